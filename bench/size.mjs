@@ -1,0 +1,76 @@
+// Transfer-size report for the built widget: every file in dist/ (or the directory given as the
+// first argument) with raw, gzip -9 and brotli -q11 sizes, plus a "widget total" over the files
+// the widget itself ships (html, js, wasm, css). data/ files (JSON snapshots) are listed
+// separately and not counted in the widget total. Writes the same as JSON to bench/out/size.json.
+// Node built-ins only.  Usage: node bench/size.mjs [dist-dir]
+import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, extname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const dir = resolve(process.argv[2] ?? join(repo, 'dist'));
+const outFile = join(repo, 'bench', 'out', 'size.json');
+
+function walk(d) {
+  return readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(d, e.name)) : e.isFile() ? [join(d, e.name)] : [],
+  );
+}
+
+const WIDGET_EXT = new Set(['.html', '.js', '.mjs', '.wasm', '.css']);
+const files = walk(dir)
+  .map((abs) => {
+    const buf = readFileSync(abs);
+    const path = relative(dir, abs).split(sep).join('/');
+    return {
+      path,
+      raw: buf.length,
+      gzip: gzipSync(buf, { level: 9 }).length,
+      brotli: brotliCompressSync(buf, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+        },
+      }).length,
+      kind: path.startsWith('data/') ? 'data' : WIDGET_EXT.has(extname(path)) ? 'widget' : 'other',
+    };
+  })
+  .sort((a, b) => a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path));
+
+const sum = (list) =>
+  list.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+const widgetTotal = sum(files.filter((f) => f.kind === 'widget'));
+const dataTotal = sum(files.filter((f) => f.kind === 'data'));
+
+// ---- table ----
+const w = Math.max(34, ...files.map((f) => f.path.length + 2));
+const row = (name, r) =>
+  `${name.padEnd(w)}${String(r.raw).padStart(11)}${String(r.gzip).padStart(11)}${String(r.brotli).padStart(11)}`;
+const line = '-'.repeat(w + 33);
+console.log(`size of ${dir} (bytes)`);
+console.log(`${'file'.padEnd(w)}${'raw'.padStart(11)}${'gzip-9'.padStart(11)}${'brotli-11'.padStart(11)}`);
+console.log(line);
+for (const kind of ['widget', 'other', 'data']) {
+  const group = files.filter((f) => f.kind === kind);
+  if (group.length === 0) continue;
+  if (kind !== 'widget') console.log(`[${kind}]`);
+  for (const f of group) console.log(row(f.path, f));
+  if (kind === 'widget') {
+    console.log(line);
+    console.log(row('widget total (html+js+wasm+css)', widgetTotal));
+    console.log(line);
+  }
+}
+if (dataTotal.raw > 0) console.log(row('data total', dataTotal));
+
+mkdirSync(join(repo, 'bench', 'out'), { recursive: true });
+writeFileSync(
+  outFile,
+  JSON.stringify({ dir: relative(repo, dir) || '.', generated: new Date().toISOString(), files, widgetTotal, dataTotal }, null, 2) + '\n',
+);
+console.log(`wrote ${relative(repo, outFile)}`);

@@ -1,0 +1,183 @@
+//! Charts as data: what each bar, segment, marker, legend entry and table cell says and where
+//! it sits (as fractions of the plot width). Built from validated figures, drawn twice:
+//! on screen by `ui::chart` (HTML, accessible and responsive) and to a file by [`svg`].
+//! CSV downloads come from the same [`DataTable`] the screen shows.
+
+mod build;
+pub mod csv;
+pub mod svg;
+
+pub use build::*;
+
+use crate::tasks::Status;
+
+/// A horizontal bar chart (every chart of the widget is one).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    /// Stable name: DOM ids, file names of downloads (`status`, `units`, ...).
+    pub id: &'static str,
+    pub title: String,
+    /// Period or date the chart describes.
+    pub subtitle: String,
+    pub rows: Vec<BarRow>,
+    pub legend: Vec<LegendEntry>,
+    /// Tick marks under the plot (growth chart); empty for charts labelled by value.
+    pub ticks: Vec<Tick>,
+    /// Text alternative in the current language.
+    pub summary: String,
+    pub table: DataTable,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarRow {
+    /// Stable key (status code, unit id, document type, period).
+    pub key: String,
+    pub label: String,
+    /// Exact value(s) written beside the bar.
+    pub value_text: String,
+    pub segments: Vec<Segment>,
+    pub markers: Vec<Marker>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub series: Series,
+    /// Start and end as fractions (0–1) of the plot width.
+    pub start: f64,
+    pub end: f64,
+    /// The exact value in words, for the tooltip and screen readers.
+    pub label: String,
+    /// What pressing the segment does; `None` for a static segment.
+    pub action: Option<Action>,
+    /// Part of the current selection (drawn emphasised).
+    pub selected: bool,
+    /// Outside a non-empty selection (drawn faded).
+    pub dimmed: bool,
+}
+
+/// A reference line on a bar, e.g. a growth target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub at: f64,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub at: f64,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    pub series: Series,
+    pub label: String,
+    pub action: Option<Action>,
+    pub selected: bool,
+}
+
+/// Cross-filtering actions of the charts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Filter to these statuses, or clear the status filter if it is exactly these.
+    ToggleStatuses(crate::tasks::StatusSet),
+    /// Filter to one unit and one status, or clear both if that is the current filter.
+    ToggleSegment { unit: usize, status: Status },
+}
+
+/// What a segment shows; decides its colour and texture. Colours are the Okabe–Ito palette
+/// (safe for the common colour-vision deficiencies); textures and labels make colour
+/// never the only cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Series {
+    Status(Status),
+    /// A completed group known only as a sum.
+    CompletedSum,
+    /// A not-completed group known only as a sum.
+    NotCompletedSum,
+    Count,
+    Done,
+    Remaining,
+    Actual,
+    Estimate,
+    /// A target marker (legend only).
+    Target,
+}
+
+impl Series {
+    /// CSS class of the on-screen segment (`style/main.css` gives colour and texture).
+    pub fn class(self) -> &'static str {
+        match self {
+            Series::Status(Status::OnTime) => "s-ot",
+            Series::Status(Status::Late) => "s-lt",
+            Series::Status(Status::Overdue) => "s-od",
+            Series::Status(Status::WithinDeadline) => "s-wd",
+            Series::CompletedSum => "s-done-sum",
+            Series::NotCompletedSum => "s-open-sum",
+            Series::Count => "s-count",
+            Series::Done => "s-done",
+            Series::Remaining => "s-remaining",
+            Series::Actual => "s-actual",
+            Series::Estimate => "s-estimate",
+            Series::Target => "s-target",
+        }
+    }
+
+    /// Fill colour for exported images (same as the light theme on screen).
+    pub fn color(self) -> &'static str {
+        match self {
+            Series::Status(Status::OnTime) | Series::Done => "#009E73",
+            Series::Status(Status::Late) => "#E69F00",
+            Series::Status(Status::Overdue) => "#D55E00",
+            Series::Status(Status::WithinDeadline) => "#56B4E9",
+            Series::CompletedSum => "#7FCBB3",
+            Series::NotCompletedSum => "#9ACFEF",
+            Series::Count | Series::Actual => "#0072B2",
+            Series::Estimate => "#56B4E9",
+            Series::Remaining => "#E4E4E4",
+            Series::Target => "#222222",
+        }
+    }
+
+    /// Whether the segment carries diagonal hatching (overdue, sums, estimates).
+    pub fn hatched(self) -> bool {
+        matches!(
+            self,
+            Series::Status(Status::Overdue)
+                | Series::CompletedSum
+                | Series::NotCompletedSum
+                | Series::Estimate
+        )
+    }
+}
+
+/// The data behind a chart as a table: shown under the chart and downloaded as CSV.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DataTable {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A table cell: `text` as shown (formatted for the language), `raw` for CSV (plain numbers
+/// that spreadsheets read in any locale).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub raw: String,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        Cell {
+            raw: s.clone(),
+            text: s,
+        }
+    }
+    pub fn number(text: String, raw: impl ToString) -> Cell {
+        Cell {
+            text,
+            raw: raw.to_string(),
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Numbers, dates and periods as Vietnamese and English readers write them.
+//!
+//! Vietnamese: 1.738 · 9,02% · 31/03/2021 · quý I/2021.
+//! English:    1,738 · 9.02% · 31 Mar 2021 · Q1 2021.
+
+use super::Lang;
+use crate::snapshot::{Date, Period, Span};
+use crate::tasks::DuePeriod;
+
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// An integer with thousands separators: `1.738` / `1,738`.
+pub fn int(n: i64, lang: Lang) -> String {
+    let (thousands, _) = separators(lang);
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count (`u32`) with thousands separators.
+pub fn count(n: u32, lang: Lang) -> String {
+    int(i64::from(n), lang)
+}
+
+/// `x` rounded to `decimals` digits, as `-1234.50`: no grouping, `.` as the point. Integer
+/// arithmetic instead of `format!("{:.2}")`, whose float formatting costs ~10 KB of WASM.
+pub fn plain_decimal(x: f64, decimals: usize) -> String {
+    let scale = 10u64.pow(decimals.min(6) as u32);
+    let scaled = (x.abs() * scale as f64).round();
+    let scaled = if scaled.is_finite() { scaled as u64 } else { 0 };
+    let sign = if x < 0.0 && scaled > 0 { "-" } else { "" };
+    let whole = scaled / scale;
+    if decimals == 0 {
+        return format!("{sign}{whole}");
+    }
+    let frac = (scaled % scale).to_string();
+    format!("{sign}{whole}.{}{frac}", "0".repeat(decimals.min(6) - frac.len()))
+}
+
+/// Like [`plain_decimal`] without trailing zeros: `9.5`, `10`, `9.02` (CSV cells).
+pub fn plain_number(x: f64, max_decimals: usize) -> String {
+    let s = plain_decimal(x, max_decimals);
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
+
+/// A decimal with exactly `decimals` digits after the separator: `9,02` / `9.02`.
+pub fn decimal(x: f64, decimals: usize, lang: Lang) -> String {
+    let (_, point) = separators(lang);
+    let fixed = plain_decimal(x.abs(), decimals);
+    let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let negative = x < 0.0 && fixed.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&int(whole, lang));
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A percentage as published, with the decimals it needs (up to 2): `9,02%`, `9,5%`, `10%`.
+pub fn percent(x: f64, lang: Lang) -> String {
+    let rounded = (x * 100.0).round() / 100.0;
+    let decimals = if (rounded * 10.0).fract().abs() > 1e-9 {
+        2
+    } else if rounded.fract().abs() > 1e-9 {
+        1
+    } else {
+        0
+    };
+    format!("{}%", decimal(rounded, decimals, lang))
+}
+
+/// `part` as a share of `whole` with one decimal: `29,1%`. An empty whole gives `0%`.
+pub fn share(part: u32, whole: u32, lang: Lang) -> String {
+    if whole == 0 {
+        return "0%".to_owned();
+    }
+    let pct = f64::from(part) * 100.0 / f64::from(whole);
+    format!("{}%", decimal(pct, 1, lang))
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `31/03/2021` / `31 Mar 2021`.
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
+        Lang::En => format!(
+            "{} {} {:04}",
+            d.day(),
+            MONTHS_EN[(d.month() - 1) as usize],
+            d.year()
+        ),
+    }
+}
+
+const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// `quý I/2021`, `6 tháng đầu năm 2021`, `năm 2021` / `Q1 2021`, `H1 2021`, `2021`.
+pub fn period(p: Period, lang: Lang) -> String {
+    let y = p.year;
+    match (lang, p.span) {
+        (Lang::Vi, Span::Quarter(q)) => format!("quý {}/{y}", ROMAN[usize::from(q - 1)]),
+        (Lang::Vi, Span::FirstHalf) => format!("6 tháng đầu năm {y}"),
+        (Lang::Vi, Span::SecondHalf) => format!("6 tháng cuối năm {y}"),
+        (Lang::Vi, Span::NineMonths) => format!("9 tháng năm {y}"),
+        (Lang::Vi, Span::Year) => format!("năm {y}"),
+        (Lang::En, Span::Quarter(q)) => format!("Q{q} {y}"),
+        (Lang::En, Span::FirstHalf) => format!("H1 {y}"),
+        (Lang::En, Span::SecondHalf) => format!("H2 {y}"),
+        (Lang::En, Span::NineMonths) => format!("9 months {y}"),
+        (Lang::En, Span::Year) => format!("{y}"),
+    }
+}
+
+/// A due-date filter period: `tháng 3/2021`, `quý I/2021` / `Mar 2021`, `Q1 2021`.
+pub fn due_period(p: DuePeriod, lang: Lang) -> String {
+    match (lang, p) {
+        (Lang::Vi, DuePeriod::Month { year, month }) => format!("tháng {month}/{year}"),
+        (Lang::En, DuePeriod::Month { year, month }) => {
+            format!("{} {year}", MONTHS_EN[(month - 1) as usize])
+        }
+        (_, DuePeriod::Quarter { year, quarter }) => period(
+            Period {
+                year,
+                span: Span::Quarter(quarter as u8),
+            },
+            lang,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Lang::{En, Vi};
+
+    #[test]
+    fn integers_use_dots_in_vietnamese_and_commas_in_english() {
+        assert_eq!(int(1738, Vi), "1.738");
+        assert_eq!(int(1738, En), "1,738");
+        assert_eq!(int(506, Vi), "506");
+        assert_eq!(int(1_234_567, Vi), "1.234.567");
+        assert_eq!(int(-1068, En), "-1,068");
+        assert_eq!(int(0, Vi), "0");
+    }
+
+    #[test]
+    fn percentages_keep_the_published_precision() {
+        assert_eq!(percent(9.02, Vi), "9,02%");
+        assert_eq!(percent(9.02, En), "9.02%");
+        assert_eq!(percent(9.5, Vi), "9,5%");
+        assert_eq!(percent(10.0, Vi), "10%");
+        assert_eq!(percent(12.01, En), "12.01%");
+        assert_eq!(percent(-2.5, Vi), "-2,5%");
+    }
+
+    #[test]
+    fn shares_have_one_decimal() {
+        assert_eq!(share(506, 1738, Vi), "29,1%");
+        assert_eq!(share(41, 1738, En), "2.4%");
+        assert_eq!(share(0, 0, Vi), "0%");
+    }
+
+    #[test]
+    fn plain_numbers_for_files() {
+        assert_eq!(plain_decimal(29.1139, 2), "29.11");
+        assert_eq!(plain_decimal(0.05, 3), "0.050");
+        assert_eq!(plain_decimal(-2.5, 1), "-2.5");
+        assert_eq!(plain_decimal(7.0, 0), "7");
+        assert_eq!(plain_number(9.50, 2), "9.5");
+        assert_eq!(plain_number(10.0, 2), "10");
+        assert_eq!(plain_number(9.02, 2), "9.02");
+    }
+
+    #[test]
+    fn decimals_round_and_group() {
+        assert_eq!(decimal(1234.567, 1, Vi), "1.234,6");
+        assert_eq!(decimal(-0.04, 1, En), "0.0");
+    }
+
+    #[test]
+    fn dates_are_day_month_year() {
+        let d = Date::from_ymd(2021, 3, 31).unwrap();
+        assert_eq!(date(d, Vi), "31/03/2021");
+        assert_eq!(date(d, En), "31 Mar 2021");
+    }
+
+    #[test]
+    fn periods_read_as_in_reports() {
+        let p = |s| Period::parse(s).unwrap();
+        assert_eq!(period(p("2021-Q1"), Vi), "quý I/2021");
+        assert_eq!(period(p("2021-Q2"), Vi), "quý II/2021");
+        assert_eq!(period(p("2021-Q4"), Vi), "quý IV/2021");
+        assert_eq!(period(p("2021"), Vi), "năm 2021");
+        assert_eq!(period(p("2020-9M"), Vi), "9 tháng năm 2020");
+        assert_eq!(period(p("2021-Q1"), En), "Q1 2021");
+        assert_eq!(period(p("2020-H1"), En), "H1 2020");
+    }
+
+    #[test]
+    fn due_periods_read_naturally() {
+        let p = |s| DuePeriod::parse(s).unwrap();
+        assert_eq!(due_period(p("2021-03"), Vi), "tháng 3/2021");
+        assert_eq!(due_period(p("2021-03"), En), "Mar 2021");
+        assert_eq!(due_period(p("2021-Q2"), Vi), "quý II/2021");
+    }
+}

@@ -1,0 +1,244 @@
+//! Text summaries of the charts, in the current language: the text alternative a screen-reader
+//! user gets first, and a caption every reader can quote.
+
+use super::{count, date, labels, percent, period, share, Lang};
+use crate::snapshot::{Comparator, Date, Documents, FigureKind, Growth, GrowthValue, Scheme};
+use crate::tasks::{GroupTally, Status, StatusTally};
+
+fn status_phrase(s: Status, lang: Lang) -> &'static str {
+    match (lang, s) {
+        (Lang::Vi, Status::OnTime) => "hoàn thành đúng hạn",
+        (Lang::Vi, Status::Late) => "hoàn thành quá hạn",
+        (Lang::Vi, Status::Overdue) => "chưa hoàn thành, quá hạn",
+        (Lang::Vi, Status::WithinDeadline) => "chưa hoàn thành, còn trong hạn",
+        (Lang::En, Status::OnTime) => "completed on time",
+        (Lang::En, Status::Late) => "completed late",
+        (Lang::En, Status::Overdue) => "not completed and overdue",
+        (Lang::En, Status::WithinDeadline) => "not completed, still within the deadline",
+    }
+}
+
+fn group_phrase(completed: bool, lang: Lang) -> &'static str {
+    match (lang, completed) {
+        (Lang::Vi, true) => "đã hoàn thành (báo cáo không tách đúng hạn, quá hạn)",
+        (Lang::Vi, false) => "chưa hoàn thành (báo cáo không tách quá hạn, còn hạn)",
+        (Lang::En, true) => "completed (the report does not split on time and late)",
+        (Lang::En, false) => "not completed (the report does not split overdue and within deadline)",
+    }
+}
+
+/// "Đến 31/03/2021, 506 trong 1.738 nhiệm vụ hoàn thành đúng hạn (29,1%); 123 ..."
+pub fn status_summary(t: &StatusTally, as_of: Date, lang: Lang) -> String {
+    let total = t.total();
+    let mut parts: Vec<(u32, &str)> = Vec::new();
+    for (group, completed, a, b) in [
+        (t.completed, true, Status::OnTime, Status::Late),
+        (t.not_completed, false, Status::Overdue, Status::WithinDeadline),
+    ] {
+        match group {
+            GroupTally::Split(x, y) => {
+                parts.push((x, status_phrase(a, lang)));
+                parts.push((y, status_phrase(b, lang)));
+            }
+            GroupTally::SumOnly(s) => parts.push((s, group_phrase(completed, lang))),
+        }
+    }
+    let mut out = match lang {
+        Lang::Vi => format!("Đến {}, ", date(as_of, lang)),
+        Lang::En => format!("As of {}, ", date(as_of, lang)),
+    };
+    for (i, (n, phrase)) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        let n_text = count(*n, lang);
+        let pct = share(*n, total, lang);
+        if i == 0 {
+            let total_text = count(total, lang);
+            match lang {
+                Lang::Vi => out.push_str(&format!("{n_text} trong {total_text} nhiệm vụ {phrase} ({pct})")),
+                Lang::En => out.push_str(&format!("{n_text} of {total_text} tasks were {phrase} ({pct})")),
+            }
+        } else {
+            out.push_str(&format!("{n_text} {phrase} ({pct})"));
+        }
+    }
+    out.push('.');
+    out
+}
+
+/// "Quý I/2021: Công văn 1.523, Quyết định 808, ...; tổ chức 180 cuộc họp."
+pub fn documents_summary(docs: &Documents, lang: Lang) -> String {
+    let l = labels(lang);
+    let mut issued: Vec<_> = docs.issued.iter().collect();
+    crate::order::sort_by(&mut issued, &|a, b| b.count.cmp(&a.count));
+    let list: Vec<String> = issued
+        .iter()
+        .map(|d| {
+            let name = d
+                .label
+                .as_ref()
+                .map_or(l.doc_type(d.doc_type), |t| t.get(lang));
+            format!("{} {}", name.to_lowercase(), count(d.count, lang))
+        })
+        .collect();
+    let p = period(docs.period, lang);
+    let mut out = match lang {
+        Lang::Vi => format!("Trong {p} đã ban hành: {}", list.join(", ")),
+        Lang::En => format!("In {p}, issued: {}", list.join(", ")),
+    };
+    if let Some(m) = docs.meetings {
+        match lang {
+            Lang::Vi => out.push_str(&format!("; tổ chức {} cuộc họp", count(m, lang))),
+            Lang::En => out.push_str(&format!("; {} meetings held", count(m, lang))),
+        }
+    }
+    out.push('.');
+    for sub in &docs.of_which {
+        out.push_str(&format!(
+            " {}: {} {}.",
+            l.of_which,
+            count(sub.count, lang),
+            sub.label.get(lang)
+        ));
+    }
+    out
+}
+
+/// "Đề án ...: 6 trên 13 đã hoàn thành (46,2%)."
+pub fn schemes_summary(schemes: &[Scheme], lang: Lang) -> String {
+    schemes
+        .iter()
+        .map(|s| {
+            let (done, total) = (count(s.done, lang), count(s.total, lang));
+            let pct = share(s.done, s.total, lang);
+            match lang {
+                Lang::Vi => format!("{}: {done} trên {total} đã hoàn thành ({pct}).", s.label.get(lang)),
+                Lang::En => format!("{}: {done} of {total} completed ({pct}).", s.label.get(lang)),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A growth value in words: "ước tính 9,02%", "mục tiêu trên 9,5% (hai con số)".
+pub fn growth_value(v: &GrowthValue, lang: Lang) -> String {
+    let l = labels(lang);
+    let mut out = format!(
+        "{} {}",
+        l.figure_kind(v.kind).to_lowercase(),
+        comparator_value(v, lang)
+    );
+    if let Some(note) = &v.note {
+        out.push_str(&format!(" ({})", note.get(lang)));
+    }
+    out
+}
+
+/// "> 9,5%" style value with its comparator in words: "trên 9,5%", "ít nhất 10%".
+pub fn comparator_value(v: &GrowthValue, lang: Lang) -> String {
+    let l = labels(lang);
+    let value = percent(v.value, lang);
+    match v.comparator {
+        Some(Comparator::Above) => format!("{} {value}", l.above),
+        Some(Comparator::AtLeast) => format!("{} {value}", l.at_least),
+        None => value,
+    }
+}
+
+/// "Năm 2019: thực hiện 12,01%, mục tiêu trên 11,6%. Quý I/2021: ước tính 9,02%. ..."
+pub fn growth_summary(growth: &Growth, lang: Lang) -> String {
+    growth
+        .points
+        .iter()
+        .map(|p| {
+            let mut values: Vec<&GrowthValue> = p.values.iter().collect();
+            crate::order::sort_by_key(&mut values, |v| v.kind == FigureKind::Target);
+            let text: Vec<String> = values.iter().map(|v| growth_value(v, lang)).collect();
+            let mut name = period(p.period, lang);
+            if let Some(first) = name.get(..1) {
+                name = first.to_uppercase() + &name[1..];
+            }
+            format!("{name}: {}.", text.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Tỷ lệ quá hạn cao nhất: A (12,5%), B (10,0%), C (8,3%)." over `(name, overdue, total)`.
+pub fn units_summary(units: &[(String, u32, u32)], lang: Lang) -> String {
+    let mut ranked: Vec<&(String, u32, u32)> = units.iter().filter(|u| u.2 > 0).collect();
+    if ranked.is_empty() {
+        return labels(lang).no_match.to_owned();
+    }
+    crate::order::sort_by(&mut ranked, &|a, b| {
+        let share = |u: &(String, u32, u32)| f64::from(u.1) / f64::from(u.2);
+        share(b).total_cmp(&share(a)).then_with(|| a.0.cmp(&b.0))
+    });
+    let top: Vec<String> = ranked
+        .iter()
+        .take(3)
+        .map(|(name, overdue, total)| format!("{name} ({})", share(*overdue, *total, lang)))
+        .collect();
+    let n = count(units.len() as u32, lang);
+    match lang {
+        Lang::Vi => format!(
+            "{n} đơn vị. Tỷ lệ nhiệm vụ chưa hoàn thành, quá hạn cao nhất: {}.",
+            top.join(", ")
+        ),
+        Lang::En => format!(
+            "{n} units. Highest shares of tasks not completed and overdue: {}.",
+            top.join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q1_2021() -> StatusTally {
+        StatusTally::from_counts([506, 123, 41, 1068])
+    }
+
+    #[test]
+    fn status_summary_reads_like_the_article_in_vietnamese() {
+        let s = status_summary(&q1_2021(), Date::from_ymd(2021, 3, 31).unwrap(), Lang::Vi);
+        assert_eq!(
+            s,
+            "Đến 31/03/2021, 506 trong 1.738 nhiệm vụ hoàn thành đúng hạn (29,1%); \
+             123 hoàn thành quá hạn (7,1%); 41 chưa hoàn thành, quá hạn (2,4%); \
+             1.068 chưa hoàn thành, còn trong hạn (61,4%)."
+        );
+    }
+
+    #[test]
+    fn status_summary_in_english() {
+        let s = status_summary(&q1_2021(), Date::from_ymd(2021, 3, 31).unwrap(), Lang::En);
+        assert!(s.starts_with("As of 31 Mar 2021, 506 of 1,738 tasks were completed on time (29.1%);"), "{s}");
+    }
+
+    #[test]
+    fn status_summary_keeps_a_sum_only_group_whole() {
+        let t = StatusTally {
+            completed: GroupTally::SumOnly(495),
+            not_completed: GroupTally::Split(35, 1059),
+        };
+        let s = status_summary(&t, Date::from_ymd(2021, 4, 30).unwrap(), Lang::Vi);
+        assert!(s.contains("495 trong 1.589 nhiệm vụ đã hoàn thành (báo cáo không tách"), "{s}");
+        assert!(!s.contains("đúng hạn ("), "{s}");
+    }
+
+    #[test]
+    fn units_summary_ranks_by_overdue_share() {
+        let units = vec![
+            ("A".to_owned(), 1, 10),
+            ("B".to_owned(), 5, 10),
+            ("C".to_owned(), 0, 0),
+        ];
+        assert_eq!(
+            units_summary(&units, Lang::En),
+            "3 units. Highest shares of tasks not completed and overdue: B (50.0%), A (10.0%)."
+        );
+    }
+}

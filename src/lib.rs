@@ -1,0 +1,23 @@
+//! A public dashboard widget for government task tracking and economic growth.
+//!
+//! The data travels through the modules in this order (see ARCHITECTURE.md):
+//!
+//! ```text
+//! snapshot (parse + validate JSON, located errors) → tasks (derive statuses, index, filter,
+//!   aggregate) → chart (shape rows for drawing and export) → format (vi / en numbers, dates,
+//!   labels, summaries) → ui (Leptos components, wasm32 only)
+//! view_state: URL query ⇄ ViewState (versioned, with migrations for old links)
+//! ```
+//!
+//! Everything except `ui` is plain Rust without DOM types and is tested natively.
+
+pub mod chart;
+pub mod format;
+pub mod generate;
+pub mod order;
+pub mod snapshot;
+pub mod tasks;
+pub mod view_state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,294 @@
+//! Filtering and aggregation for the view, with cross-filtering: each chart ignores the
+//! filter on its own dimension, so a reader sees what else they could pick.
+//!
+//! - the status chart counts tasks matching every filter except the status filter;
+//! - the unit chart counts tasks matching every filter except the status and unit selections
+//!   (it shows all four statuses of each unit and highlights the selected ones);
+//! - the "x of y" count and the table use every filter.
+
+use std::fmt;
+
+use super::index::SortColumn;
+use super::search::fold;
+use super::status::{GroupTally, Status, StatusSet, StatusTally};
+use crate::snapshot::{TaskData, TaskRecord, UnitKind, ValidSnapshot};
+
+/// A due-date period to filter by: a calendar month or a quarter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DuePeriod {
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+}
+
+impl DuePeriod {
+    /// `2021-03` or `2021-Q1`.
+    pub fn parse(s: &str) -> Option<DuePeriod> {
+        let (y, rest) = s.split_once('-')?;
+        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        if let Some(q) = rest.strip_prefix('Q') {
+            let quarter: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+            (q.len() == 1).then_some(DuePeriod::Quarter { year, quarter })
+        } else {
+            let month: u32 = rest.parse().ok().filter(|m| (1..=12).contains(m))?;
+            (rest.len() == 2).then_some(DuePeriod::Month { year, month })
+        }
+    }
+
+    /// From a `Date::month_key`.
+    pub fn month_of_key(key: u32) -> DuePeriod {
+        DuePeriod::Month {
+            year: (key / 12) as i32,
+            month: key % 12 + 1,
+        }
+    }
+
+    /// Inclusive range of `Date::month_key`s.
+    pub fn month_keys(self) -> (u32, u32) {
+        match self {
+            DuePeriod::Month { year, month } => {
+                let k = year as u32 * 12 + month - 1;
+                (k, k)
+            }
+            DuePeriod::Quarter { year, quarter } => {
+                let first = year as u32 * 12 + (quarter - 1) * 3;
+                (first, first + 2)
+            }
+        }
+    }
+}
+
+impl fmt::Display for DuePeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DuePeriod::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            DuePeriod::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+        }
+    }
+}
+
+/// Filters resolved against one snapshot (unit and document as indices).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TaskFilter {
+    /// Empty means every status.
+    pub statuses: StatusSet,
+    /// Unit indices; empty means every unit.
+    pub units: Vec<usize>,
+    pub unit_kind: Option<UnitKind>,
+    /// Index into `tasks.assigning_documents`.
+    pub document: Option<usize>,
+    pub due: Option<DuePeriod>,
+    /// Free text searched in titles, accent-insensitive.
+    pub text: String,
+}
+
+/// What the view draws for the current filters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selection {
+    /// Status counts of tasks matching every filter but the status filter.
+    pub status_tally: StatusTally,
+    /// Per unit (indexed like `units`): counts of tasks matching every filter but the status
+    /// and unit selections; `None` for units excluded by the unit-kind filter or without data.
+    /// Empty when the snapshot has no per-unit figures.
+    pub unit_tallies: Vec<Option<StatusTally>>,
+    /// Tasks matching every filter; `None` when it cannot be known (a status filter that splits
+    /// a group the report gives only as a sum).
+    pub matched: Option<u32>,
+    /// All tasks of the snapshot.
+    pub total: u32,
+    /// Matching record indices in table order (empty without records).
+    pub rows: Vec<u32>,
+}
+
+impl TaskFilter {
+    /// True when no filter narrows the tasks.
+    pub fn is_empty(&self) -> bool {
+        *self == TaskFilter::default()
+    }
+
+    /// True when a filter needs task records (document, due period, text).
+    pub fn needs_records(&self) -> bool {
+        self.document.is_some() || self.due.is_some() || !self.text.trim().is_empty()
+    }
+
+    /// Applies the filters. Records are walked in the order of `sort` so the table rows come
+    /// out sorted without a sort per filter change.
+    pub fn select(&self, snap: &ValidSnapshot, sort: SortColumn, descending: bool) -> Selection {
+        let Some(tasks) = snap.tasks() else {
+            return Selection {
+                status_tally: StatusTally::default(),
+                unit_tallies: Vec::new(),
+                matched: Some(0),
+                total: 0,
+                rows: Vec::new(),
+            };
+        };
+        let kinds: Vec<UnitKind> = snap.snapshot().units.iter().map(|u| u.kind).collect();
+        match &tasks.index {
+            Some(_) => self.select_records(snap, tasks, &kinds, sort, descending),
+            None => self.select_counts(tasks, &kinds),
+        }
+    }
+
+    fn unit_masks(&self, kinds: &[UnitKind]) -> (Vec<bool>, Vec<bool>) {
+        let in_kind: Vec<bool> = kinds
+            .iter()
+            .map(|k| self.unit_kind.is_none_or(|want| *k == want))
+            .collect();
+        let selected: Vec<bool> = (0..kinds.len())
+            .map(|u| self.units.is_empty() || self.units.contains(&u))
+            .collect();
+        (in_kind, selected)
+    }
+
+    fn select_records(
+        &self,
+        snap: &ValidSnapshot,
+        tasks: &TaskData,
+        kinds: &[UnitKind],
+        sort: SortColumn,
+        descending: bool,
+    ) -> Selection {
+        let Some(index) = &tasks.index else {
+            unreachable!("select_records is called only with an index")
+        };
+        let records: &[TaskRecord] = snap.records();
+        let (in_kind, selected_unit) = self.unit_masks(kinds);
+        let status_mask = if self.statuses.is_empty() {
+            0b1111
+        } else {
+            self.statuses.bits()
+        };
+        let document = self.document.map(|d| d as u16);
+        let (due_first, due_last) = self.due.map_or((0, u32::MAX), DuePeriod::month_keys);
+        let query = fold(self.text.trim());
+
+        let mut status_counts = [0u32; 4];
+        let mut unit_counts = vec![[0u32; 4]; kinds.len()];
+        let mut rows = Vec::new();
+        let order = index.order(sort, records);
+        let mut visit = |i: usize| {
+            let unit = usize::from(index.unit[i]);
+            let rest_ok = in_kind[unit]
+                && document.is_none_or(|d| index.document[i] == d)
+                && (due_first..=due_last).contains(&index.due_month[i])
+                && (query.is_empty() || index.folded_title(i).contains(query.as_str()));
+            if !rest_ok {
+                return;
+            }
+            let status = index.status[i] as usize;
+            unit_counts[unit][status] += 1;
+            if selected_unit[unit] {
+                status_counts[status] += 1;
+                if status_mask & (1 << status) != 0 {
+                    rows.push(i as u32);
+                }
+            }
+        };
+        if descending {
+            order.iter().rev().for_each(|&i| visit(i as usize));
+        } else {
+            order.iter().for_each(|&i| visit(i as usize));
+        }
+        Selection {
+            status_tally: StatusTally::from_counts(status_counts),
+            unit_tallies: unit_counts
+                .into_iter()
+                .zip(&in_kind)
+                .map(|(c, ok)| ok.then(|| StatusTally::from_counts(c)))
+                .collect(),
+            matched: Some(rows.len() as u32),
+            total: tasks.totals.total(),
+            rows,
+        }
+    }
+
+    /// Aggregate-only snapshots: status, unit and unit-kind filters work on the counts; the
+    /// filters that need records are ignored (the view disables them and says why).
+    fn select_counts(&self, tasks: &TaskData, kinds: &[UnitKind]) -> Selection {
+        let (status_tally, unit_tallies) = if tasks.by_unit.is_empty() {
+            (tasks.totals, Vec::new())
+        } else {
+            let (in_kind, selected_unit) = self.unit_masks(kinds);
+            let unit_tallies: Vec<Option<StatusTally>> = tasks
+                .by_unit
+                .iter()
+                .zip(&in_kind)
+                .map(|(t, ok)| t.filter(|_| *ok))
+                .collect();
+            let status_tally = unit_tallies
+                .iter()
+                .zip(&selected_unit)
+                .filter_map(|(t, sel)| t.filter(|_| *sel))
+                .fold(StatusTally::default(), |acc, t| acc.plus(&t));
+            (status_tally, unit_tallies)
+        };
+        Selection {
+            matched: count_in(&status_tally, self.statuses),
+            status_tally,
+            unit_tallies,
+            total: tasks.totals.total(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// Tasks of `tally` in `statuses` (all when empty); `None` if that would split a sum-only group.
+pub fn count_in(tally: &StatusTally, statuses: StatusSet) -> Option<u32> {
+    if statuses.is_empty() {
+        return Some(tally.total());
+    }
+    let group = |g: GroupTally, a: Status, b: Status| -> Option<u32> {
+        match g {
+            GroupTally::Split(x, y) => Some(
+                if statuses.contains(a) { x } else { 0 } + if statuses.contains(b) { y } else { 0 },
+            ),
+            GroupTally::SumOnly(s) => match (statuses.contains(a), statuses.contains(b)) {
+                (true, true) => Some(s),
+                (false, false) => Some(0),
+                _ => None,
+            },
+        }
+    };
+    Some(
+        group(tally.completed, Status::OnTime, Status::Late)?
+            + group(tally.not_completed, Status::Overdue, Status::WithinDeadline)?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_periods_parse_and_print_back() {
+        for s in ["2021-03", "2021-12", "2021-Q1", "2021-Q4"] {
+            assert_eq!(DuePeriod::parse(s).unwrap().to_string(), s);
+        }
+        for bad in ["2021-13", "2021-3", "2021-Q5", "2021-Q", "21-03", "2021"] {
+            assert_eq!(DuePeriod::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_quarter_covers_three_months() {
+        let (a, b) = DuePeriod::parse("2021-Q2").unwrap().month_keys();
+        assert_eq!(b - a, 2);
+        assert_eq!(DuePeriod::month_of_key(a).to_string(), "2021-04");
+    }
+
+    #[test]
+    fn counting_a_sum_only_group_needs_both_of_its_statuses() {
+        let t = StatusTally {
+            completed: GroupTally::SumOnly(495),
+            not_completed: GroupTally::Split(35, 1059),
+        };
+        assert_eq!(count_in(&t, StatusSet::EMPTY), Some(1589));
+        assert_eq!(count_in(&t, StatusSet::only(Status::Overdue)), Some(35));
+        let completed: StatusSet = [Status::OnTime, Status::Late].into_iter().collect();
+        assert_eq!(count_in(&t, completed), Some(495));
+        assert_eq!(count_in(&t, StatusSet::only(Status::OnTime)), None);
+    }
+}

@@ -1,0 +1,604 @@
+//! The app shell: reads the link, loads the data, keeps the URL in step with the view, and lays
+//! out the full view or the compact embed.
+
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use super::chart::{ChartCard, ExportInfo};
+use super::filters::FilterPanel;
+use super::share::{CopyLinkButton, EmbedPanel};
+use super::state::{use_ctx, Ctx, LinkNotices, Load, Shared};
+use super::table::TaskTable;
+use crate::chart::{self, Action, BarChart};
+use crate::format::{self, fill};
+use crate::snapshot::{DataStatus, ValidSnapshot};
+use crate::view_state::{decode, encode, Part, Tab, Theme, ViewState};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let decoded = decode(&browser::current_query());
+    let ctx = Ctx::new(
+        decoded.state,
+        LinkNotices {
+            ignored: decoded.ignored,
+            from_newer_version: decoded.from_newer_version,
+            refused_snapshot: None,
+        },
+    );
+    provide_context(ctx);
+    load_data(ctx);
+    sync_url(ctx);
+
+    Effect::new(move |_| {
+        let l = ctx.labels.get();
+        browser::set_document_lang(ctx.lang.get().code());
+        let title = ctx
+            .snap
+            .with(|s| s.as_ref().map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned()));
+        browser::set_document_title(&title.unwrap_or_else(|| l.app_name.to_owned()));
+    });
+
+    let root = NodeRef::<html::Div>::new();
+    // Portal styling: accent colour and font from the link, set through the CSSOM (allowed
+    // under a strict Content-Security-Policy, unlike inline style attributes).
+    Effect::new(move |_| {
+        let Some(el) = root.get() else { return };
+        let (accent, font) = ctx.view.with(|v| (v.accent.clone(), v.font.clone()));
+        let el: &web_sys::HtmlElement = el.unchecked_ref();
+        browser::set_css_var(el, "--td-accent", accent.map(|a| format!("#{a}")).as_deref());
+        browser::set_css_var(el, "--td-font", font.map(|f| format!("\"{f}\", system-ui, sans-serif")).as_deref());
+    });
+    // Inside an iframe, tell the parent page our height whenever it changes.
+    Effect::new(move |prev: Option<bool>| {
+        if prev == Some(true) {
+            return true;
+        }
+        let Some(el) = root.get() else { return false };
+        if browser::in_iframe() {
+            browser::observe_height(&el, move |h| {
+                let fid = ctx.view.with_untracked(|v| v.frame_id.clone());
+                browser::post_height(fid.as_deref(), h);
+            });
+        }
+        true
+    });
+
+    let theme = move || ctx.view.with(|v| match v.theme {
+        Theme::Auto => None,
+        t => Some(t.code()),
+    });
+    let embed = move || ctx.view.with(|v| v.embed);
+    view! {
+        <div class="td-root" class:is-embed=embed data-theme=theme node_ref=root>
+            // Labels are plain text, not signals: a language change redraws the whole view
+            // (rare, and far smaller WASM than a reactive binding per label).
+            {move || {
+                ctx.lang.track();
+                if embed() { view! { <EmbedView /> }.into_any() } else { view! { <FullView /> }.into_any() }
+            }}
+        </div>
+    }
+}
+
+/// Loads the manifest once, then the snapshot the view names (again whenever it changes).
+fn load_data(ctx: Ctx) {
+    spawn_local(async move {
+        let manifest = super::load::load_manifest().await.map(|m| Shared(std::sync::Arc::new(m)));
+        ctx.manifest.set(Some(manifest));
+    });
+    let wanted = Memo::new(move |_| ctx.view.with(|v| v.snapshot.clone()));
+    Effect::new(move |_| {
+        let id = wanted.get();
+        let Some(manifest) = ctx.manifest.get() else { return };
+        let manifest = match manifest {
+            Ok(m) => m,
+            Err(e) => return ctx.load.set(Load::Failed(e)),
+        };
+        let entry = match &id {
+            None => manifest.snapshots.iter().find(|e| e.id == manifest.default),
+            Some(id) => manifest.snapshots.iter().find(|e| &e.id == id),
+        };
+        let Some(entry) = entry.cloned() else {
+            // Only the deployment's own snapshots can be shown: refuse, show the default.
+            ctx.notices.update(|n| n.refused_snapshot = id);
+            ctx.update_view(|v| v.snapshot = None);
+            return;
+        };
+        ctx.load.set(Load::Loading);
+        spawn_local(async move {
+            let result = super::load::load_snapshot(&entry).await;
+            if wanted.get_untracked() != id {
+                return; // the reader picked another snapshot meanwhile
+            }
+            match result {
+                Ok(snap) => {
+                    let ignored = ctx.view.try_update(|v| v.reconcile(&snap)).unwrap_or_default();
+                    ctx.notices.update(|n| n.ignored.extend(ignored));
+                    ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(snap))));
+                }
+                Err(e) => ctx.load.set(Load::Failed(e)),
+            }
+        });
+    });
+}
+
+/// Writes the view to the address bar (replaceState, debounced so typing in the search box
+/// does not hit the browsers' limits on history calls).
+fn sync_url(ctx: Ctx) {
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let query = ctx.view.with(encode);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    browser::replace_query(&query);
+                }
+            },
+            Duration::from_millis(80),
+        );
+    });
+}
+
+fn export_info(snap: &ValidSnapshot, lang: format::Lang) -> ExportInfo {
+    let l = format::labels(lang);
+    let s = snap.snapshot();
+    let notice = snap.is_illustrative().then(|| {
+        let mut text = l.illustrative_notice.to_owned();
+        if let Some(n) = &s.notice {
+            text.push_str(". ");
+            text.push_str(n.get(lang));
+        }
+        text
+    });
+    ExportInfo {
+        source: format!(
+            "{}: {} · {} · {} {}",
+            l.source,
+            chart::source_line(&s.source, lang),
+            s.jurisdiction.get(lang),
+            l.as_of,
+            format::date(s.as_of, lang)
+        ),
+        notice,
+        file_prefix: s.id.clone(),
+    }
+}
+
+/// Memos of everything the views draw, from the snapshot, the selection and the language.
+#[derive(Clone, Copy)]
+struct Charts {
+    export: Memo<ExportInfo>,
+    status: Memo<Option<BarChart>>,
+    units: Memo<Option<BarChart>>,
+    documents: Memo<Option<BarChart>>,
+    schemes: Memo<Option<BarChart>>,
+    growth: Memo<Option<BarChart>>,
+    on_action: Callback<Action>,
+}
+
+impl Charts {
+    fn new(ctx: Ctx) -> Charts {
+        let lang = ctx.lang;
+        let with_snap = move |f: fn(&ValidSnapshot, format::Lang) -> Option<BarChart>| {
+            Memo::new(move |_| ctx.snap.with(|s| s.as_ref().and_then(|s| f(s, lang.get()))))
+        };
+        Charts {
+            export: Memo::new(move |_| {
+                ctx.snap.with(|s| s.as_ref().map(|s| export_info(s, lang.get())).unwrap_or_default())
+            }),
+            status: Memo::new(move |_| {
+                let statuses = ctx.view.with(|v| v.statuses);
+                let snap = ctx.snap.get()?;
+                let sel = ctx.selection.get()?;
+                snap.tasks()?;
+                Some(chart::status_chart(&sel.status_tally, statuses, snap.snapshot().as_of, lang.get()))
+            }),
+            units: Memo::new(move |_| {
+                let (filter, sort) = ctx.view.with(|v| (v.clone(), v.unit_sort));
+                let snap = ctx.snap.get()?;
+                let sel = ctx.selection.get()?;
+                chart::unit_chart(&snap.snapshot().units, &sel, &filter.task_filter(&snap), sort, lang.get())
+            }),
+            documents: with_snap(|s, lang| s.snapshot().documents.as_ref().map(|d| chart::documents_chart(d, lang))),
+            schemes: with_snap(|s, lang| {
+                let snap = s.snapshot();
+                (!snap.schemes.is_empty()).then(|| chart::schemes_chart(&snap.schemes, snap.as_of, lang))
+            }),
+            growth: with_snap(|s, lang| {
+                let snap = s.snapshot();
+                snap.growth.as_ref().map(|g| chart::growth_chart(g, &snap.source, lang))
+            }),
+            on_action: Callback::new(move |action: Action| {
+                if let Some(snap) = ctx.snap.get_untracked() {
+                    ctx.update_view(|v| v.apply(action, &snap));
+                }
+            }),
+        }
+    }
+
+    fn card(self, ctx: Ctx, chart: Memo<Option<BarChart>>, interactive: bool) -> impl IntoView {
+        let labels = ctx.labels.get_untracked();
+        let export = self.export;
+        let on_action = self.on_action;
+        view! {
+            <Show when=move || chart.with(Option::is_some)>
+                <ChartCard chart labels export interactive on_action />
+            </Show>
+        }
+    }
+}
+
+#[component]
+fn FullView() -> impl IntoView {
+    let ctx = use_ctx();
+    let charts = Charts::new(ctx);
+    let l = ctx.labels.get_untracked();
+    let tab = move || ctx.view.with(|v| v.tab);
+    let tab_button = move |t: Tab| {
+        let name = move || match t {
+            Tab::Tasks => l.tab_tasks,
+            Tab::Documents => l.tab_documents,
+            Tab::Growth => l.tab_growth,
+        };
+        let selected = move || tab() == t;
+        view! {
+            <button type="button" role="tab" id=format!("td-tab-{}", t.code())
+                aria-controls="td-panel" aria-selected=move || selected().to_string()
+                tabindex=move || if selected() { "0" } else { "-1" }
+                class="td-tab" class:is-active=selected
+                on:click=move |_| ctx.update_view(|v| v.tab = t)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    let i = Tab::ALL.iter().position(|x| *x == t).unwrap_or(0);
+                    let next = match ev.key().as_str() {
+                        "ArrowRight" => Tab::ALL[(i + 1) % Tab::ALL.len()],
+                        "ArrowLeft" => Tab::ALL[(i + Tab::ALL.len() - 1) % Tab::ALL.len()],
+                        _ => return,
+                    };
+                    ev.prevent_default();
+                    ctx.update_view(|v| v.tab = next);
+                    if let Some(el) = document().get_element_by_id(&format!("td-tab-{}", next.code())) {
+                        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+                    }
+                }>
+                {name}
+            </button>
+        }
+    };
+    view! {
+        <Header />
+        <Notices />
+        <nav class="td-tabs" role="tablist" aria-label=l.tabs_label>
+            {Tab::ALL.into_iter().map(tab_button).collect_view()}
+        </nav>
+        <main id="td-panel" class="td-panel" role="tabpanel" aria-labelledby=move || format!("td-tab-{}", tab().code())>
+            <LoadState />
+            {move || match tab() {
+                Tab::Tasks => view! { <TasksTab charts /> }.into_any(),
+                Tab::Documents => view! {
+                    {charts.card(ctx, charts.documents, true)}
+                    {charts.card(ctx, charts.schemes, true)}
+                    <Absent chart=charts.documents />
+                }.into_any(),
+                Tab::Growth => view! {
+                    {charts.card(ctx, charts.growth, true)}
+                    <Absent chart=charts.growth />
+                }.into_any(),
+            }}
+        </main>
+        <SourceFooter full_link=false />
+    }
+}
+
+/// "This snapshot has no such figures", instead of an empty tab.
+#[component]
+fn Absent(chart: Memo<Option<BarChart>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let missing = move || ctx.snap.with(Option::is_some) && chart.with(Option::is_none);
+    view! {
+        <Show when=missing>
+            <p class="td-empty">{move || if ctx.lang.get() == format::Lang::Vi {
+                "Bộ số liệu này không có phần này."
+            } else {
+                "This snapshot has no figures for this section."
+            }}</p>
+        </Show>
+    }
+}
+
+#[component]
+fn TasksTab(charts: Charts) -> impl IntoView {
+    let ctx = use_ctx();
+    let has_tasks = move || ctx.snap.with(|s| s.as_ref().is_some_and(|s| s.tasks().is_some()));
+    view! {
+        <Show when=has_tasks fallback=move || view! { <Absent chart=charts.status /> }>
+            <Headline />
+            {charts.card(ctx, charts.status, true)}
+            <FilterPanel />
+            {charts.card(ctx, charts.units, true)}
+            <TaskTable export=charts.export />
+        </Show>
+    }
+}
+
+#[component]
+fn Headline() -> impl IntoView {
+    let ctx = use_ctx();
+    let figures = Memo::new(move |_| {
+        let sel = ctx.selection.get()?;
+        Some(chart::headline(&sel.status_tally, ctx.lang.get()))
+    });
+    let l = ctx.labels.get_untracked();
+    move || {
+        figures.get().map(|h| {
+            view! {
+                <dl class="td-headline">
+                    <div class="td-stat"><dt>{l.headline_tasks}</dt><dd data-figure="total">{h.total}</dd></div>
+                    <div class="td-stat"><dt>{l.headline_completed}</dt><dd data-figure="completed">{h.completed_share}</dd></div>
+                    {h.overdue_share.map(|s| view! {
+                        <div class="td-stat td-stat-alert"><dt>{l.headline_overdue}</dt><dd data-figure="overdue">{s}</dd></div>
+                    })}
+                </dl>
+            }
+        })
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let text = move |f: fn(&ValidSnapshot, format::Lang) -> String| {
+        ctx.snap.with(|s| s.as_ref().map(|s| f(s, ctx.lang.get())))
+    };
+    let title = move || text(|s, lang| s.snapshot().title.get(lang).to_owned()).unwrap_or_else(|| l.app_name.to_owned());
+    let kicker = move || text(|s, lang| s.snapshot().jurisdiction.get(lang).to_owned());
+    let meta = move || {
+        text(|s, lang| {
+            let l = format::labels(lang);
+            let status = match s.snapshot().data_status {
+                DataStatus::Official => l.official,
+                DataStatus::Illustrative => l.illustrative_notice,
+            };
+            format!("{} {} · {status}", l.as_of, format::date(s.snapshot().as_of, lang))
+        })
+    };
+    let switch_lang = move |_| {
+        ctx.update_view(|v| {
+            v.lang = match v.lang {
+                format::Lang::Vi => format::Lang::En,
+                format::Lang::En => format::Lang::Vi,
+            }
+        })
+    };
+    let other_lang = move || match ctx.lang.get() {
+        format::Lang::Vi => "en",
+        format::Lang::En => "vi",
+    };
+    view! {
+        <header class="td-header">
+            <div class="td-heading">
+                <p class="td-kicker">{kicker}</p>
+                <h1>{title}</h1>
+                <p class="td-meta">{meta}</p>
+            </div>
+            <div class="td-tools">
+                <button type="button" class="td-button" lang=other_lang
+                    aria-label=l.language_switch_label on:click=switch_lang>
+                    {l.language_switch}
+                </button>
+                <SnapshotPicker />
+                <CopyLinkButton />
+                <EmbedPanel />
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn SnapshotPicker() -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let entries = Memo::new(move |_| match ctx.manifest.get() {
+        Some(Ok(m)) => m
+            .snapshots
+            .iter()
+            .map(|e| (e.id.clone(), e.title.get(ctx.lang.get()).to_owned()))
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    });
+    let current = move || {
+        let chosen = ctx.view.with(|v| v.snapshot.clone());
+        chosen.or_else(|| match ctx.manifest.get() {
+            Some(Ok(m)) => Some(m.default.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let default = match ctx.manifest.get_untracked() {
+            Some(Ok(m)) => m.default.clone(),
+            _ => String::new(),
+        };
+        ctx.update_view(|v| {
+            v.snapshot = (id != default).then_some(id);
+            v.reset_filters();
+        });
+    };
+    view! {
+        <Show when=move || entries.with(|e| e.len() > 1)>
+            <label class="td-field td-snapshot-picker">
+                <span>{l.snapshot}</span>
+                <select on:change=on_change prop:value=current>
+                    {move || entries.get().into_iter().map(|(id, title)| {
+                        let selected = id == current();
+                        view! { <option value=id selected=selected>{title}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+/// Loading, and load failures with file, JSON path and what was expected.
+#[component]
+fn LoadState() -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    move || match ctx.load.get() {
+        Load::Loading => view! {
+            <p class="td-loading" role="status" aria-live="polite"><span class="td-spinner" aria-hidden="true"></span>{l.loading}</p>
+        }
+        .into_any(),
+        Load::Failed(e) => view! {
+            <div class="td-error" role="alert">
+                <h2>{l.load_failed}</h2>
+                <p>{l.load_failed_hint}</p>
+                <ul class="td-issues">
+                    {e.issues.iter().map(|i| view! {
+                        <li><code>{e.file.clone()}</code>{(!i.path.is_empty()).then(|| view! { " · " <code>{i.path.clone()}</code> })}": "{i.message.clone()}</li>
+                    }).collect_view()}
+                    {(e.more > 0).then(|| view! { <li>{format!("… +{}", e.more)}</li> })}
+                </ul>
+            </div>
+        }
+        .into_any(),
+        Load::Ready(_) => ().into_any(),
+    }
+}
+
+/// The illustrative-data notice, notes on the data, and what was ignored in the link.
+#[component]
+fn Notices() -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let illustrative = move || ctx.snap.with(|s| s.as_ref().is_some_and(|s| s.is_illustrative()));
+    let note = move || {
+        ctx.snap.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.snapshot().notice.as_ref().map(|n| n.get(ctx.lang.get()).to_owned()))
+        })
+    };
+    let warnings = move || ctx.snap.with(|s| s.as_ref().map(|s| s.warnings().to_vec()).unwrap_or_default());
+    let link = move || ctx.notices.get();
+    view! {
+        <Show when=illustrative>
+            <div class="td-notice td-notice-illustrative" role="note" data-notice="illustrative">
+                <strong>{l.illustrative_notice}</strong>
+                {move || note().map(|n| view! { <span>" "{n}</span> })}
+            </div>
+        </Show>
+        <Show when=move || !illustrative() && note().is_some()>
+            <p class="td-note">{note}</p>
+        </Show>
+        <Show when=move || !warnings().is_empty()>
+            <div class="td-notice td-notice-warning" role="note" data-notice="warnings">
+                <strong>{l.data_notes}</strong>
+                <ul>{move || warnings().into_iter().map(|w| view! { <li><code>{w.path}</code>": "{w.message}</li> }).collect_view()}</ul>
+            </div>
+        </Show>
+        {move || {
+            let n = link();
+            let ignored: Vec<String> = n.ignored.iter().map(|i| i.to_string()).collect();
+            let any = !ignored.is_empty() || n.from_newer_version || n.refused_snapshot.is_some();
+            any.then(|| view! {
+                <div class="td-notice td-notice-link" role="status" data-notice="link">
+                    {n.refused_snapshot.map(|id| view! { <p data-notice="refused">{fill(l.snapshot_refused, &[("x", &id)])}</p> })}
+                    {n.from_newer_version.then(|| view! { <p>{l.newer_link}</p> })}
+                    {(!ignored.is_empty()).then(|| view! {
+                        <p data-notice="ignored">{l.ignored_params}" "
+                            {ignored.into_iter().map(|i| view! { <code>{i}</code>" " }).collect_view()}
+                        </p>
+                    })}
+                </div>
+            })
+        }}
+    }
+}
+
+/// Source line (with its link when the source has one), and in embeds the link to the full view.
+#[component]
+fn SourceFooter(full_link: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let source = move || {
+        ctx.snap.with(|s| {
+            s.as_ref().map(|s| {
+                let src = &s.snapshot().source;
+                (chart::source_line(src, ctx.lang.get()), src.url.clone())
+            })
+        })
+    };
+    let full_url = move || {
+        let mut v: ViewState = ctx.view.get();
+        v.embed = false;
+        v.parts.clear();
+        v.frame_id = None;
+        format!("{}{}", browser::page_base(), encode(&v))
+    };
+    view! {
+        <footer class="td-footer">
+            {move || source().map(|(line, url)| view! {
+                <p class="td-source" data-source="">
+                    <span>{l.source}": "</span>
+                    {match url {
+                        Some(url) => view! { <a href=url target="_blank" rel="noopener">{line}</a> }.into_any(),
+                        None => view! { <span>{line}</span> }.into_any(),
+                    }}
+                </p>
+            })}
+            {full_link.then(|| view! {
+                <a class="td-full-link" href=full_url target="_blank" rel="noopener">{l.full_view}" ↗"</a>
+            })}
+        </footer>
+    }
+}
+
+/// The compact view for an iframe in an article: the chosen parts, the source, a link out.
+#[component]
+fn EmbedView() -> impl IntoView {
+    let ctx = use_ctx();
+    let charts = Charts::new(ctx);
+    let title = move || {
+        ctx.snap.with(|s| s.as_ref().map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned()))
+            .unwrap_or_else(|| ctx.labels.get_untracked().app_name.to_owned())
+    };
+    let meta = move || {
+        ctx.snap.with(|s| {
+            s.as_ref().map(|s| {
+                let l = format::labels(ctx.lang.get());
+                format!("{} · {} {}", s.snapshot().jurisdiction.get(ctx.lang.get()), l.as_of, format::date(s.snapshot().as_of, ctx.lang.get()))
+            })
+        })
+    };
+    let parts = move || ctx.view.with(|v| v.embed_parts().to_vec());
+    view! {
+        <header class="td-header td-header-compact">
+            <div class="td-heading">
+                <h1>{title}</h1>
+                <p class="td-meta">{meta}</p>
+            </div>
+        </header>
+        <Notices />
+        <main class="td-panel">
+            <LoadState />
+            {move || parts().into_iter().map(|part| match part {
+                Part::Headline => view! { <Headline /> }.into_any(),
+                Part::Status => charts.card(ctx, charts.status, false).into_any(),
+                Part::Units => charts.card(ctx, charts.units, false).into_any(),
+                Part::Table => view! { <TaskTable export=charts.export /> }.into_any(),
+                Part::Documents => charts.card(ctx, charts.documents, false).into_any(),
+                Part::Schemes => charts.card(ctx, charts.schemes, false).into_any(),
+                Part::Growth => charts.card(ctx, charts.growth, false).into_any(),
+            }).collect_view()}
+        </main>
+        <SourceFooter full_link=true />
+    }
+}

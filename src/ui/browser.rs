@@ -1,0 +1,216 @@
+//! The few browser APIs the widget uses, each behind one small function (web-sys / js-sys,
+//! no JavaScript of our own). Failures come back as values; nothing here panics.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlElement, Url};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current query string, with its `?`.
+pub fn current_query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// `origin + pathname`: the page's address without query or fragment.
+pub fn page_base() -> String {
+    window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Replaces the address bar's query without reloading and without a history entry, so the
+/// Back button (also the portal's, around an iframe) never walks through filter changes.
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}{hash}");
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Sets `<html lang>` so screen readers pronounce the text in the right language.
+pub fn set_document_lang(lang: &str) {
+    if let Some(html) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang);
+    }
+}
+
+pub fn set_document_title(title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// Sets (or removes, with `None`) a CSS custom property on an element, through the CSSOM so a
+/// strict Content-Security-Policy (no inline styles) allows it.
+pub fn set_css_var(el: &HtmlElement, name: &str, value: Option<&str>) {
+    let style = el.style();
+    let _ = match value {
+        Some(v) => style.set_property(name, v),
+        None => style.remove_property(name).map(|_| ()),
+    };
+}
+
+/// Writes `text` to the clipboard. Fails inside an iframe without `allow="clipboard-write"`
+/// or on an insecure origin; the caller then shows the text to copy by hand.
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    let w = window().ok_or(())?;
+    let promise = w.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
+
+fn blob(parts: &JsValue, mime: &str) -> Result<Blob, JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_str_sequence_and_options(parts, &options)
+}
+
+fn click_download(url: &str, filename: &str) -> Result<(), JsValue> {
+    let document = window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    let a: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(url);
+    a.set_download(filename);
+    a.click();
+    Ok(())
+}
+
+/// Offers `text` as a file download.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let url = Url::create_object_url_with_blob(&blob(&parts, mime)?)?;
+    let result = click_download(&url, filename);
+    revoke_later(url);
+    result
+}
+
+fn revoke_later(url: String) {
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+}
+
+/// Rasterises an SVG document to a PNG (at twice its size, for sharp text) and offers it as
+/// a download. The SVG goes through an `<img>` from a `blob:` URL, hence `img-src blob:` in
+/// the Content-Security-Policy.
+pub async fn download_svg_as_png(
+    filename: &str,
+    svg: &str,
+    width: u32,
+    height: u32,
+) -> Result<(), JsValue> {
+    let document = window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    let parts = Array::of1(&JsValue::from_str(svg));
+    let svg_url = Url::create_object_url_with_blob(&blob(&parts, "image/svg+xml")?)?;
+    let img = web_sys::HtmlImageElement::new()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        img.set_onload(Some(&resolve));
+        img.set_onerror(Some(&reject));
+    });
+    img.set_src(&svg_url);
+    let load_result = JsFuture::from(loaded).await;
+    let _ = Url::revoke_object_url(&svg_url);
+    load_result?;
+
+    let scale = 2.0;
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
+    canvas.set_width((f64::from(width) * scale) as u32);
+    canvas.set_height((f64::from(height) * scale) as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or(JsValue::NULL)?
+        .unchecked_into();
+    ctx.scale(scale, scale)?;
+    ctx.draw_image_with_html_image_element(&img, 0.0, 0.0)?;
+
+    let png = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = canvas.to_blob(&resolve);
+    });
+    let png: Blob = JsFuture::from(png).await?.dyn_into()?;
+    let url = Url::create_object_url_with_blob(&png)?;
+    let result = click_download(&url, filename);
+    revoke_later(url);
+    result
+}
+
+/// True when the page runs inside an iframe.
+pub fn in_iframe() -> bool {
+    window()
+        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+        .unwrap_or(false)
+}
+
+/// Tells the parent page our content height (see README, "Embedding"):
+/// `{ type: "task-dashboard:resize", version: 1, frameId, height }`.
+pub fn post_height(frame_id: Option<&str>, height: f64) {
+    let Some(w) = window() else { return };
+    let Some(parent) = w.parent().ok().flatten() else { return };
+    let message = Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&message, &JsValue::from_str(k), &v);
+    };
+    set("type", JsValue::from_str("task-dashboard:resize"));
+    set("version", JsValue::from_f64(1.0));
+    set("frameId", frame_id.map_or(JsValue::NULL, JsValue::from_str));
+    set("height", JsValue::from_f64(height.ceil()));
+    // The height is not confidential and the widget does not know its host: any origin.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Calls `on_resize(height)` whenever `el` changes size. The observer lives as long as the
+/// page (the widget's root is never removed).
+pub fn observe_height(el: &web_sys::Element, on_resize: impl Fn(f64) + 'static) {
+    let callback = Closure::<dyn Fn(Array)>::new(move |entries: Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+            on_resize(entry.target().get_bounding_client_rect().height());
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(el);
+        callback.forget();
+    }
+}
+
+/// A random identifier for a new embed snippet (`td-` and 6 base-36 digits).
+pub fn random_frame_id() -> String {
+    let n = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6
+    let mut digits = String::new();
+    let mut x = n;
+    for _ in 0..6 {
+        digits.insert(0, char::from_digit((x % 36) as u32, 36).unwrap_or('0'));
+        x /= 36;
+    }
+    format!("td-{digits}")
+}
+
+/// Shows a last-resort message if the widget panics (a bug: data errors never panic), instead
+/// of leaving the reader a frozen half-drawn page.
+pub fn install_panic_hook(message: &'static str) {
+    std::panic::set_hook(Box::new(move |info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            body.set_text_content(Some(message));
+        }
+    }));
+}

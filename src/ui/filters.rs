@@ -1,0 +1,201 @@
+//! The filter panel: status, unit kind, unit, assigning document, due period, title search,
+//! the "x of y tasks" count and a reset. Filters the snapshot cannot serve are disabled with
+//! the reason next to them.
+
+use leptos::prelude::*;
+
+use super::state::use_ctx;
+use crate::format::{self, fill};
+use crate::snapshot::UnitKind;
+use crate::tasks::{DuePeriod, Status};
+
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let has_records = Memo::new(move |_| ctx.snap.with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty())));
+    let has_units = Memo::new(move |_| {
+        ctx.snap.with(|s| s.as_ref().and_then(|s| s.tasks()).is_some_and(|t| !t.by_unit.is_empty()))
+    });
+
+    let unit_options = Memo::new(move |_| {
+        let kind = ctx.view.with(|v| v.unit_kind);
+        let lang = ctx.lang.get();
+        ctx.snap.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            let mut units: Vec<(String, String)> = s
+                .snapshot()
+                .units
+                .iter()
+                .filter(|u| kind.is_none_or(|k| u.kind == k))
+                .map(|u| (u.id.clone(), u.name.get(lang).to_owned()))
+                .collect();
+            crate::order::sort_by_key(&mut units, |(_, name)| crate::tasks::fold(name));
+            units
+        })
+    });
+    let document_options = Memo::new(move |_| {
+        ctx.snap.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.snapshot().tasks.as_ref())
+                .map(|t| t.assigning_documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let due_options = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.snap.with(|s| {
+            let Some(index) = s.as_ref().and_then(|s| s.tasks()).and_then(|t| t.index.as_ref()) else {
+                return Vec::new();
+            };
+            let months: Vec<DuePeriod> = index.due_months().into_iter().map(DuePeriod::month_of_key).collect();
+            let mut quarters: Vec<DuePeriod> = months
+                .iter()
+                .map(|m| match *m {
+                    DuePeriod::Month { year, month } => DuePeriod::Quarter { year, quarter: (month - 1) / 3 + 1 },
+                    q => q,
+                })
+                .collect();
+            quarters.dedup();
+            quarters
+                .into_iter()
+                .chain(months)
+                .map(|p| (p.to_string(), format::due_period(p, lang)))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let count_text = move || {
+        let labels = l;
+        let lang = ctx.lang.get();
+        ctx.selection.with(|sel| {
+            sel.as_ref().map(|sel| match sel.matched {
+                Some(m) => fill(labels.count_of, &[("x", &format::count(m, lang)), ("y", &format::count(sel.total, lang))]),
+                None => labels.count_unknown.to_owned(),
+            })
+        })
+    };
+
+    let status_chip = move |s: Status| {
+        let pressed = move || ctx.view.with(|v| v.statuses.contains(s));
+        view! {
+            <button type="button" class=format!("td-chip td-chip-{}", s.code()) aria-pressed=move || pressed().to_string()
+                on:click=move |_| ctx.update_view(|v| { v.statuses = v.statuses.toggled(s); v.page = 0; })>
+                <span class=format!("td-swatch s-{}", s.code()) aria-hidden="true"></span>
+                {l.status(s)}
+            </button>
+        }
+    };
+
+    let select_value = move |f: fn(&crate::view_state::ViewState) -> String| move || ctx.view.with(f);
+    view! {
+        <section class="td-card td-filters" aria-labelledby="td-filters-title">
+            <header class="td-card-head">
+                <h2 id="td-filters-title">{l.filters}</h2>
+                <p class="td-count" role="status" aria-live="polite" data-count="">{count_text}</p>
+            </header>
+            <fieldset class="td-fieldset">
+                <legend>{l.filter_status}</legend>
+                <div class="td-chips">{Status::ALL.into_iter().map(status_chip).collect_view()}</div>
+            </fieldset>
+            <div class="td-field-grid">
+                <label class="td-field">
+                    <span>{l.filter_unit_kind}</span>
+                    <select name="k" disabled=move || !has_units.get() aria-describedby="td-reason-units"
+                        prop:value=select_value(|v| v.unit_kind.map_or(String::new(), |k| match k { UnitKind::Department => "dept".into(), UnitKind::Locality => "loc".into() }))
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            ctx.update_view(|v| {
+                                v.unit_kind = match value.as_str() { "dept" => Some(UnitKind::Department), "loc" => Some(UnitKind::Locality), _ => None };
+                                v.page = 0;
+                            });
+                        }>
+                        <option value="">{l.all}</option>
+                        <option value="dept">{l.kind_department}</option>
+                        <option value="loc">{l.kind_locality}</option>
+                    </select>
+                </label>
+                <label class="td-field">
+                    <span>{l.filter_unit}</span>
+                    <select name="u" disabled=move || !has_units.get() aria-describedby="td-reason-units"
+                        prop:value=select_value(|v| if v.units.len() == 1 { v.units[0].clone() } else if v.units.is_empty() { String::new() } else { "*".into() })
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            ctx.update_view(|v| {
+                                v.units = if value.is_empty() { Vec::new() } else { vec![value] };
+                                v.page = 0;
+                            });
+                        }>
+                        <option value="">{l.all}</option>
+                        <Show when=move || ctx.view.with(|v| v.units.len() > 1)>
+                            <option value="*" disabled>{move || format!("{} {}", ctx.view.with(|v| v.units.len()), l.filter_unit.to_lowercase())}</option>
+                        </Show>
+                        {move || unit_options.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="td-field">
+                    <span>{l.filter_document}</span>
+                    <select name="doc" disabled=move || !has_records.get() aria-describedby="td-reason-records"
+                        prop:value=select_value(|v| v.document.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            ctx.update_view(|v| { v.document = (!value.is_empty()).then_some(value); v.page = 0; });
+                        }>
+                        <option value="">{l.all}</option>
+                        {move || document_options.get().into_iter().map(|id| { let label = id.clone(); view! { <option value=id>{label}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <label class="td-field">
+                    <span>{l.filter_due}</span>
+                    <select name="due" disabled=move || !has_records.get() aria-describedby="td-reason-records"
+                        prop:value=select_value(|v| v.due.map(|d| d.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            ctx.update_view(|v| { v.due = DuePeriod::parse(&value); v.page = 0; });
+                        }>
+                        <option value="">{l.all}</option>
+                        {move || due_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="td-field td-field-wide">
+                    <span>{l.filter_search}</span>
+                    <input type="search" name="q" disabled=move || !has_records.get() aria-describedby="td-reason-records"
+                        placeholder=l.filter_search_placeholder
+                        prop:value=select_value(|v| v.query.clone())
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            ctx.update_view(|v| { v.query = value; v.page = 0; });
+                        } />
+                </label>
+            </div>
+            <Show when=move || !has_units.get()>
+                <p class="td-reason" id="td-reason-units">{l.needs_units}</p>
+            </Show>
+            <Show when=move || !has_records.get()>
+                <p class="td-reason" id="td-reason-records">{l.needs_records}</p>
+            </Show>
+            <div class="td-filter-actions">
+                <button type="button" class="td-button" data-action="reset"
+                    disabled=move || !ctx.view.with(|v| v.has_filters())
+                    on:click=move |_| ctx.update_view(|v| v.reset_filters())>
+                    {l.reset}
+                </button>
+                <label class="td-field td-inline">
+                    <span>{l.sort_units}</span>
+                    <select name="us" disabled=move || !has_units.get()
+                        prop:value=select_value(|v| v.unit_sort.code().to_owned())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if let Some(sort) = crate::chart::UnitSort::from_code(&value) {
+                                ctx.update_view(|v| v.unit_sort = sort);
+                            }
+                        }>
+                        <option value="overdue">{l.sort_overdue_share}</option>
+                        <option value="total">{l.sort_total}</option>
+                        <option value="name">{l.sort_name}</option>
+                    </select>
+                </label>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,52 @@
+//! Fetching the deployment's manifest and snapshots. Paths are relative to the page, so the
+//! build works from any sub-path; a link can only name manifest entries, never a URL.
+
+use gloo_net::http::Request;
+
+use crate::snapshot::{parse_manifest, parse_snapshot, DataError, Manifest, ManifestEntry, ValidSnapshot};
+
+/// Where the deployment lists its snapshots.
+pub const MANIFEST_PATH: &str = "data/manifest.json";
+
+async fn fetch_bytes(path: &str) -> Result<Vec<u8>, DataError> {
+    let fail = |message: String| DataError::single(path, "", message);
+    let response = Request::get(path)
+        .send()
+        .await
+        .map_err(|e| fail(format!("could not be fetched: {e}")))?;
+    if !response.ok() {
+        return Err(fail(format!(
+            "could not be fetched: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| fail(format!("could not be read: {e}")))
+}
+
+pub async fn load_manifest() -> Result<Manifest, DataError> {
+    let bytes = fetch_bytes(MANIFEST_PATH).await?;
+    parse_manifest(MANIFEST_PATH, &bytes)
+}
+
+/// Fetches, parses and validates one manifest entry's snapshot.
+pub async fn load_snapshot(entry: &ManifestEntry) -> Result<ValidSnapshot, DataError> {
+    let path = format!("data/{}", entry.path);
+    let bytes = fetch_bytes(&path).await?;
+    let snap = parse_snapshot(&path, &bytes)?;
+    if snap.snapshot().id != entry.id {
+        return Err(DataError::single(
+            &path,
+            "id",
+            format!(
+                "expected {:?} (the manifest's id for this file), found {:?}",
+                entry.id,
+                snap.snapshot().id
+            ),
+        ));
+    }
+    Ok(snap)
+}

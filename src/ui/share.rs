@@ -1,0 +1,130 @@
+//! Sharing a view: "copy link" (clipboard, with a visible confirmation or the link to copy by
+//! hand) and "embed" (the ready-to-paste snippet for a portal, with a choice of parts).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use super::state::use_ctx;
+use crate::view_state::{default_parts, embed_snippet, full_view_link, Part};
+
+#[derive(Clone, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    /// The clipboard refused; the link is shown to copy by hand.
+    Failed(String),
+}
+
+#[component]
+pub fn CopyLinkButton() -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let state = RwSignal::new(CopyState::Idle);
+    let copy = move |_| {
+        let link = ctx.view.with_untracked(|v| full_view_link(&browser::page_base(), v));
+        spawn_local(async move {
+            match browser::copy_text(&link).await {
+                Ok(()) => {
+                    state.set(CopyState::Copied);
+                    set_timeout(
+                        move || state.update(|s| if *s == CopyState::Copied { *s = CopyState::Idle }),
+                        std::time::Duration::from_secs(4),
+                    );
+                }
+                Err(()) => state.set(CopyState::Failed(link)),
+            }
+        });
+    };
+    view! {
+        <div class="td-copy">
+            <button type="button" class="td-button" data-action="copy-link" on:click=copy>{l.copy_link}</button>
+            <span class="td-copy-status" role="status" aria-live="polite" data-copy-status="">
+                {move || match state.get() {
+                    CopyState::Idle => ().into_any(),
+                    CopyState::Copied => view! { <span>"✓ "{l.copied}</span> }.into_any(),
+                    CopyState::Failed(link) => view! {
+                        <span>{l.copy_failed}
+                            <input class="td-copy-fallback" type="text" readonly prop:value=link aria-label=l.copy_link
+                                on:focus=move |ev| {
+                                    use wasm_bindgen::JsCast;
+                                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                        input.select();
+                                    }
+                                } />
+                        </span>
+                    }.into_any(),
+                }}
+            </span>
+        </div>
+    }
+}
+
+#[component]
+pub fn EmbedPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let open = RwSignal::new(false);
+    let frame_id = StoredValue::new(browser::random_frame_id());
+    // The parts start from what the current tab shows; the editor can change them.
+    let parts = RwSignal::new(Vec::<Part>::new());
+    let toggle = move |_| {
+        if !open.get_untracked() {
+            let has_units = ctx.snap.with_untracked(|s| {
+                s.as_ref().and_then(|s| s.tasks()).is_some_and(|t| !t.by_unit.is_empty())
+            });
+            parts.set(default_parts(ctx.view.with_untracked(|v| v.tab), has_units));
+        }
+        open.update(|o| *o = !*o);
+    };
+    let snippet = move || {
+        let title = ctx
+            .snap
+            .with(|s| s.as_ref().map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned()))
+            .unwrap_or_default();
+        let mut view = ctx.view.get();
+        view.parts = parts.get();
+        embed_snippet(&browser::page_base(), &view, &frame_id.get_value(), &title)
+    };
+    let part_name = move |p: Part| {
+        match p {
+            Part::Headline => l.headline_tasks,
+            Part::Status => l.chart_status,
+            Part::Units => l.chart_units,
+            Part::Table => l.table_tasks,
+            Part::Documents => l.chart_documents,
+            Part::Schemes => l.chart_schemes,
+            Part::Growth => l.chart_growth,
+        }
+    };
+    view! {
+        <div class="td-embed">
+            <button type="button" class="td-button" data-action="embed" aria-expanded=move || open.get().to_string()
+                aria-controls="td-embed-panel" on:click=toggle>
+                {l.embed}
+            </button>
+            <Show when=move || open.get()>
+                <div class="td-embed-panel" id="td-embed-panel" role="region" aria-label=l.embed>
+                    <p>{l.embed_help}</p>
+                    <fieldset class="td-fieldset">
+                        <div class="td-chips">
+                            {Part::ALL.into_iter().map(|p| view! {
+                                <label class="td-check">
+                                    <input type="checkbox" name="show" value=p.code()
+                                        prop:checked=move || parts.with(|ps| ps.contains(&p))
+                                        on:change=move |_| parts.update(|ps| {
+                                            if let Some(i) = ps.iter().position(|x| *x == p) { ps.remove(i); } else { ps.push(p); }
+                                            crate::order::sort_by_key(ps, |x| Part::ALL.iter().position(|y| y == x));
+                                        }) />
+                                    {move || part_name(p)}
+                                </label>
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                    <textarea class="td-snippet" readonly rows="5" aria-label=l.embed prop:value=snippet></textarea>
+                    <button type="button" class="td-button" on:click=move |_| open.set(false)>{l.close}</button>
+                </div>
+            </Show>
+        </div>
+    }
+}

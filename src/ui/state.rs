@@ -1,0 +1,119 @@
+//! The app's reactive state: one `ViewState` signal (the URL), the loaded data, and memos
+//! derived from both. Components get this `Ctx` from context and only read it and call
+//! `update_view`; all the logic lives in the plain-Rust core.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::format::{labels, Labels, Lang};
+use crate::snapshot::{DataError, Manifest, ValidSnapshot};
+use crate::tasks::Selection;
+use crate::view_state::{Ignored, ViewState};
+
+/// An `Arc` compared by identity: memos of large values (a 100k-task selection) change when
+/// they are recomputed, without comparing their contents.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Where the data is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    Loading,
+    Failed(DataError),
+    Ready(Shared<ValidSnapshot>),
+}
+
+/// What the reader is told about their link.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LinkNotices {
+    pub ignored: Vec<Ignored>,
+    pub from_newer_version: bool,
+    /// A snapshot id the link asked for that the manifest does not list.
+    pub refused_snapshot: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub view: RwSignal<ViewState>,
+    pub manifest: RwSignal<Option<Result<Shared<Manifest>, DataError>>>,
+    pub load: RwSignal<Load>,
+    pub notices: RwSignal<LinkNotices>,
+    pub lang: Memo<Lang>,
+    pub labels: Memo<&'static Labels>,
+    pub snap: Memo<Option<Shared<ValidSnapshot>>>,
+    pub selection: Memo<Option<Shared<Selection>>>,
+}
+
+impl Ctx {
+    pub fn new(initial: ViewState, notices: LinkNotices) -> Ctx {
+        let view = RwSignal::new(initial);
+        let load = RwSignal::new(Load::Loading);
+        let lang = Memo::new(move |_| view.with(|v| v.lang));
+        let snap = Memo::new(move |_| match load.get() {
+            Load::Ready(s) => Some(s),
+            _ => None,
+        });
+        // Only the parts of the view that change the selection (not the page, language, tab).
+        let filter_key = Memo::new(move |_| {
+            view.with(|v| {
+                (
+                    v.statuses,
+                    v.units.clone(),
+                    v.unit_kind,
+                    v.document.clone(),
+                    v.due,
+                    v.query.clone(),
+                    v.table_sort,
+                    v.table_desc,
+                )
+            })
+        });
+        let selection = Memo::new(move |_| {
+            let (_, _, _, _, _, _, sort, desc) = filter_key.get();
+            snap.get().map(|s| {
+                let filter = view.with_untracked(|v| v.task_filter(&s));
+                Shared(Arc::new(filter.select(&s, sort, desc)))
+            })
+        });
+        Ctx {
+            view,
+            manifest: RwSignal::new(None),
+            load,
+            notices: RwSignal::new(notices),
+            lang,
+            labels: Memo::new(move |_| labels(lang.get())),
+            snap,
+            selection,
+        }
+    }
+
+    /// Changes the view (and so the URL).
+    pub fn update_view(&self, f: impl FnOnce(&mut ViewState)) {
+        self.view.update(f);
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}

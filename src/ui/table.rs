@@ -1,0 +1,117 @@
+//! The tasks of the current selection: sortable columns, one page at a time (only the page is
+//! in the DOM, whatever the selection size), Vietnamese dates, CSV of the whole selection.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::chart::ExportInfo;
+use super::state::use_ctx;
+use crate::chart::{self, csv};
+use crate::format::{self, fill};
+use crate::tasks::SortColumn;
+
+pub const PAGE_SIZE: usize = 20;
+
+#[component]
+pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
+    let ctx = use_ctx();
+    let l = ctx.labels.get_untracked();
+    let has_records = move || ctx.snap.with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()));
+    let matched = move || ctx.selection.with(|s| s.as_ref().map_or(0, |s| s.rows.len()));
+    let pages = move || matched().div_ceil(PAGE_SIZE).max(1);
+    let page = move || (ctx.view.with(|v| v.page()) as usize).min(pages());
+    let rows = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        let p = page();
+        let snap = ctx.snap.get()?;
+        ctx.selection.with(|sel| {
+            let sel = sel.as_ref()?;
+            let start = (p - 1) * PAGE_SIZE;
+            let end = (start + PAGE_SIZE).min(sel.rows.len());
+            Some(chart::tasks_table(&snap, &sel.rows[start.min(end)..end], lang))
+        })
+    });
+    let header = move |col: SortColumn| {
+        let sorted = move || ctx.view.with(|v| (v.table_sort == col).then_some(v.table_desc));
+        let aria = move || match sorted() {
+            Some(true) => "descending",
+            Some(false) => "ascending",
+            None => "none",
+        };
+        let arrow = move || match sorted() {
+            Some(true) => " ↓",
+            Some(false) => " ↑",
+            None => "",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="td-sort" data-sort=col.code()
+                    on:click=move |_| ctx.update_view(|v| {
+                        if v.table_sort == col { v.table_desc = !v.table_desc } else { v.table_sort = col; v.table_desc = false }
+                        v.page = 0;
+                    })>
+                    {l.sort_column(col)}<span aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+    let download = move |_| {
+        let lang = ctx.lang.get_untracked();
+        let Some(snap) = ctx.snap.get_untracked() else { return };
+        let text = ctx.selection.with_untracked(|sel| {
+            sel.as_ref().map(|sel| csv::render(&chart::tasks_table(&snap, &sel.rows, lang)))
+        });
+        if let Some(text) = text {
+            let name = format!("{}-tasks.csv", export.get_untracked().file_prefix);
+            let _ = browser::download_text(&name, "text/csv;charset=utf-8", &text);
+        }
+    };
+    let go = move |delta: isize| {
+        let target = (page() as isize + delta).clamp(1, pages() as isize) as u32;
+        ctx.update_view(|v| v.page = target);
+    };
+    view! {
+        <Show when=has_records>
+            <section class="td-card td-tasks" aria-labelledby="td-tasks-title">
+                <header class="td-card-head">
+                    <h2 id="td-tasks-title">{l.table_tasks}</h2>
+                    <button type="button" class="td-small-button" data-download="tasks-csv" on:click=download>
+                        {move || format!("{} CSV", l.downloads)}
+                    </button>
+                </header>
+                <div class="td-table-wrap">
+                    <table class="td-table td-task-table">
+                        <caption class="td-visually-hidden">{l.table_tasks}</caption>
+                        <thead><tr>{SortColumn::ALL.into_iter().map(header).collect_view()}</tr></thead>
+                        <tbody>
+                            {move || rows.get().map(|table| table.rows.into_iter().map(|cells| {
+                                let headers = table.headers.clone();
+                                view! {
+                                    <tr>{cells.into_iter().enumerate().map(|(i, cell)| {
+                                        let label = headers.get(i).cloned().unwrap_or_default();
+                                        view! { <td data-label=label>{cell.text}</td> }
+                                    }).collect_view()}</tr>
+                                }
+                            }).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || matched() == 0>
+                    <p class="td-empty">{l.no_match}</p>
+                </Show>
+                <nav class="td-pager" aria-label=l.table_tasks>
+                    <button type="button" class="td-button" data-page="prev" disabled=move || page() <= 1 on:click=move |_| go(-1)>
+                        {l.page_prev}
+                    </button>
+                    <span class="td-page" data-page-status="">{move || {
+                        let lang = ctx.lang.get();
+                        fill(l.page_of, &[("p", &format::count(page() as u32, lang)), ("n", &format::count(pages() as u32, lang))])
+                    }}</span>
+                    <button type="button" class="td-button" data-page="next" disabled=move || page() >= pages() on:click=move |_| go(1)>
+                        {l.page_next}
+                    </button>
+                </nav>
+            </section>
+        </Show>
+    }
+}

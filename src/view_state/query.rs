@@ -1,0 +1,447 @@
+//! Query string ⇄ [`ViewState`].
+//!
+//! Keys (stable; a key once published is never reused for something else):
+//!
+//! | key | value | default |
+//! |---|---|---|
+//! | `v` | link format version | 1 |
+//! | `s` | snapshot id from the manifest | manifest default |
+//! | `l` | `vi`, `en` | `vi` |
+//! | `t` | tab: `tasks`, `docs`, `growth` | `tasks` |
+//! | `st` | statuses, comma-separated: `ot`, `lt`, `od`, `wd` | all |
+//! | `u` | unit ids, comma-separated | all |
+//! | `k` | unit kind: `dept`, `loc` | both |
+//! | `doc` | assigning document id | all |
+//! | `due` | due month `2021-03` or quarter `2021-Q1` | all |
+//! | `q` | text searched in task titles | none |
+//! | `us` | unit sort: `overdue`, `total`, `name` | `overdue` |
+//! | `ts` | table sort column, `-` prefix for descending | `due` |
+//! | `pg` | table page, from 1 | 1 |
+//! | `embed` | `1`: compact view for an iframe | off |
+//! | `show` | embed parts: `headline,status,units,table,documents,schemes,growth` | `headline,status` |
+//! | `theme` | `light`, `dark` | reader's preference |
+//! | `accent` | accent colour, 3 or 6 hex digits | portal default |
+//! | `font` | font family name | system font |
+//! | `fid` | iframe id echoed in height messages | none |
+
+use std::fmt;
+
+use super::{Part, Tab, Theme, ViewState};
+use crate::chart::UnitSort;
+use crate::format::Lang;
+use crate::snapshot::{is_valid_id, UnitKind};
+use crate::tasks::{DuePeriod, SortColumn, Status, StatusSet};
+
+/// Version written by [`encode`]. Bump it when the meaning of a key changes, and add the
+/// migration from the previous version to [`MIGRATIONS`].
+pub const LINK_VERSION: u32 = 1;
+
+/// Upgrades the key/value pairs of a link of version `i + 1` to version `i + 2`.
+type Migration = fn(&mut Vec<(String, String)>);
+
+/// Ordered migrations; `MIGRATIONS[i]` takes a version `i + 1` link to version `i + 2`.
+/// Version 1 is the first published version, so there is nothing to migrate yet.
+const MIGRATIONS: [Migration; (LINK_VERSION - 1) as usize] = [];
+
+/// A parameter that was not applied, shown to the reader as `key=value`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    pub value: String,
+}
+
+impl Ignored {
+    pub fn new(key: &str, value: &str) -> Ignored {
+        Ignored {
+            key: key.to_owned(),
+            value: value.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Ignored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.key, self.value)
+    }
+}
+
+/// The result of reading a link.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Decoded {
+    pub state: ViewState,
+    /// Parameters that were unknown or invalid, in link order.
+    pub ignored: Vec<Ignored>,
+    /// The link says it comes from a newer version than this code.
+    pub from_newer_version: bool,
+}
+
+pub(crate) fn unit_kind_code(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Department => "dept",
+        UnitKind::Locality => "loc",
+    }
+}
+
+pub(crate) fn unit_kind_from_code(code: &str) -> Option<UnitKind> {
+    match code {
+        "dept" => Some(UnitKind::Department),
+        "loc" => Some(UnitKind::Locality),
+        _ => None,
+    }
+}
+
+/// Parameters added by portals and social networks: dropped without a notice.
+fn is_tracking_param(key: &str) -> bool {
+    key.starts_with("utm_") || matches!(key, "fbclid" | "gclid" | "zarsrc" | "_gl")
+}
+
+/// Reads a query string (with or without the leading `?`).
+pub fn decode(query: &str) -> Decoded {
+    let mut out = Decoded::default();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for part in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        match (percent_decode(k), percent_decode(v)) {
+            (Some(k), Some(v)) => pairs.push((k, v)),
+            _ => out.ignored.push(Ignored::new(
+                &String::from_utf8_lossy(k.as_bytes()),
+                &String::from_utf8_lossy(v.as_bytes()),
+            )),
+        }
+    }
+
+    let mut version = LINK_VERSION;
+    if let Some(pos) = pairs.iter().position(|(k, _)| k == "v") {
+        let (_, v) = pairs.remove(pos);
+        match v.parse::<u32>() {
+            Ok(n) if n >= 1 => version = n,
+            _ => out.ignored.push(Ignored::new("v", &v)),
+        }
+    }
+    if version > LINK_VERSION {
+        out.from_newer_version = true;
+    } else {
+        for migrate in &MIGRATIONS[(version - 1) as usize..] {
+            migrate(&mut pairs);
+        }
+    }
+
+    let mut seen: Vec<String> = Vec::new();
+    for (key, value) in pairs {
+        if is_tracking_param(&key) {
+            continue;
+        }
+        if seen.contains(&key) {
+            out.ignored.push(Ignored::new(&key, &value));
+            continue;
+        }
+        seen.push(key.clone());
+        if !apply(&mut out.state, &key, &value, &mut out.ignored) {
+            out.ignored.push(Ignored::new(&key, &value));
+        }
+    }
+    out
+}
+
+/// Applies one parameter; `false` if the key is unknown or the value invalid as a whole.
+/// List values drop their invalid items one by one (reported through `ignored`).
+fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) -> bool {
+    fn set<T>(slot: &mut T, value: Option<T>) -> bool {
+        value.map(|v| *slot = v).is_some()
+    }
+    match key {
+        "s" => set(&mut s.snapshot, is_valid_id(value).then(|| Some(value.to_owned()))),
+        "l" => set(&mut s.lang, Lang::from_code(value)),
+        "t" => set(&mut s.tab, Tab::from_code(value)),
+        "st" => {
+            let statuses: StatusSet = list(key, value, ignored, Status::from_code).collect();
+            set(&mut s.statuses, (!statuses.is_empty()).then_some(statuses)) || has_items(value)
+        }
+        "u" => {
+            let mut units: Vec<String> = Vec::new();
+            for u in list(key, value, ignored, |u| is_valid_id(u).then(|| u.to_owned())) {
+                if !units.contains(&u) {
+                    units.push(u);
+                }
+            }
+            set(&mut s.units, (!units.is_empty()).then_some(units)) || has_items(value)
+        }
+        "k" => set(&mut s.unit_kind, unit_kind_from_code(value).map(Some)),
+        "doc" => set(
+            &mut s.document,
+            (!value.trim().is_empty() && value.chars().count() <= 100).then(|| Some(value.to_owned())),
+        ),
+        "due" => set(&mut s.due, DuePeriod::parse(value).map(Some)),
+        "q" => set(
+            &mut s.query,
+            (!value.trim().is_empty() && value.chars().count() <= 200).then(|| value.to_owned()),
+        ),
+        "us" => set(&mut s.unit_sort, UnitSort::from_code(value)),
+        "ts" => {
+            let (desc, code) = match value.strip_prefix('-') {
+                Some(code) => (true, code),
+                None => (false, value),
+            };
+            SortColumn::from_code(code)
+                .map(|c| {
+                    s.table_sort = c;
+                    s.table_desc = desc;
+                })
+                .is_some()
+        }
+        "pg" => set(
+            &mut s.page,
+            value.parse::<u32>().ok().filter(|p| (1..=1_000_000).contains(p)),
+        ),
+        "embed" => set(&mut s.embed, (value == "1").then_some(true)),
+        "show" => {
+            let mut parts: Vec<Part> = Vec::new();
+            for p in list(key, value, ignored, Part::from_code) {
+                if !parts.contains(&p) {
+                    parts.push(p);
+                }
+            }
+            set(&mut s.parts, (!parts.is_empty()).then_some(parts)) || has_items(value)
+        }
+        "theme" => set(&mut s.theme, Theme::from_code(value).filter(|t| *t != Theme::Auto)),
+        "accent" => set(&mut s.accent, parse_hex_colour(value).map(Some)),
+        "font" => set(
+            &mut s.font,
+            (!value.trim().is_empty()
+                && value.len() <= 40
+                && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-'))
+            .then(|| Some(value.trim().to_owned())),
+        ),
+        "fid" => set(
+            &mut s.frame_id,
+            ((1..=64).contains(&value.len())
+                && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .then(|| Some(value.to_owned())),
+        ),
+        _ => false,
+    }
+}
+
+/// True when a list value has items (each invalid one was already reported on its own).
+fn has_items(value: &str) -> bool {
+    value.split(',').any(|i| !i.is_empty())
+}
+
+/// Items of a comma-separated list that `parse` accepts; the others are reported.
+fn list<'a, T>(
+    key: &'a str,
+    value: &'a str,
+    ignored: &'a mut Vec<Ignored>,
+    parse: impl Fn(&str) -> Option<T> + 'a,
+) -> impl Iterator<Item = T> + 'a {
+    value.split(',').filter(|i| !i.is_empty()).filter_map(move |item| {
+        let parsed = parse(item);
+        if parsed.is_none() {
+            ignored.push(Ignored::new(key, item));
+        }
+        parsed
+    })
+}
+
+/// `0a5fb4` or `0af` (case-insensitive) → `0a5fb4`.
+fn parse_hex_colour(v: &str) -> Option<String> {
+    let v = v.trim_start_matches('#');
+    if !v.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    match v.len() {
+        6 => Some(v.to_ascii_lowercase()),
+        3 => Some(v.chars().flat_map(|c| [c, c]).collect::<String>().to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
+/// The query string of `state`: `""` for the default view, else `?v=1&...` with only the
+/// values that differ from the defaults, in a fixed key order.
+pub fn encode(state: &ViewState) -> String {
+    let d = ViewState::default();
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(s) = &state.snapshot {
+        pairs.push(("s", s.clone()));
+    }
+    if state.lang != d.lang {
+        pairs.push(("l", state.lang.code().into()));
+    }
+    if state.tab != d.tab {
+        pairs.push(("t", state.tab.code().into()));
+    }
+    if !state.statuses.is_empty() {
+        pairs.push(("st", join(state.statuses.iter().map(Status::code))));
+    }
+    if !state.units.is_empty() {
+        pairs.push(("u", join(state.units.iter().map(String::as_str))));
+    }
+    if let Some(k) = state.unit_kind {
+        pairs.push(("k", unit_kind_code(k).into()));
+    }
+    if let Some(doc) = &state.document {
+        pairs.push(("doc", doc.clone()));
+    }
+    if let Some(due) = state.due {
+        pairs.push(("due", due.to_string()));
+    }
+    if !state.query.is_empty() {
+        pairs.push(("q", state.query.clone()));
+    }
+    if state.unit_sort != d.unit_sort {
+        pairs.push(("us", state.unit_sort.code().into()));
+    }
+    if state.table_sort != d.table_sort || state.table_desc {
+        let dash = if state.table_desc { "-" } else { "" };
+        pairs.push(("ts", format!("{dash}{}", state.table_sort.code())));
+    }
+    if state.page() > 1 {
+        pairs.push(("pg", state.page().to_string()));
+    }
+    if state.embed {
+        pairs.push(("embed", "1".into()));
+    }
+    if !state.parts.is_empty() {
+        pairs.push(("show", join(state.parts.iter().map(|p| p.code()))));
+    }
+    if state.theme != d.theme {
+        pairs.push(("theme", state.theme.code().into()));
+    }
+    if let Some(a) = &state.accent {
+        pairs.push(("accent", a.clone()));
+    }
+    if let Some(f) = &state.font {
+        pairs.push(("font", f.clone()));
+    }
+    if let Some(fid) = &state.frame_id {
+        pairs.push(("fid", fid.clone()));
+    }
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("?v={LINK_VERSION}");
+    for (k, v) in pairs {
+        out.push('&');
+        out.push_str(k);
+        out.push('=');
+        // Lists keep their commas readable; free text gets them encoded.
+        let keep_commas = matches!(k, "st" | "u" | "show");
+        percent_encode_into(&v, keep_commas, &mut out);
+    }
+    out
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(",")
+}
+
+/// Percent-encodes everything but unreserved characters and `/` (and `,` when asked).
+fn percent_encode_into(s: &str, keep_commas: bool, out: &mut String) {
+    for &b in s.as_bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
+            || (keep_commas && b == b',');
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+}
+
+/// Decodes `%XX` and `+` (as space); `None` for malformed escapes or invalid UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_view_has_an_empty_query() {
+        assert_eq!(encode(&ViewState::default()), "");
+        assert_eq!(decode("").state, ViewState::default());
+    }
+
+    #[test]
+    fn only_values_that_differ_from_defaults_are_written() {
+        let state = ViewState {
+            statuses: StatusSet::only(Status::Overdue),
+            unit_kind: Some(UnitKind::Locality),
+            tab: Tab::Tasks,
+            ..ViewState::default()
+        };
+        assert_eq!(encode(&state), "?v=1&st=od&k=loc");
+    }
+
+    #[test]
+    fn free_text_is_percent_encoded_and_decoded() {
+        let state = ViewState {
+            query: "Hạ Long, 100%".into(),
+            document: Some("108/QĐ-UBND".into()),
+            ..ViewState::default()
+        };
+        let q = encode(&state);
+        assert_eq!(q, "?v=1&doc=108/Q%C4%90-UBND&q=H%E1%BA%A1%20Long%2C%20100%25");
+        assert_eq!(decode(&q).state, state);
+        assert_eq!(decode("?q=H%E1%BA%A1+Long").state.query, "Hạ Long");
+    }
+
+    #[test]
+    fn invalid_values_are_ignored_and_reported() {
+        let d = decode("?st=od,zz&k=city&pg=0&foo=1&utm_source=fb");
+        assert_eq!(d.state.statuses, StatusSet::only(Status::Overdue));
+        assert_eq!(d.state.unit_kind, None);
+        let ignored: Vec<String> = d.ignored.iter().map(|i| i.to_string()).collect();
+        assert_eq!(ignored, ["st=zz", "k=city", "pg=0", "foo=1"]);
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_first_value() {
+        let d = decode("?l=en&l=vi");
+        assert_eq!(d.state.lang, Lang::En);
+        assert_eq!(d.ignored, [Ignored::new("l", "vi")]);
+    }
+
+    #[test]
+    fn links_from_a_newer_version_are_read_as_far_as_possible() {
+        let d = decode("?v=9&l=en");
+        assert!(d.from_newer_version);
+        assert_eq!(d.state.lang, Lang::En);
+    }
+
+    #[test]
+    fn malformed_escapes_are_ignored() {
+        let d = decode("?q=%E1%BA&l=en");
+        assert_eq!(d.state.query, "");
+        assert_eq!(d.state.lang, Lang::En);
+        assert_eq!(d.ignored.len(), 1);
+    }
+
+    #[test]
+    fn accent_colours_are_normalised() {
+        assert_eq!(decode("?accent=0AF").state.accent.as_deref(), Some("00aaff"));
+        assert_eq!(decode("?accent=red").ignored.len(), 1);
+    }
+}

@@ -1,0 +1,186 @@
+//! The shipped snapshots and the catalogue of broken ones.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use task_dashboard::generate::{illustrative_snapshot, Options, REAL_Q1_2021_COUNTS};
+use task_dashboard::snapshot::{
+    parse_manifest, parse_snapshot, Comparator, DataStatus, DocType, FigureKind, Period, Snapshot,
+};
+use task_dashboard::tasks::{Status, StatusTally};
+
+fn read(path: &str) -> Vec<u8> {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
+
+const DEFAULT: &str = "data/snapshots/quang-ninh-2021-q1.json";
+
+#[test]
+fn the_default_snapshot_holds_exactly_the_published_q1_2021_figures() {
+    let snap = parse_snapshot(DEFAULT, &read(DEFAULT)).expect("default snapshot is valid");
+    let s = snap.snapshot();
+    assert_eq!(s.data_status, DataStatus::Official);
+    assert_eq!(s.as_of.to_string(), "2021-03-31");
+    assert_eq!(s.source.published.map(|d| d.to_string()).as_deref(), Some("2021-04-09"));
+    assert_eq!(s.source.author.as_deref(), Some("Hồng Nhung"));
+
+    let tasks = snap.tasks().expect("tasks");
+    assert_eq!(tasks.totals, StatusTally::from_counts([506, 123, 41, 1068]));
+    assert_eq!(tasks.totals.total(), 1738);
+    assert!(tasks.by_unit.is_empty(), "no invented per-unit breakdown");
+    assert!(snap.records().is_empty(), "no invented task records");
+
+    let docs = s.documents.as_ref().expect("documents");
+    let count = |t: DocType| docs.issued.iter().find(|d| d.doc_type == t).map(|d| d.count);
+    assert_eq!(count(DocType::Decision), Some(808));
+    assert_eq!(count(DocType::OfficialLetter), Some(1523));
+    assert_eq!(count(DocType::Directive), Some(2));
+    assert_eq!(count(DocType::ThematicReport), Some(45));
+    assert_eq!(count(DocType::Notice), Some(30));
+    assert_eq!(count(DocType::Plan), Some(58));
+    assert_eq!(count(DocType::PartyReport), Some(97));
+    assert_eq!(docs.meetings, Some(180));
+    assert_eq!(docs.of_which[0].count, 131);
+
+    assert_eq!((s.schemes[0].done, s.schemes[0].total), (6, 13));
+
+    let growth = s.growth.as_ref().expect("growth");
+    let point = |p: &str| {
+        growth
+            .points
+            .iter()
+            .find(|x| x.period == Period::parse(p).unwrap())
+            .unwrap_or_else(|| panic!("no point {p}"))
+    };
+    let q1 = &point("2021-Q1").values[0];
+    assert_eq!((q1.value, q1.kind), (9.02, FigureKind::Estimate));
+    let q2 = &point("2021-Q2").values[0];
+    assert_eq!((q2.value, q2.kind, q2.comparator), (9.5, FigureKind::Target, Some(Comparator::Above)));
+    let year = &point("2021").values[0];
+    assert_eq!((year.value, year.comparator), (10.0, Some(Comparator::AtLeast)));
+    // Every growth figure published before the snapshot's date (or in its own source).
+    for p in &growth.points {
+        for v in &p.values {
+            if let Some(published) = v.source.as_ref().and_then(|s| s.published) {
+                assert!(published <= s.as_of, "{} published after as_of", p.period);
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_round_trip_through_json() {
+    for path in [DEFAULT, "tests/fixtures/records-small.json"] {
+        let original: Snapshot = serde_json::from_slice(&read(path)).unwrap();
+        let text = serde_json::to_string(&original).unwrap();
+        let again: Snapshot = serde_json::from_str(&text).unwrap();
+        assert_eq!(original, again, "{path}");
+    }
+}
+
+#[test]
+fn the_manifest_lists_valid_snapshots_whose_ids_match() {
+    let manifest = parse_manifest("data/manifest.json", &read("data/manifest.json")).unwrap();
+    assert_eq!(manifest.default, "quang-ninh-2021-q1");
+    for entry in &manifest.snapshots {
+        let path = format!("data/{}", entry.path);
+        let snap = parse_snapshot(&path, &read(&path)).unwrap();
+        assert_eq!(snap.snapshot().id, entry.id);
+        assert_eq!(snap.snapshot().data_status, entry.data_status);
+    }
+}
+
+#[test]
+fn the_shipped_illustrative_snapshot_is_the_generators_output_with_the_real_totals() {
+    let path = "data/snapshots/illustrative-2021-q1-1738.json";
+    let generated = illustrative_snapshot(&Options { tasks: 1738, seed: 2021 });
+    let shipped: Snapshot = serde_json::from_slice(&read(path)).unwrap();
+    assert_eq!(shipped, generated, "regenerate with: cargo run --bin snapshot-tool -- generate --tasks 1738 --seed 2021 --out {path}");
+    assert_eq!(shipped.data_status, DataStatus::Illustrative);
+    assert!(shipped.notice.is_some());
+
+    let snap = parse_snapshot(path, &read(path)).unwrap();
+    let totals = snap.tasks().unwrap().totals;
+    let counts: Vec<usize> = Status::ALL.iter().map(|s| totals.get(*s).unwrap() as usize).collect();
+    assert_eq!(counts, REAL_Q1_2021_COUNTS);
+}
+
+#[test]
+fn generated_snapshots_are_deterministic_and_valid_at_any_size() {
+    for tasks in [0, 1, 10, 5000] {
+        let a = illustrative_snapshot(&Options { tasks, seed: 7 });
+        let b = illustrative_snapshot(&Options { tasks, seed: 7 });
+        assert_eq!(a, b);
+        let json = serde_json::to_vec(&a).unwrap();
+        if tasks > 0 {
+            let snap = parse_snapshot("generated", &json).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(snap.tasks().unwrap().totals.total() as usize, tasks);
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    file: String,
+    path: String,
+    message: String,
+}
+
+#[test]
+fn broken_snapshots_are_rejected_with_their_json_path() {
+    let dir = "tests/fixtures/broken";
+    let expected: Vec<Expected> = serde_json::from_slice(&read(&format!("{dir}/expected.json"))).unwrap();
+    let listed: Vec<&str> = expected.iter().map(|e| e.file.as_str()).collect();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(name == "expected.json" || listed.contains(&name.as_str()), "{name} has no expectation");
+    }
+    for e in &expected {
+        let file = format!("{dir}/{}", e.file);
+        let err = parse_snapshot(&file, &read(&file)).expect_err(&e.file);
+        assert_eq!(err.file, file);
+        let issue = &err.issues[0];
+        assert_eq!(issue.path, e.path, "{}: {issue}", e.file);
+        assert!(issue.message.contains(&e.message), "{}: {:?} does not contain {:?}", e.file, issue.message, e.message);
+    }
+}
+
+#[test]
+fn per_unit_counts_that_do_not_add_up_are_a_visible_warning() {
+    let json = br#"{"format":"task-dashboard/snapshot","version":1,"id":"x","as_of":"2021-03-31",
+        "title":{"vi":"t"},"jurisdiction":{"vi":"j"},"data_status":"official","source":{"name":"s"},
+        "units":[{"id":"a","name":{"vi":"A"},"kind":"department"}],
+        "tasks":{"totals":{"on_time":5,"late":1,"overdue":1,"within_deadline":3},
+                 "by_unit":[{"unit":"a","counts":{"on_time":4,"late":1,"overdue":1,"within_deadline":3}}]}}"#;
+    let snap = parse_snapshot("x.json", json).unwrap();
+    assert_eq!(snap.warnings().len(), 1);
+    assert_eq!(snap.warnings()[0].path, "tasks.by_unit");
+    assert!(snap.warnings()[0].message.contains("add up to 9 tasks"), "{}", snap.warnings()[0].message);
+    assert!(snap.warnings()[0].message.contains("says 10"));
+}
+
+#[test]
+fn a_status_group_known_only_as_a_sum_is_kept_as_a_sum() {
+    // Government and Prime Minister's tasks, first 4 months of 2021 (REAL-SERIES.md).
+    let json = br#"{"format":"task-dashboard/snapshot","version":1,"id":"x","as_of":"2021-04-30",
+        "title":{"vi":"t"},"jurisdiction":{"vi":"j"},"data_status":"official","source":{"name":"vietnamplus.vn"},
+        "tasks":{"totals":{"completed":495,"overdue":35,"within_deadline":1059,"total":1589}}}"#;
+    let snap = parse_snapshot("x.json", json).unwrap();
+    let t = snap.tasks().unwrap().totals;
+    assert_eq!(t.get(Status::OnTime), None);
+    assert_eq!(t.completed.sum(), 495);
+    assert_eq!(t.get(Status::Overdue), Some(35));
+    assert_eq!(t.total(), 1589);
+}
+
+#[test]
+fn a_large_broken_file_reports_a_bounded_number_of_issues() {
+    let mut snap = illustrative_snapshot(&Options { tasks: 500, seed: 1 });
+    for r in &mut snap.tasks.as_mut().unwrap().records {
+        r.unit = "nowhere".into();
+    }
+    let err = parse_snapshot("big.json", &serde_json::to_vec(&snap).unwrap()).unwrap_err();
+    assert_eq!(err.issues.len(), 50);
+    assert_eq!(err.more, 450);
+}
