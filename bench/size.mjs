@@ -1,7 +1,9 @@
 // Transfer-size report for the built widget: every file in dist/ (or the directory given as the
 // first argument) with raw, gzip -9 and brotli -q11 sizes, plus a "widget total" over the files
-// the widget itself ships (html, js, wasm, css). data/ files (JSON snapshots) are listed
-// separately and not counted in the widget total. Writes the same as JSON to bench/out/size.json.
+// the widget page loads: index.html and the html/js/wasm/css files it references (directly, or
+// from a script it references, e.g. boot-*.js -> *_bg.wasm). Unreferenced files (embed.js for
+// host pages, favicon, ...) are listed under [other]; data/ files (JSON snapshots) under [data];
+// neither counts in the widget total. Writes the same as JSON to bench/out/size.json.
 // Node built-ins only.  Usage: node bench/size.mjs [dist-dir]
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, extname, sep } from 'node:path';
@@ -19,10 +21,20 @@ function walk(d) {
 }
 
 const WIDGET_EXT = new Set(['.html', '.js', '.mjs', '.wasm', '.css']);
-const files = walk(dir)
-  .map((abs) => {
-    const buf = readFileSync(abs);
-    const path = relative(dir, abs).split(sep).join('/');
+const paths = walk(dir).map((abs) => relative(dir, abs).split(sep).join('/'));
+
+// Which files does the page load? Names mentioned in index.html, then in the scripts it names.
+const loaded = new Set(['index.html']);
+const mentioned = (text) => paths.filter((p) => !p.startsWith('data/') && text.includes(p));
+const indexHtml = paths.includes('index.html') ? readFileSync(join(dir, 'index.html'), 'utf8') : '';
+for (const p of mentioned(indexHtml)) {
+  loaded.add(p);
+  if (/\.m?js$/.test(p)) for (const q of mentioned(readFileSync(join(dir, p), 'utf8'))) loaded.add(q);
+}
+
+const files = paths
+  .map((path) => {
+    const buf = readFileSync(join(dir, path));
     return {
       path,
       raw: buf.length,
@@ -33,7 +45,11 @@ const files = walk(dir)
           [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
         },
       }).length,
-      kind: path.startsWith('data/') ? 'data' : WIDGET_EXT.has(extname(path)) ? 'widget' : 'other',
+      kind: path.startsWith('data/')
+        ? 'data'
+        : WIDGET_EXT.has(extname(path)) && loaded.has(path)
+          ? 'widget'
+          : 'other',
     };
   })
   .sort((a, b) => a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path));
@@ -48,7 +64,7 @@ const widgetTotal = sum(files.filter((f) => f.kind === 'widget'));
 const dataTotal = sum(files.filter((f) => f.kind === 'data'));
 
 // ---- table ----
-const w = Math.max(34, ...files.map((f) => f.path.length + 2));
+const w = Math.max(40, ...files.map((f) => f.path.length + 2));
 const row = (name, r) =>
   `${name.padEnd(w)}${String(r.raw).padStart(11)}${String(r.gzip).padStart(11)}${String(r.brotli).padStart(11)}`;
 const line = '-'.repeat(w + 33);
@@ -62,7 +78,7 @@ for (const kind of ['widget', 'other', 'data']) {
   for (const f of group) console.log(row(f.path, f));
   if (kind === 'widget') {
     console.log(line);
-    console.log(row('widget total (html+js+wasm+css)', widgetTotal));
+    console.log(row('widget total (html+js+wasm+css loaded)', widgetTotal));
     console.log(line);
   }
 }

@@ -8,6 +8,7 @@ use crate::snapshot::{
     AssigningDocument, DataStatus, Date, Snapshot, Source, TaskRecord, Tasks, Text, Unit, UnitKind,
     FORMAT_VERSION, SNAPSHOT_FORMAT,
 };
+use crate::format::{count, Lang};
 use crate::tasks::Status;
 
 /// The published Q1/2021 counts (FACTS.md): on time, late, overdue, within deadline.
@@ -264,8 +265,8 @@ pub fn illustrative_snapshot(opts: &Options) -> Snapshot {
         id: format!("illustrative-2021-q1-{n}"),
         as_of,
         title: Text {
-            vi: format!("Minh họa: {n} nhiệm vụ theo đơn vị, quý I/2021"),
-            en: Some(format!("Illustration: {n} tasks by unit, Q1 2021")),
+            vi: format!("Minh họa: {} nhiệm vụ theo đơn vị, quý I/2021", count(n as u32, Lang::Vi)),
+            en: Some(format!("Illustration: {} tasks by unit, Q1 2021", count(n as u32, Lang::En))),
         },
         jurisdiction: Text::new("UBND tỉnh Quảng Ninh (minh họa)", "Quảng Ninh Provincial People's Committee (illustrative)"),
         data_status: DataStatus::Illustrative,

@@ -467,6 +467,7 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
                     Cell::text(source_line(source, lang)),
                 ]);
                 let words = format::growth_value(v, lang);
+                texts.push(format::growth_value_short(v, lang));
                 match v.kind {
                     FigureKind::Target => {
                         markers.push(Marker { at: at(v.value), label: format!("{label}: {words}") });
@@ -487,12 +488,11 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
                         });
                     }
                 }
-                texts.push(words);
             }
             BarRow {
                 key: p.period.to_string(),
                 label,
-                value_text: capitalise(&texts.join("; ")),
+                value_text: texts.join(" · "),
                 segments,
                 markers,
             }

@@ -135,6 +135,22 @@ pub fn growth_value(v: &GrowthValue, lang: Lang) -> String {
     out
 }
 
+/// A growth value for a chart label: "12,01%", "9,02% (ước tính)", "mục tiêu > 9,5%".
+pub fn growth_value_short(v: &GrowthValue, lang: Lang) -> String {
+    let l = labels(lang);
+    let value = percent(v.value, lang);
+    let sign = match v.comparator {
+        Some(Comparator::Above) => "> ",
+        Some(Comparator::AtLeast) => "≥ ",
+        None => "",
+    };
+    match v.kind {
+        FigureKind::Actual => value,
+        FigureKind::Estimate => format!("{value} ({})", l.kind_estimate.to_lowercase()),
+        FigureKind::Target => format!("{} {sign}{value}", l.kind_target.to_lowercase()),
+    }
+}
+
 /// "> 9,5%" style value with its comparator in words: "trên 9,5%", "ít nhất 10%".
 pub fn comparator_value(v: &GrowthValue, lang: Lang) -> String {
     let l = labels(lang);

@@ -1,14 +1,19 @@
 //! Draws a [`BarChart`] as HTML: every bar is a real element with its value in text, every
 //! data point is focusable and shows its value on focus as on hover, and interactive bars are
-//! buttons with `aria-pressed`. Rows and segments are keyed, so a redraw after a click keeps
-//! the keyboard focus where it was.
+//! buttons with `aria-pressed`.
+//!
+//! Rationale: the bars of a chart are redrawn as one block when the chart changes, instead of
+//! one reactive binding per attribute (each binding is a generic instantiation: the fine-grained
+//! version cost ~60 KB of WASM). A redraw replaces the pressed button, so the keyboard focus
+//! is put back on the element with the same id.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::browser;
-use crate::chart::{csv, svg, Action, BarChart, BarRow, Segment, Series};
-use crate::format::Labels;
+use crate::chart::{csv, svg, Action, BarChart, BarRow, Segment};
+use crate::format::{plain_decimal, Labels};
 
 /// What every download carries besides the chart: the source line and the notice.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -20,7 +25,24 @@ pub struct ExportInfo {
 }
 
 fn pct(x: f64) -> String {
-    format!("{}%", crate::format::plain_decimal(x * 100.0, 3))
+    format!("{}%", plain_decimal(x * 100.0, 3))
+}
+
+/// Runs `action`, then gives the keyboard focus back to the element that had it (same id),
+/// once the redraw it causes has happened.
+fn act_keeping_focus(on_action: Callback<Action>, action: Action) {
+    let focused = document().active_element().map(|el| el.id()).filter(|id| !id.is_empty());
+    on_action.run(action);
+    if let Some(id) = focused {
+        set_timeout(
+            move || {
+                if let Some(el) = document().get_element_by_id(&id) {
+                    let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
 }
 
 /// A chart with its title, summary, bars, legend, data table and downloads.
@@ -32,231 +54,190 @@ pub fn ChartCard(
     /// Bars and legend entries with an action are buttons (false in embeds).
     interactive: bool,
     on_action: Callback<Action>,
-    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let id = chart.with_untracked(|c| c.as_ref().map_or("chart", |c| c.id));
     let title_id = format!("td-{id}-title");
-    let (section_labelledby, bars_labelledby) = (title_id.clone(), title_id.clone());
     let summary_id = format!("td-{id}-summary");
-    let bars_describedby = summary_id.clone();
-    let field = move |f: fn(&BarChart) -> String| chart.with(|c| c.as_ref().map(f).unwrap_or_default());
-    let row_keys = Memo::new(move |_| {
-        chart.with(|c| c.as_ref().map(|c| c.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()).unwrap_or_default())
-    });
-    let has_ticks = move || chart.with(|c| c.as_ref().is_some_and(|c| !c.ticks.is_empty()));
+    let (section_labelledby, labelledby, describedby) = (title_id.clone(), title_id.clone(), summary_id.clone());
     view! {
         <section class="td-card" aria-labelledby=section_labelledby id=format!("td-{id}")>
-            <header class="td-card-head">
-                <h2 id=title_id>{move || field(|c| c.title.clone())}</h2>
-                <p class="td-subtitle">{move || field(|c| c.subtitle.clone())}</p>
-            </header>
-            <p class="td-summary" id=summary_id>{move || field(|c| c.summary.clone())}</p>
-            {children.map(|c| c())}
-            <div class="td-bars" role="group" aria-labelledby=bars_labelledby aria-describedby=bars_describedby>
-                <For each=move || row_keys.get() key=|k| k.clone() let:key>
-                    <RowView chart key interactive on_action />
-                </For>
-                <Show when=has_ticks>
-                    <div class="td-row td-axis" aria-hidden="true">
-                        <span></span>
-                        <span class="td-track">
-                            {move || chart.with(|c| c.as_ref().map(|c| c.ticks.iter().map(|t| view! {
-                                <span class="td-tick" style:left=pct(t.at)>{t.label.clone()}</span>
-                            }).collect_view()))}
-                        </span>
-                        <span></span>
-                    </div>
-                </Show>
+            {move || chart.with(|c| c.as_ref().map(|c| view! {
+                <header class="td-card-head">
+                    <h2 id=title_id.clone()>{c.title.clone()}</h2>
+                    <p class="td-subtitle">{c.subtitle.clone()}</p>
+                </header>
+                <p class="td-summary" id=summary_id.clone()>{c.summary.clone()}</p>
+            }))}
+            <div class="td-bars" role="group" aria-labelledby=labelledby aria-describedby=describedby>
+                {move || chart.with(|c| c.as_ref().map(|c| bars(c, interactive, on_action)))}
             </div>
-            <Legend chart interactive on_action />
+            {move || chart.with(|c| c.as_ref().map(|c| legend(c, interactive, on_action)))}
             <details class="td-table-toggle">
                 <summary>{labels.show_table}</summary>
-                <DataTableView chart />
+                {move || chart.with(|c| c.as_ref().map(data_table))}
             </details>
             <Downloads chart labels export />
         </section>
     }
 }
 
-fn row_of(chart: Memo<Option<BarChart>>, key: &str) -> Option<BarRow> {
-    chart.with(|c| c.as_ref()?.rows.iter().find(|r| r.key == key).cloned())
+fn bars(c: &BarChart, interactive: bool, on_action: Callback<Action>) -> impl IntoView {
+    let rows = c.rows.iter().map(|row| bar_row(c.id, row, interactive, on_action)).collect_view();
+    let axis = (!c.ticks.is_empty()).then(|| {
+        view! {
+            <div class="td-row td-axis" aria-hidden="true">
+                <span></span>
+                <span class="td-track">
+                    {c.ticks.iter().map(|t| view! { <span class="td-tick" style:left=pct(t.at)>{t.label.clone()}</span> }).collect_view()}
+                </span>
+                <span></span>
+            </div>
+        }
+    });
+    view! { {rows} {axis} }
 }
 
-#[component]
-fn RowView(chart: Memo<Option<BarChart>>, key: String, interactive: bool, on_action: Callback<Action>) -> impl IntoView {
-    let row = Memo::new(move |_| row_of(chart, &key));
-    let text = move |f: fn(&BarRow) -> String| row.with(|r| r.as_ref().map(f).unwrap_or_default());
-    // A row with one pressable segment is one big button (label, bar and value): an easy
-    // touch target. Rows of several segments make each segment a button.
-    let single_action = row.with_untracked(|r| {
-        r.as_ref()
-            .filter(|r| r.segments.len() == 1)
-            .and_then(|r| r.segments[0].action)
-            .filter(|_| interactive)
-    });
-    let seg_keys = Memo::new(move |_| {
-        row.with(|r| r.as_ref().map(|r| r.segments.iter().map(|s| s.series).collect::<Vec<_>>()).unwrap_or_default())
-    });
-    let segments = move |as_buttons: bool| {
-        view! {
-            <For each=move || seg_keys.get() key=|s| *s let:series>
-                <SegmentView row series as_buttons on_action />
-            </For>
-            {move || row.with(|r| r.as_ref().map(|r| r.markers.iter().map(|m| view! {
+/// Stable DOM id of a bar row or segment, so focus can return to it after a redraw.
+fn dom_id(chart: &str, row: &BarRow, segment: Option<&Segment>) -> String {
+    let mut id = format!("td-{chart}-{}", row.key);
+    if let Some(s) = segment {
+        id.push('-');
+        id.push_str(s.series.class());
+    }
+    id.retain(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    id
+}
+
+fn classes(base: &str, s: &Segment) -> String {
+    let mut class = base.to_owned();
+    if s.selected {
+        class.push_str(" is-selected");
+    }
+    if s.dimmed {
+        class.push_str(" is-dimmed");
+    }
+    class
+}
+
+fn bar_row(chart: &str, row: &BarRow, interactive: bool, on_action: Callback<Action>) -> AnyView {
+    let markers = row
+        .markers
+        .iter()
+        .map(|m| {
+            view! {
                 <span class="td-marker" style:left=pct(m.at) tabindex="0" role="img" aria-label=m.label.clone()>
                     <span class="td-tip" aria-hidden="true">{m.label.clone()}</span>
                 </span>
-            }).collect_view()))}
-        }
-    };
-    match single_action {
-        Some(_) => {
-            let seg = Memo::new(move |_| row.with(|r| r.as_ref().and_then(|r| r.segments.first().cloned())));
-            let label = move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default());
-            view! {
-                <button
-                    type="button"
-                    class="td-row td-row-button"
-                    class:is-selected=move || seg.with(|s| s.as_ref().is_some_and(|s| s.selected))
-                    class:is-dimmed=move || seg.with(|s| s.as_ref().is_some_and(|s| s.dimmed))
-                    aria-pressed=move || seg.with(|s| s.as_ref().is_some_and(|s| s.selected)).to_string()
-                    aria-label=label
-                    on:click=move |_| {
-                        if let Some(action) = seg.with_untracked(|s| s.as_ref().and_then(|s| s.action)) {
-                            on_action.run(action);
-                        }
-                    }
-                >
-                    <span class="td-label">{move || text(|r| r.label.clone())}</span>
-                    <span class="td-track">
-                        {segments(false)}
-                        <span class="td-tip" aria-hidden="true">{label}</span>
-                    </span>
-                    <span class="td-value">{move || text(|r| r.value_text.clone())}</span>
-                </button>
             }
-            .into_any()
-        }
-        None => view! {
-            <div class="td-row">
-                <span class="td-label">{move || text(|r| r.label.clone())}</span>
-                <span class="td-track">{segments(interactive)}</span>
-                <span class="td-value">{move || text(|r| r.value_text.clone())}</span>
-            </div>
-        }
-        .into_any(),
-    }
-}
-
-#[component]
-fn SegmentView(row: Memo<Option<BarRow>>, series: Series, as_buttons: bool, on_action: Callback<Action>) -> impl IntoView {
-    let seg = Memo::new(move |_| {
-        row.with(|r| r.as_ref().and_then(|r| r.segments.iter().find(|s| s.series == series).cloned()))
-    });
-    let get = move |f: fn(&Segment) -> String| seg.with(|s| s.as_ref().map(f).unwrap_or_default());
-    let class = format!("td-seg {}", series.class());
-    let left = move || get(|s| pct(s.start));
-    let width = move || get(|s| pct(s.end - s.start));
-    let selected = move || seg.with(|s| s.as_ref().is_some_and(|s| s.selected));
-    let dimmed = move || seg.with(|s| s.as_ref().is_some_and(|s| s.dimmed));
-    let label = move || get(|s| s.label.clone());
-    let pressable = as_buttons && seg.with_untracked(|s| s.as_ref().is_some_and(|s| s.action.is_some()));
-    if pressable {
-        view! {
-            <button
-                type="button"
-                class=class
-                class:is-selected=selected
-                class:is-dimmed=dimmed
-                style:left=left
-                style:width=width
-                aria-pressed=move || selected().to_string()
-                aria-label=label
-                on:click=move |_| {
-                    if let Some(action) = seg.with_untracked(|s| s.as_ref().and_then(|s| s.action)) {
-                        on_action.run(action);
-                    }
-                }
-            >
-                <span class="td-tip" aria-hidden="true">{label}</span>
+        })
+        .collect_view();
+    // A row with one pressable segment is one big button (label, bar and value): an easy
+    // touch target. Rows of several segments make each segment a button.
+    let single = match row.segments.as_slice() {
+        [only] => only.action.filter(|_| interactive).map(|a| (only, a)),
+        _ => None,
+    };
+    if let Some((seg, action)) = single {
+        return view! {
+            <button type="button" id=dom_id(chart, row, None) class=classes("td-row td-row-button", seg)
+                aria-pressed=seg.selected.to_string() aria-label=seg.label.clone()
+                on:click=move |_| act_keeping_focus(on_action, action)>
+                <span class="td-label">{row.label.clone()}</span>
+                <span class="td-track">
+                    <span class=format!("td-seg {}", seg.series.class()) style:left=pct(seg.start) style:width=pct(seg.end - seg.start)></span>
+                    {markers}
+                    <span class="td-tip" aria-hidden="true">{seg.label.clone()}</span>
+                </span>
+                <span class="td-value">{row.value_text.clone()}</span>
             </button>
         }
-        .into_any()
-    } else if as_buttons {
-        // Static data point: still reachable with the keyboard, value shown on focus.
-        view! {
-            <span class=class class:is-selected=selected class:is-dimmed=dimmed style:left=left style:width=width
-                tabindex="0" role="img" aria-label=label>
-                <span class="td-tip" aria-hidden="true">{label}</span>
-            </span>
-        }
-        .into_any()
-    } else {
-        view! {
-            <span class=class class:is-selected=selected class:is-dimmed=dimmed style:left=left style:width=width aria-hidden="true"></span>
-        }
-        .into_any()
+        .into_any();
     }
-}
-
-#[component]
-fn Legend(chart: Memo<Option<BarChart>>, interactive: bool, on_action: Callback<Action>) -> impl IntoView {
-    view! {
-        {move || chart.with(|c| {
-            let legend = c.as_ref().map(|c| c.legend.clone()).unwrap_or_default();
-            (!legend.is_empty()).then(|| view! {
-                <ul class="td-legend">
-                    {legend.into_iter().map(|entry| {
-                        let swatch = format!("td-swatch {}", entry.series.class());
-                        match entry.action.filter(|_| interactive) {
-                            Some(action) => view! {
-                                <li>
-                                    <button type="button" class="td-legend-button" class:is-selected=entry.selected
-                                        aria-pressed=entry.selected.to_string()
-                                        on:click=move |_| on_action.run(action)>
-                                        <span class=swatch aria-hidden="true"></span>
-                                        {entry.label}
-                                    </button>
-                                </li>
-                            }.into_any(),
-                            None => view! {
-                                <li><span class=swatch aria-hidden="true"></span>{entry.label}</li>
-                            }.into_any(),
-                        }
-                    }).collect_view()}
-                </ul>
-            })
-        })}
-    }
-}
-
-#[component]
-fn DataTableView(chart: Memo<Option<BarChart>>) -> impl IntoView {
-    move || {
-        chart.with(|c| {
-            c.as_ref().map(|c| {
-                view! {
-                    <div class="td-table-wrap">
-                        <table class="td-table td-data-table">
-                            <caption class="td-visually-hidden">{c.title.clone()}</caption>
-                            <thead><tr>{c.table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
-                            <tbody>
-                                {c.table.rows.iter().map(|row| view! {
-                                    <tr>{row.iter().enumerate().map(|(i, cell)| {
-                                        let header = c.table.headers.get(i).cloned().unwrap_or_default();
-                                        if i == 0 {
-                                            view! { <th scope="row" data-label=header>{cell.text.clone()}</th> }.into_any()
-                                        } else {
-                                            view! { <td data-label=header>{cell.text.clone()}</td> }.into_any()
-                                        }
-                                    }).collect_view()}</tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+    let segments = row
+        .segments
+        .iter()
+        .map(|s| {
+            let class = classes(&format!("td-seg {}", s.series.class()), s);
+            let (left, width) = (pct(s.start), pct(s.end - s.start));
+            let tip = view! { <span class="td-tip" aria-hidden="true">{s.label.clone()}</span> };
+            match s.action.filter(|_| interactive) {
+                Some(action) => view! {
+                    <button type="button" id=dom_id(chart, row, Some(s)) class=class style:left=left style:width=width
+                        aria-pressed=s.selected.to_string() aria-label=s.label.clone()
+                        on:click=move |_| act_keeping_focus(on_action, action)>
+                        {tip}
+                    </button>
                 }
-            })
+                .into_any(),
+                // A static data point: still reachable with the keyboard, value shown on focus.
+                None => view! {
+                    <span class=class style:left=left style:width=width tabindex="0" role="img" aria-label=s.label.clone()>
+                        {tip}
+                    </span>
+                }
+                .into_any(),
+            }
         })
+        .collect_view();
+    view! {
+        <div class="td-row">
+            <span class="td-label">{row.label.clone()}</span>
+            <span class="td-track">{segments}{markers}</span>
+            <span class="td-value">{row.value_text.clone()}</span>
+        </div>
+    }
+    .into_any()
+}
+
+fn legend(c: &BarChart, interactive: bool, on_action: Callback<Action>) -> Option<impl IntoView> {
+    if c.legend.is_empty() {
+        return None;
+    }
+    let items = c
+        .legend
+        .iter()
+        .map(|entry| {
+            let swatch = view! { <span class=format!("td-swatch {}", entry.series.class()) aria-hidden="true"></span> };
+            match entry.action.filter(|_| interactive) {
+                Some(action) => view! {
+                    <li>
+                        <button type="button" id=format!("td-{}-legend-{}", c.id, entry.series.class())
+                            class=if entry.selected { "td-legend-button is-selected" } else { "td-legend-button" }
+                            aria-pressed=entry.selected.to_string()
+                            on:click=move |_| act_keeping_focus(on_action, action)>
+                            {swatch}{entry.label.clone()}
+                        </button>
+                    </li>
+                }
+                .into_any(),
+                None => view! { <li>{swatch}{entry.label.clone()}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    Some(view! { <ul class="td-legend">{items}</ul> })
+}
+
+fn data_table(c: &BarChart) -> impl IntoView {
+    let headers = &c.table.headers;
+    view! {
+        <div class="td-table-wrap">
+            <table class="td-table td-data-table">
+                <caption class="td-visually-hidden">{c.title.clone()}</caption>
+                <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {c.table.rows.iter().map(|row| view! {
+                        <tr>{row.iter().enumerate().map(|(i, cell)| {
+                            let header = headers.get(i).cloned().unwrap_or_default();
+                            if i == 0 {
+                                view! { <th scope="row" data-label=header>{cell.text.clone()}</th> }.into_any()
+                            } else {
+                                view! { <td data-label=header>{cell.text.clone()}</td> }.into_any()
+                            }
+                        }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -264,51 +245,46 @@ fn DataTableView(chart: Memo<Option<BarChart>>) -> impl IntoView {
 /// illustrative notice when it applies).
 #[component]
 fn Downloads(chart: Memo<Option<BarChart>>, labels: &'static Labels, export: Memo<ExportInfo>) -> impl IntoView {
-    let name = move |ext: &str| {
-        let prefix = export.with_untracked(|e| e.file_prefix.clone());
-        let id = chart.with_untracked(|c| c.as_ref().map_or("chart", |c| c.id));
-        format!("{prefix}-{id}.{ext}")
-    };
-    let render_svg = move || {
+    let download = move |kind: &'static str| {
         let info = export.get_untracked();
         chart.with_untracked(|c| {
-            c.as_ref().map(|c| {
-                svg::render(c, &svg::Footer { source: &info.source, notice: info.notice.as_deref() })
-            })
+            let Some(c) = c else { return };
+            let name = format!("{}-{}.{kind}", info.file_prefix, c.id);
+            let footer = svg::Footer { source: &info.source, notice: info.notice.as_deref() };
+            let result = match kind {
+                "csv" => browser::download_text(&name, "text/csv;charset=utf-8", &csv::render(&c.table)),
+                "svg" => browser::download_text(&name, "image/svg+xml;charset=utf-8", &svg::render(c, &footer)),
+                _ => {
+                    let doc = svg::render(c, &footer);
+                    let height = svg::height_of(&doc).unwrap_or(600);
+                    spawn_local(async move {
+                        if let Err(e) = browser::download_svg_as_png(&name, &doc, svg::WIDTH, height).await {
+                            web_sys::console::error_2(&"PNG export failed".into(), &e);
+                        }
+                    });
+                    Ok(())
+                }
+            };
+            if let Err(e) = result {
+                web_sys::console::error_2(&"download failed".into(), &e);
+            }
         })
     };
-    let csv_click = move |_| {
-        let text = chart.with_untracked(|c| c.as_ref().map(|c| csv::render(&c.table)));
-        if let Some(text) = text {
-            let _ = browser::download_text(&name("csv"), "text/csv;charset=utf-8", &text);
+    let title = chart.with_untracked(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
+    let group_label = format!("{}: {title}", labels.downloads);
+    let button = move |kind: &'static str, text: &'static str| {
+        view! {
+            <button type="button" class="td-small-button" data-download=kind
+                aria-label=format!("{} {title} ({text})", labels.downloads)
+                on:click=move |_| download(kind)>{text}</button>
         }
     };
-    let svg_click = move |_| {
-        if let Some(doc) = render_svg() {
-            let _ = browser::download_text(&name("svg"), "image/svg+xml;charset=utf-8", &doc);
-        }
-    };
-    let png_click = move |_| {
-        if let Some(doc) = render_svg() {
-            let file = name("png");
-            let height = svg::height_of(&doc).unwrap_or(600);
-            spawn_local(async move {
-                if let Err(e) = browser::download_svg_as_png(&file, &doc, svg::WIDTH, height).await {
-                    web_sys::console::error_2(&"PNG export failed".into(), &e);
-                }
-            });
-        }
-    };
-    let title = move || chart.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
     view! {
-        <div class="td-downloads" role="group" aria-label=move || format!("{}: {}", labels.downloads, title())>
+        <div class="td-downloads" role="group" aria-label=group_label>
             <span class="td-downloads-label" aria-hidden="true">{labels.downloads}</span>
-            <button type="button" class="td-small-button" data-download="csv" on:click=csv_click
-                aria-label=move || format!("{} {} ({})", labels.downloads, title(), "CSV")>{labels.download_csv}</button>
-            <button type="button" class="td-small-button" data-download="png" on:click=png_click
-                aria-label=move || format!("{} {} ({})", labels.downloads, title(), "PNG")>{labels.download_png}</button>
-            <button type="button" class="td-small-button" data-download="svg" on:click=svg_click
-                aria-label=move || format!("{} {} ({})", labels.downloads, title(), "SVG")>{labels.download_svg}</button>
+            {button("csv", labels.download_csv)}
+            {button("png", labels.download_png)}
+            {button("svg", labels.download_svg)}
         </div>
     }
 }

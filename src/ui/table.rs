@@ -100,14 +100,14 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
                     <p class="td-empty">{l.no_match}</p>
                 </Show>
                 <nav class="td-pager" aria-label=l.table_tasks>
-                    <button type="button" class="td-button" data-page="prev" disabled=move || page() <= 1 on:click=move |_| go(-1)>
+                    <button type="button" class="td-button" data-page="prev" disabled=move || { page() <= 1 } on:click=move |_| go(-1)>
                         {l.page_prev}
                     </button>
                     <span class="td-page" data-page-status="">{move || {
                         let lang = ctx.lang.get();
                         fill(l.page_of, &[("p", &format::count(page() as u32, lang)), ("n", &format::count(pages() as u32, lang))])
                     }}</span>
-                    <button type="button" class="td-button" data-page="next" disabled=move || page() >= pages() on:click=move |_| go(1)>
+                    <button type="button" class="td-button" data-page="next" disabled=move || { page() >= pages() } on:click=move |_| go(1)>
                         {l.page_next}
                     </button>
                 </nav>
