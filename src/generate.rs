@@ -4,11 +4,11 @@
 //! widget always shows it as made-up data. The same options always give the same bytes (a
 //! small SplitMix64 generator, no `rand` dependency), so benchmark inputs are reproducible.
 
+use crate::format::{count, Lang};
 use crate::snapshot::{
     AssigningDocument, DataStatus, Date, Snapshot, Source, TaskRecord, Tasks, Text, Unit, UnitKind,
     FORMAT_VERSION, SNAPSHOT_FORMAT,
 };
-use crate::format::{count, Lang};
 use crate::tasks::Status;
 
 /// The published Q1/2021 counts (FACTS.md): on time, late, overdue, within deadline.
@@ -60,25 +60,69 @@ impl Rng {
 /// The province's departments and localities (2021). Real names; the figures attached to them
 /// by this generator are not.
 const DEPARTMENTS: [(&str, &str, &str); 20] = [
-    ("so-khdt", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment"),
+    (
+        "so-khdt",
+        "Sở Kế hoạch và Đầu tư",
+        "Department of Planning and Investment",
+    ),
     ("so-tc", "Sở Tài chính", "Department of Finance"),
     ("so-xd", "Sở Xây dựng", "Department of Construction"),
-    ("so-gtvt", "Sở Giao thông vận tải", "Department of Transport"),
-    ("so-tnmt", "Sở Tài nguyên và Môi trường", "Department of Natural Resources and Environment"),
-    ("so-nnptnt", "Sở Nông nghiệp và Phát triển nông thôn", "Department of Agriculture and Rural Development"),
-    ("so-ct", "Sở Công Thương", "Department of Industry and Trade"),
+    (
+        "so-gtvt",
+        "Sở Giao thông vận tải",
+        "Department of Transport",
+    ),
+    (
+        "so-tnmt",
+        "Sở Tài nguyên và Môi trường",
+        "Department of Natural Resources and Environment",
+    ),
+    (
+        "so-nnptnt",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Department of Agriculture and Rural Development",
+    ),
+    (
+        "so-ct",
+        "Sở Công Thương",
+        "Department of Industry and Trade",
+    ),
     ("so-yt", "Sở Y tế", "Department of Health"),
-    ("so-gddt", "Sở Giáo dục và Đào tạo", "Department of Education and Training"),
-    ("so-ldtbxh", "Sở Lao động - Thương binh và Xã hội", "Department of Labour, Invalids and Social Affairs"),
-    ("so-vhtt", "Sở Văn hóa và Thể thao", "Department of Culture and Sports"),
+    (
+        "so-gddt",
+        "Sở Giáo dục và Đào tạo",
+        "Department of Education and Training",
+    ),
+    (
+        "so-ldtbxh",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Department of Labour, Invalids and Social Affairs",
+    ),
+    (
+        "so-vhtt",
+        "Sở Văn hóa và Thể thao",
+        "Department of Culture and Sports",
+    ),
     ("so-dl", "Sở Du lịch", "Department of Tourism"),
-    ("so-tttt", "Sở Thông tin và Truyền thông", "Department of Information and Communications"),
-    ("so-khcn", "Sở Khoa học và Công nghệ", "Department of Science and Technology"),
+    (
+        "so-tttt",
+        "Sở Thông tin và Truyền thông",
+        "Department of Information and Communications",
+    ),
+    (
+        "so-khcn",
+        "Sở Khoa học và Công nghệ",
+        "Department of Science and Technology",
+    ),
     ("so-nv", "Sở Nội vụ", "Department of Home Affairs"),
     ("so-tp", "Sở Tư pháp", "Department of Justice"),
     ("so-nv2", "Sở Ngoại vụ", "Department of Foreign Affairs"),
     ("thanh-tra", "Thanh tra tỉnh", "Provincial Inspectorate"),
-    ("bql-kkt", "Ban Quản lý Khu kinh tế", "Economic Zone Authority"),
+    (
+        "bql-kkt",
+        "Ban Quản lý Khu kinh tế",
+        "Economic Zone Authority",
+    ),
     ("cong-an", "Công an tỉnh", "Provincial Police"),
 ];
 
@@ -100,12 +144,36 @@ const LOCALITIES: [(&str, &str, &str); 13] = [
 
 /// Documents named in the source article, plus monthly meeting conclusions.
 const DOCUMENTS: [(&str, &str, &str); 6] = [
-    ("108/QĐ-UBND", "2021-01-15", "Chương trình công tác năm 2021 của UBND tỉnh"),
-    ("12/KH-UBND", "2021-01-15", "Kế hoạch kịch bản tăng trưởng kinh tế năm 2021"),
-    ("36-KL/TU", "2021-03-02", "Kết luận của Ban Thường vụ Tỉnh ủy"),
-    ("1393/UBND-DL1", "2021-03-11", "Điều chỉnh một số biện pháp phòng, chống dịch Covid-19"),
-    ("TB-01/2021", "2021-01-29", "Thông báo kết luận phiên họp thường kỳ tháng 1/2021"),
-    ("TB-02/2021", "2021-02-26", "Thông báo kết luận phiên họp thường kỳ tháng 2/2021"),
+    (
+        "108/QĐ-UBND",
+        "2021-01-15",
+        "Chương trình công tác năm 2021 của UBND tỉnh",
+    ),
+    (
+        "12/KH-UBND",
+        "2021-01-15",
+        "Kế hoạch kịch bản tăng trưởng kinh tế năm 2021",
+    ),
+    (
+        "36-KL/TU",
+        "2021-03-02",
+        "Kết luận của Ban Thường vụ Tỉnh ủy",
+    ),
+    (
+        "1393/UBND-DL1",
+        "2021-03-11",
+        "Điều chỉnh một số biện pháp phòng, chống dịch Covid-19",
+    ),
+    (
+        "TB-01/2021",
+        "2021-01-29",
+        "Thông báo kết luận phiên họp thường kỳ tháng 1/2021",
+    ),
+    (
+        "TB-02/2021",
+        "2021-02-26",
+        "Thông báo kết luận phiên họp thường kỳ tháng 2/2021",
+    ),
 ];
 
 const VERBS: [&str; 10] = [
@@ -175,7 +243,10 @@ pub fn illustrative_snapshot(opts: &Options) -> Snapshot {
         .collect();
     // Units differ in size and in how often they fall behind, so the chart has a story.
     let size: Vec<f64> = units.iter().map(|_| 1.0 + rng.below(8) as f64).collect();
-    let lateness: Vec<f64> = units.iter().map(|_| 0.3 + rng.below(30) as f64 / 10.0).collect();
+    let lateness: Vec<f64> = units
+        .iter()
+        .map(|_| 0.3 + rng.below(30) as f64 / 10.0)
+        .collect();
 
     let counts = status_counts(opts.tasks);
     let mut statuses: Vec<Status> = Status::ALL
@@ -228,8 +299,8 @@ pub fn illustrative_snapshot(opts: &Options) -> Snapshot {
                 Status::Late | Status::Overdue => as_of.days() - 2,
                 _ => as_of.days(),
             };
-            let assigned = Date::from_days(rng.between(earliest.min(latest), latest))
-                .unwrap_or(year_start);
+            let assigned =
+                Date::from_days(rng.between(earliest.min(latest), latest)).unwrap_or(year_start);
             let room = as_of.days() - assigned.days();
             let (due, completed) = match status {
                 Status::OnTime => {

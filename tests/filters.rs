@@ -19,14 +19,20 @@ use task_dashboard::tasks::{DuePeriod, SortColumn, Status, StatusSet, StatusTall
 use task_dashboard::view_state::ViewState;
 
 fn fixture() -> ValidSnapshot {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/records-small.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/records-small.json"
+    );
     parse_snapshot("records-small.json", &std::fs::read(path).unwrap()).unwrap()
 }
 
 /// Ids of the matching tasks, in table order.
 fn ids(snap: &ValidSnapshot, filter: &TaskFilter) -> Vec<String> {
     let sel = filter.select(snap, SortColumn::Id, false);
-    sel.rows.iter().map(|&i| snap.records()[i as usize].id.clone()).collect()
+    sel.rows
+        .iter()
+        .map(|&i| snap.records()[i as usize].id.clone())
+        .collect()
 }
 
 fn unit(snap: &ValidSnapshot, id: &str) -> usize {
@@ -36,7 +42,10 @@ fn unit(snap: &ValidSnapshot, id: &str) -> usize {
 #[test]
 fn statuses_are_derived_from_the_dates() {
     let snap = fixture();
-    assert_eq!(snap.tasks().unwrap().totals, StatusTally::from_counts([2, 2, 2, 2]));
+    assert_eq!(
+        snap.tasks().unwrap().totals,
+        StatusTally::from_counts([2, 2, 2, 2])
+    );
 }
 
 #[test]
@@ -45,44 +54,74 @@ fn no_filter_selects_everything() {
     let sel = TaskFilter::default().select(&snap, SortColumn::Id, false);
     assert_eq!(sel.matched, Some(8));
     assert_eq!(sel.total, 8);
-    assert_eq!(ids(&snap, &TaskFilter::default()), ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"]);
+    assert_eq!(
+        ids(&snap, &TaskFilter::default()),
+        ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"]
+    );
 }
 
 #[test]
 fn status_filter() {
     let snap = fixture();
-    let f = TaskFilter { statuses: StatusSet::only(Status::Overdue), ..Default::default() };
+    let f = TaskFilter {
+        statuses: StatusSet::only(Status::Overdue),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T4", "T7"]);
-    let f = TaskFilter { statuses: [Status::OnTime, Status::Late].into_iter().collect(), ..Default::default() };
+    let f = TaskFilter {
+        statuses: [Status::OnTime, Status::Late].into_iter().collect(),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T1", "T2", "T3", "T8"]);
 }
 
 #[test]
 fn unit_and_unit_kind_filters() {
     let snap = fixture();
-    let f = TaskFilter { units: vec![unit(&snap, "b")], ..Default::default() };
+    let f = TaskFilter {
+        units: vec![unit(&snap, "b")],
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T4", "T5", "T8"]);
-    let f = TaskFilter { unit_kind: Some(UnitKind::Locality), ..Default::default() };
+    let f = TaskFilter {
+        unit_kind: Some(UnitKind::Locality),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T4", "T5", "T6", "T7", "T8"]);
-    let f = TaskFilter { unit_kind: Some(UnitKind::Department), ..Default::default() };
+    let f = TaskFilter {
+        unit_kind: Some(UnitKind::Department),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T1", "T2", "T3"]);
 }
 
 #[test]
 fn document_filter() {
     let snap = fixture();
-    let f = TaskFilter { document: snap.document_index("D1"), ..Default::default() };
+    let f = TaskFilter {
+        document: snap.document_index("D1"),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T1", "T2", "T4", "T8"]);
 }
 
 #[test]
 fn due_period_filter_by_month_and_by_quarter() {
     let snap = fixture();
-    let f = TaskFilter { due: DuePeriod::parse("2021-03"), ..Default::default() };
+    let f = TaskFilter {
+        due: DuePeriod::parse("2021-03"),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T4", "T5", "T7"]);
-    let f = TaskFilter { due: DuePeriod::parse("2021-Q1"), ..Default::default() };
+    let f = TaskFilter {
+        due: DuePeriod::parse("2021-Q1"),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T1", "T2", "T3", "T4", "T5", "T7", "T8"]);
-    let f = TaskFilter { due: DuePeriod::parse("2021-Q2"), ..Default::default() };
+    let f = TaskFilter {
+        due: DuePeriod::parse("2021-Q2"),
+        ..Default::default()
+    };
     assert_eq!(ids(&snap, &f), ["T6"]);
 }
 
@@ -90,7 +129,10 @@ fn due_period_filter_by_month_and_by_quarter() {
 fn text_search_ignores_case_and_accents() {
     let snap = fixture();
     for query in ["ha long", "HẠ LONG", "  hạ long "] {
-        let f = TaskFilter { text: query.into(), ..Default::default() };
+        let f = TaskFilter {
+            text: query.into(),
+            ..Default::default()
+        };
         assert_eq!(ids(&snap, &f), ["T4", "T6"], "{query:?}");
     }
 }
@@ -104,7 +146,10 @@ fn filters_combine() {
         ..Default::default()
     };
     assert_eq!(ids(&snap, &f), ["T4", "T7"]);
-    let f = TaskFilter { text: "ha long".into(), ..f };
+    let f = TaskFilter {
+        text: "ha long".into(),
+        ..f
+    };
     assert_eq!(ids(&snap, &f), ["T4"]);
 }
 
@@ -118,7 +163,7 @@ fn each_chart_ignores_the_filter_on_its_own_dimension() {
     };
     let sel = f.select(&snap, SortColumn::Id, false);
     assert_eq!(sel.matched, Some(1)); // T4
-    // The status chart: unit b, every status.
+                                      // The status chart: unit b, every status.
     assert_eq!(sel.status_tally, StatusTally::from_counts([0, 1, 1, 1]));
     // The unit chart: every unit, every status.
     let b = sel.unit_tallies[unit(&snap, "b")].unwrap();
@@ -130,10 +175,16 @@ fn each_chart_ignores_the_filter_on_its_own_dimension() {
 #[test]
 fn the_unit_kind_filter_hides_units_of_the_other_kind_from_the_unit_chart() {
     let snap = fixture();
-    let f = TaskFilter { unit_kind: Some(UnitKind::Department), ..Default::default() };
+    let f = TaskFilter {
+        unit_kind: Some(UnitKind::Department),
+        ..Default::default()
+    };
     let sel = f.select(&snap, SortColumn::Id, false);
     assert!(sel.unit_tallies[unit(&snap, "b")].is_none());
-    assert_eq!(sel.unit_tallies[unit(&snap, "a")], Some(StatusTally::from_counts([2, 1, 0, 0])));
+    assert_eq!(
+        sel.unit_tallies[unit(&snap, "a")],
+        Some(StatusTally::from_counts([2, 1, 0, 0]))
+    );
 }
 
 #[test]
@@ -141,12 +192,25 @@ fn table_order_follows_the_sort_column_both_ways() {
     let snap = fixture();
     let f = TaskFilter::default();
     let order = |col, desc| -> Vec<String> {
-        f.select(&snap, col, desc).rows.iter().map(|&i| snap.records()[i as usize].id.clone()).collect()
+        f.select(&snap, col, desc)
+            .rows
+            .iter()
+            .map(|&i| snap.records()[i as usize].id.clone())
+            .collect()
     };
-    assert_eq!(order(SortColumn::Due, false), ["T8", "T1", "T2", "T3", "T7", "T4", "T5", "T6"]);
-    assert_eq!(order(SortColumn::Due, true), ["T6", "T5", "T4", "T7", "T3", "T2", "T1", "T8"]);
+    assert_eq!(
+        order(SortColumn::Due, false),
+        ["T8", "T1", "T2", "T3", "T7", "T4", "T5", "T6"]
+    );
+    assert_eq!(
+        order(SortColumn::Due, true),
+        ["T6", "T5", "T4", "T7", "T3", "T2", "T1", "T8"]
+    );
     // Not completed last.
-    assert_eq!(order(SortColumn::Completed, false)[..4], ["T1", "T2", "T8", "T3"]);
+    assert_eq!(
+        order(SortColumn::Completed, false)[..4],
+        ["T1", "T2", "T8", "T3"]
+    );
 }
 
 #[test]
@@ -171,7 +235,10 @@ fn sorting_units_by_overdue_share_puts_who_is_behind_first() {
 fn pressing_a_segment_filters_and_pressing_again_clears() {
     let snap = fixture();
     let mut view = ViewState::default();
-    let press = Action::ToggleSegment { unit: unit(&snap, "c"), status: Status::Overdue };
+    let press = Action::ToggleSegment {
+        unit: unit(&snap, "c"),
+        status: Status::Overdue,
+    };
     view.apply(press, &snap);
     assert_eq!(view.units, ["c"]);
     assert_eq!(view.statuses, StatusSet::only(Status::Overdue));
@@ -193,13 +260,26 @@ fn pressing_a_legend_entry_toggles_its_status() {
 
 #[test]
 fn aggregate_only_snapshots_filter_by_status_and_ignore_record_filters() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/snapshots/quang-ninh-2021-q1.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/snapshots/quang-ninh-2021-q1.json"
+    );
     let snap = parse_snapshot("default", &std::fs::read(path).unwrap()).unwrap();
-    let mut view = ViewState { query: "cao tốc".into(), unit_kind: Some(UnitKind::Locality), ..Default::default() };
-    let ignored: Vec<String> = view.reconcile(&snap).iter().map(|i| i.to_string()).collect();
+    let mut view = ViewState {
+        query: "cao tốc".into(),
+        unit_kind: Some(UnitKind::Locality),
+        ..Default::default()
+    };
+    let ignored: Vec<String> = view
+        .reconcile(&snap)
+        .iter()
+        .map(|i| i.to_string())
+        .collect();
     assert_eq!(ignored, ["k=loc", "q=cao tốc"]);
     view.statuses = StatusSet::only(Status::Overdue);
-    let sel = view.task_filter(&snap).select(&snap, SortColumn::Due, false);
+    let sel = view
+        .task_filter(&snap)
+        .select(&snap, SortColumn::Due, false);
     assert_eq!(sel.matched, Some(41));
     assert_eq!(sel.total, 1738);
     assert!(sel.unit_tallies.is_empty());
@@ -211,7 +291,10 @@ fn the_status_chart_shows_counts_shares_and_the_selection() {
     let as_of = task_dashboard::snapshot::Date::from_ymd(2021, 3, 31).unwrap();
     let c = chart::status_chart(&tally, StatusSet::only(Status::Overdue), as_of, Lang::Vi);
     let values: Vec<&str> = c.rows.iter().map(|r| r.value_text.as_str()).collect();
-    assert_eq!(values, ["506 · 29,1%", "123 · 7,1%", "41 · 2,4%", "1.068 · 61,4%"]);
+    assert_eq!(
+        values,
+        ["506 · 29,1%", "123 · 7,1%", "41 · 2,4%", "1.068 · 61,4%"]
+    );
     assert!(c.rows[2].segments[0].selected);
     assert!(c.rows[0].segments[0].dimmed);
     assert_eq!(c.table.rows.last().unwrap()[1].text, "1.738");

@@ -8,11 +8,20 @@ fn check(path: &str, schema: schemars::Schema) {
     let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
     let committed = std::fs::read_to_string(&full).unwrap_or_default();
     let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
-    assert!(committed == generated, "{path} is out of date: run `bash scripts/schema.sh`");
+    assert!(
+        committed == generated,
+        "{path} is out of date: run `bash scripts/schema.sh`"
+    );
 }
 
 #[test]
 fn the_committed_schemas_match_the_types() {
-    check("schema/snapshot.schema.json", schemars::schema_for!(Snapshot));
-    check("schema/manifest.schema.json", schemars::schema_for!(Manifest));
+    check(
+        "schema/snapshot.schema.json",
+        schemars::schema_for!(Snapshot),
+    );
+    check(
+        "schema/manifest.schema.json",
+        schemars::schema_for!(Manifest),
+    );
 }

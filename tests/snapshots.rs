@@ -22,7 +22,10 @@ fn the_default_snapshot_holds_exactly_the_published_q1_2021_figures() {
     let s = snap.snapshot();
     assert_eq!(s.data_status, DataStatus::Official);
     assert_eq!(s.as_of.to_string(), "2021-03-31");
-    assert_eq!(s.source.published.map(|d| d.to_string()).as_deref(), Some("2021-04-09"));
+    assert_eq!(
+        s.source.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-04-09")
+    );
     assert_eq!(s.source.author.as_deref(), Some("Hồng Nhung"));
 
     let tasks = snap.tasks().expect("tasks");
@@ -32,7 +35,12 @@ fn the_default_snapshot_holds_exactly_the_published_q1_2021_figures() {
     assert!(snap.records().is_empty(), "no invented task records");
 
     let docs = s.documents.as_ref().expect("documents");
-    let count = |t: DocType| docs.issued.iter().find(|d| d.doc_type == t).map(|d| d.count);
+    let count = |t: DocType| {
+        docs.issued
+            .iter()
+            .find(|d| d.doc_type == t)
+            .map(|d| d.count)
+    };
     assert_eq!(count(DocType::Decision), Some(808));
     assert_eq!(count(DocType::OfficialLetter), Some(1523));
     assert_eq!(count(DocType::Directive), Some(2));
@@ -56,9 +64,15 @@ fn the_default_snapshot_holds_exactly_the_published_q1_2021_figures() {
     let q1 = &point("2021-Q1").values[0];
     assert_eq!((q1.value, q1.kind), (9.02, FigureKind::Estimate));
     let q2 = &point("2021-Q2").values[0];
-    assert_eq!((q2.value, q2.kind, q2.comparator), (9.5, FigureKind::Target, Some(Comparator::Above)));
+    assert_eq!(
+        (q2.value, q2.kind, q2.comparator),
+        (9.5, FigureKind::Target, Some(Comparator::Above))
+    );
     let year = &point("2021").values[0];
-    assert_eq!((year.value, year.comparator), (10.0, Some(Comparator::AtLeast)));
+    assert_eq!(
+        (year.value, year.comparator),
+        (10.0, Some(Comparator::AtLeast))
+    );
     // Every growth figure published before the snapshot's date (or in its own source).
     for p in &growth.points {
         for v in &p.values {
@@ -94,7 +108,10 @@ fn the_manifest_lists_valid_snapshots_whose_ids_match() {
 #[test]
 fn the_shipped_illustrative_snapshot_is_the_generators_output_with_the_real_totals() {
     let path = "data/snapshots/illustrative-2021-q1-1738.json";
-    let generated = illustrative_snapshot(&Options { tasks: 1738, seed: 2021 });
+    let generated = illustrative_snapshot(&Options {
+        tasks: 1738,
+        seed: 2021,
+    });
     let shipped: Snapshot = serde_json::from_slice(&read(path)).unwrap();
     assert_eq!(shipped, generated, "regenerate with: cargo run --bin snapshot-tool -- generate --tasks 1738 --seed 2021 --out {path}");
     assert_eq!(shipped.data_status, DataStatus::Illustrative);
@@ -102,7 +119,10 @@ fn the_shipped_illustrative_snapshot_is_the_generators_output_with_the_real_tota
 
     let snap = parse_snapshot(path, &read(path)).unwrap();
     let totals = snap.tasks().unwrap().totals;
-    let counts: Vec<usize> = Status::ALL.iter().map(|s| totals.get(*s).unwrap() as usize).collect();
+    let counts: Vec<usize> = Status::ALL
+        .iter()
+        .map(|s| totals.get(*s).unwrap() as usize)
+        .collect();
     assert_eq!(counts, REAL_Q1_2021_COUNTS);
 }
 
@@ -130,11 +150,15 @@ struct Expected {
 #[test]
 fn broken_snapshots_are_rejected_with_their_json_path() {
     let dir = "tests/fixtures/broken";
-    let expected: Vec<Expected> = serde_json::from_slice(&read(&format!("{dir}/expected.json"))).unwrap();
+    let expected: Vec<Expected> =
+        serde_json::from_slice(&read(&format!("{dir}/expected.json"))).unwrap();
     let listed: Vec<&str> = expected.iter().map(|e| e.file.as_str()).collect();
     for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
-        assert!(name == "expected.json" || listed.contains(&name.as_str()), "{name} has no expectation");
+        assert!(
+            name == "expected.json" || listed.contains(&name.as_str()),
+            "{name} has no expectation"
+        );
     }
     for e in &expected {
         let file = format!("{dir}/{}", e.file);
@@ -142,7 +166,13 @@ fn broken_snapshots_are_rejected_with_their_json_path() {
         assert_eq!(err.file, file);
         let issue = &err.issues[0];
         assert_eq!(issue.path, e.path, "{}: {issue}", e.file);
-        assert!(issue.message.contains(&e.message), "{}: {:?} does not contain {:?}", e.file, issue.message, e.message);
+        assert!(
+            issue.message.contains(&e.message),
+            "{}: {:?} does not contain {:?}",
+            e.file,
+            issue.message,
+            e.message
+        );
     }
 }
 
@@ -156,7 +186,11 @@ fn per_unit_counts_that_do_not_add_up_are_a_visible_warning() {
     let snap = parse_snapshot("x.json", json).unwrap();
     assert_eq!(snap.warnings().len(), 1);
     assert_eq!(snap.warnings()[0].path, "tasks.by_unit");
-    assert!(snap.warnings()[0].message.contains("add up to 9 tasks"), "{}", snap.warnings()[0].message);
+    assert!(
+        snap.warnings()[0].message.contains("add up to 9 tasks"),
+        "{}",
+        snap.warnings()[0].message
+    );
     assert!(snap.warnings()[0].message.contains("says 10"));
 }
 
@@ -176,7 +210,10 @@ fn a_status_group_known_only_as_a_sum_is_kept_as_a_sum() {
 
 #[test]
 fn a_large_broken_file_reports_a_bounded_number_of_issues() {
-    let mut snap = illustrative_snapshot(&Options { tasks: 500, seed: 1 });
+    let mut snap = illustrative_snapshot(&Options {
+        tasks: 500,
+        seed: 1,
+    });
     for r in &mut snap.tasks.as_mut().unwrap().records {
         r.unit = "nowhere".into();
     }

@@ -30,7 +30,12 @@ fn golden_links_produce_their_views() {
         let ignored: Vec<String> = decoded.ignored.iter().map(|i| i.to_string()).collect();
         assert_eq!(ignored, g.ignored, "{}", g.why);
         assert_eq!(encode(&g.state), g.canonical, "{}", g.why);
-        assert_eq!(decode(&g.canonical).state, g.state, "{}: canonical form", g.why);
+        assert_eq!(
+            decode(&g.canonical).state,
+            g.state,
+            "{}: canonical form",
+            g.why
+        );
     }
 }
 

@@ -84,7 +84,9 @@ fn validate_manifest(path: &Path, bytes: &[u8]) -> Result<(), String> {
     for (i, entry) in manifest.snapshots.iter().enumerate() {
         let snap_path = dir.join(&entry.path);
         let snap_file = snap_path.display().to_string();
-        match read(&snap_path).and_then(|b| parse_snapshot(&snap_file, &b).map_err(|e| e.to_string())) {
+        match read(&snap_path)
+            .and_then(|b| parse_snapshot(&snap_file, &b).map_err(|e| e.to_string()))
+        {
             Ok(snap) if snap.snapshot().id != entry.id => errors.push(format!(
                 "{file}: snapshots[{i}].id: expected the id inside {snap_file} ({:?}), found {:?}",
                 snap.snapshot().id,
@@ -106,12 +108,21 @@ fn validate_manifest(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 fn generate(args: &[String]) -> Result<(), String> {
-    let mut opts = Options { tasks: 1738, seed: 2021 };
+    let mut opts = Options {
+        tasks: 1738,
+        seed: 2021,
+    };
     let mut out: Option<String> = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let value = it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
-        let number = || value.parse().map_err(|_| format!("{flag}: expected a number, found {value:?}"));
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let number = || {
+            value
+                .parse()
+                .map_err(|_| format!("{flag}: expected a number, found {value:?}"))
+        };
         match flag.as_str() {
             "--tasks" => opts.tasks = number()? as usize,
             "--seed" => opts.seed = number()?,

@@ -1,6 +1,8 @@
 //! Builders: validated figures + view state → [`BarChart`]s in the current language.
 
-use super::{Action, BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick};
+use super::{
+    Action, BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick,
+};
 use crate::format::{self, count, labels, percent, share, Lang};
 use crate::snapshot::{Date, Documents, FigureKind, Growth, Scheme, Source, Unit, ValidSnapshot};
 use crate::tasks::NO_DOCUMENT;
@@ -63,8 +65,18 @@ fn fraction(part: u32, whole: u32) -> f64 {
 fn tally_rows(t: &StatusTally) -> Vec<(Series, StatusSet, u32)> {
     let mut rows = Vec::with_capacity(4);
     for (group, a, b, sum_series) in [
-        (t.completed, Status::OnTime, Status::Late, Series::CompletedSum),
-        (t.not_completed, Status::Overdue, Status::WithinDeadline, Series::NotCompletedSum),
+        (
+            t.completed,
+            Status::OnTime,
+            Status::Late,
+            Series::CompletedSum,
+        ),
+        (
+            t.not_completed,
+            Status::Overdue,
+            Status::WithinDeadline,
+            Series::NotCompletedSum,
+        ),
     ] {
         match group {
             GroupTally::Split(x, y) => {
@@ -114,11 +126,18 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
             table.rows.push(vec![
                 Cell::text(label.clone()),
                 Cell::number(count(n, lang), n),
-                Cell::number(pct.clone(), format::plain_decimal(fraction(n, total) * 100.0, 2)),
+                Cell::number(
+                    pct.clone(),
+                    format::plain_decimal(fraction(n, total) * 100.0, 2),
+                ),
             ]);
             let is_selected = !selected.is_empty() && statuses.iter().all(|s| selected.contains(s));
             BarRow {
-                key: statuses.iter().map(Status::code).collect::<Vec<_>>().join("+"),
+                key: statuses
+                    .iter()
+                    .map(Status::code)
+                    .collect::<Vec<_>>()
+                    .join("+"),
                 label: label.clone(),
                 segments: vec![Segment {
                     series,
@@ -194,9 +213,13 @@ pub fn unit_chart(
         headers: vec![l.col_unit.into(), l.filter_unit_kind.into()],
         rows: Vec::new(),
     };
-    table.headers.extend(Status::ALL.iter().map(|s| l.status(*s).to_owned()));
+    table
+        .headers
+        .extend(Status::ALL.iter().map(|s| l.status(*s).to_owned()));
     table.headers.push(l.col_total.into());
-    table.headers.push(format!("{} ({})", l.col_share, l.share_overdue_of_unit));
+    table
+        .headers
+        .push(format!("{} ({})", l.col_share, l.share_overdue_of_unit));
 
     let mut summary_input = Vec::new();
     let rows = shown
@@ -213,7 +236,9 @@ pub fn unit_chart(
                 .filter(|r| r.2 > 0)
                 .map(|(series, statuses, n)| {
                     let end = start + fraction(n, total);
-                    let single = (statuses.iter().count() == 1).then(|| statuses.iter().next()).flatten();
+                    let single = (statuses.iter().count() == 1)
+                        .then(|| statuses.iter().next())
+                        .flatten();
                     let highlighted = (filter.units.is_empty() || filter.units.contains(&u))
                         && (filter.statuses.is_empty()
                             || statuses.iter().any(|s| filter.statuses.contains(s)));
@@ -247,7 +272,9 @@ pub fn unit_chart(
             cells.push(Cell::number(count(total, lang), total));
             cells.push(Cell::number(
                 overdue_text.clone(),
-                overdue.map_or(String::new(), |n| format::plain_decimal(fraction(n, total) * 100.0, 2)),
+                overdue.map_or(String::new(), |n| {
+                    format::plain_decimal(fraction(n, total) * 100.0, 2)
+                }),
             ));
             table.rows.push(cells);
             BarRow {
@@ -272,7 +299,9 @@ pub fn unit_chart(
             selected: filter.statuses.contains(s),
         })
         .collect();
-    let kinds = filter.unit_kind.map_or(String::new(), |k| l.unit_kind(k).to_owned());
+    let kinds = filter
+        .unit_kind
+        .map_or(String::new(), |k| l.unit_kind(k).to_owned());
     Some(BarChart {
         id: "units",
         title: l.chart_units.to_owned(),
@@ -372,14 +401,21 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
                 Cell::text(label.clone()),
                 Cell::number(count(s.done, lang), s.done),
                 Cell::number(count(s.total, lang), s.total),
-                Cell::number(pct.clone(), format::plain_decimal(fraction(s.done, s.total) * 100.0, 2)),
+                Cell::number(
+                    pct.clone(),
+                    format::plain_decimal(fraction(s.done, s.total) * 100.0, 2),
+                ),
             ]);
             let done_end = fraction(s.done, s.total);
             let segment = |series, start, end, n: u32| Segment {
                 series,
                 start,
                 end,
-                label: format!("{label}: {} {}", series_label(series, lang).to_lowercase(), count(n, lang)),
+                label: format!(
+                    "{label}: {} {}",
+                    series_label(series, lang).to_lowercase(),
+                    count(n, lang)
+                ),
                 action: None,
                 selected: false,
                 dimmed: false,
@@ -426,16 +462,27 @@ fn nice_ceiling(x: f64, step: f64) -> f64 {
 /// target as a marker, on one axis from 0 (or the lowest negative value).
 pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> BarChart {
     let l = labels(lang);
-    let values = || growth.points.iter().flat_map(|p| p.values.iter().map(|v| v.value));
+    let values = || {
+        growth
+            .points
+            .iter()
+            .flat_map(|p| p.values.iter().map(|v| v.value))
+    };
     let high = values().fold(0.0_f64, f64::max);
     let low = values().fold(0.0_f64, f64::min);
     let step = if high - low <= 16.0 { 2.0 } else { 5.0 };
-    let (lo, hi) = (-nice_ceiling(-low, step) * f64::from(u8::from(low < 0.0)), nice_ceiling(high, step));
+    let (lo, hi) = (
+        -nice_ceiling(-low, step) * f64::from(u8::from(low < 0.0)),
+        nice_ceiling(high, step),
+    );
     let at = |v: f64| ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
     let mut ticks = Vec::new();
     let mut t = lo;
     while t <= hi + 1e-9 {
-        ticks.push(Tick { at: at(t), label: percent(t, lang) });
+        ticks.push(Tick {
+            at: at(t),
+            label: percent(t, lang),
+        });
         t += step;
     }
     let mut table = DataTable {
@@ -463,18 +510,28 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
                 table.rows.push(vec![
                     Cell::text(label.clone()),
                     Cell::text(l.figure_kind(v.kind)),
-                    Cell::number(format::comparator_value(v, lang), format::plain_number(v.value, 2)),
+                    Cell::number(
+                        format::comparator_value(v, lang),
+                        format::plain_number(v.value, 2),
+                    ),
                     Cell::text(source_line(source, lang)),
                 ]);
                 let words = format::growth_value(v, lang);
                 texts.push(format::growth_value_short(v, lang));
                 match v.kind {
                     FigureKind::Target => {
-                        markers.push(Marker { at: at(v.value), label: format!("{label}: {words}") });
+                        markers.push(Marker {
+                            at: at(v.value),
+                            label: format!("{label}: {words}"),
+                        });
                         used.push(Series::Target);
                     }
                     kind => {
-                        let series = if kind == FigureKind::Actual { Series::Actual } else { Series::Estimate };
+                        let series = if kind == FigureKind::Actual {
+                            Series::Actual
+                        } else {
+                            Series::Estimate
+                        };
                         used.push(series);
                         let (a, b) = (at(0.0), at(v.value));
                         segments.push(Segment {
@@ -539,7 +596,9 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The tasks of the current selection as a table (shown page by page, downloaded whole).
@@ -557,7 +616,10 @@ pub fn tasks_table(snap: &ValidSnapshot, rows: &[u32], lang: Lang) -> DataTable 
     ];
     DataTable {
         headers: headers.iter().map(|h| (*h).to_owned()).collect(),
-        rows: rows.iter().map(|&i| task_cells(snap, i as usize, lang)).collect(),
+        rows: rows
+            .iter()
+            .map(|&i| task_cells(snap, i as usize, lang))
+            .collect(),
     }
 }
 
@@ -572,10 +634,9 @@ pub fn task_cells(snap: &ValidSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
     let unit = &s.units[usize::from(index.unit[i])];
     let document = match index.document[i] {
         NO_DOCUMENT => String::new(),
-        d => s
-            .tasks
-            .as_ref()
-            .map_or(String::new(), |t| t.assigning_documents[usize::from(d)].id.clone()),
+        d => s.tasks.as_ref().map_or(String::new(), |t| {
+            t.assigning_documents[usize::from(d)].id.clone()
+        }),
     };
     let date_cell = |d: Date| Cell::number(format::date(d, lang), d);
     vec![

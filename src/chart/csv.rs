@@ -22,7 +22,11 @@ fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
         // cannot run as a spreadsheet formula.
         let risky = field.starts_with(['=', '+', '-', '@'])
             && !field[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        let field = if risky { format!("'{field}") } else { field.to_owned() };
+        let field = if risky {
+            format!("'{field}")
+        } else {
+            field.to_owned()
+        };
         if field.contains([',', '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
@@ -44,7 +48,10 @@ mod tests {
         let table = DataTable {
             headers: vec!["Tình trạng".into(), "Số lượng".into()],
             rows: vec![
-                vec![Cell::text("Chưa hoàn thành, quá hạn"), Cell::number("1.068".into(), 1068)],
+                vec![
+                    Cell::text("Chưa hoàn thành, quá hạn"),
+                    Cell::number("1.068".into(), 1068),
+                ],
                 vec![Cell::text("say \"hi\""), Cell::number("-2,5".into(), -2.5)],
                 vec![Cell::text("=HYPERLINK(x)"), Cell::text("")],
             ],

@@ -104,7 +104,13 @@ pub fn render(chart: &BarChart, footer: &Footer) -> String {
             r##"<rect x="{PAD}" y="{}" width="{full}" height="{h}" fill="#FFF4E5" stroke="#B35C00"/>"##,
             y - 4
         );
-        text_lines(&mut body, PAD + 8, y + 10, &lines, r##"font-weight="700" fill="#7A3E00""##);
+        text_lines(
+            &mut body,
+            PAD + 8,
+            y + 10,
+            &lines,
+            r##"font-weight="700" fill="#7A3E00""##,
+        );
         y += h + 8;
     }
     y += 6;
@@ -198,7 +204,13 @@ pub fn render(chart: &BarChart, footer: &Footer) -> String {
     }
     y += 8;
     let source_lines = wrap(footer.source, full);
-    text_lines(&mut body, PAD, y, &source_lines, r##"font-size="12" fill="#333""##);
+    text_lines(
+        &mut body,
+        PAD,
+        y,
+        &source_lines,
+        r##"font-size="12" fill="#333""##,
+    );
     y += source_lines.len() as u32 * LINE_H + PAD;
 
     let mut defs = String::new();
@@ -237,7 +249,10 @@ mod tests {
     fn wrap_breaks_between_words() {
         let lines = wrap("Chưa hoàn thành, còn trong hạn theo kế hoạch", 120);
         assert!(lines.len() > 1);
-        assert_eq!(lines.join(" "), "Chưa hoàn thành, còn trong hạn theo kế hoạch");
+        assert_eq!(
+            lines.join(" "),
+            "Chưa hoàn thành, còn trong hạn theo kế hoạch"
+        );
     }
 
     #[test]

@@ -439,7 +439,10 @@ mod tests {
     #[test]
     fn status_names_are_the_reporting_terms() {
         assert_eq!(VI.status(Status::OnTime), "Hoàn thành đúng hạn");
-        assert_eq!(VI.status(Status::WithinDeadline), "Chưa hoàn thành, còn trong hạn");
+        assert_eq!(
+            VI.status(Status::WithinDeadline),
+            "Chưa hoàn thành, còn trong hạn"
+        );
         assert_eq!(EN.status(Status::Overdue), "Not completed, overdue");
     }
 }

@@ -48,7 +48,10 @@ pub fn plain_decimal(x: f64, decimals: usize) -> String {
         return format!("{sign}{whole}");
     }
     let frac = (scaled % scale).to_string();
-    format!("{sign}{whole}.{}{frac}", "0".repeat(decimals.min(6) - frac.len()))
+    format!(
+        "{sign}{whole}.{}{frac}",
+        "0".repeat(decimals.min(6) - frac.len())
+    )
 }
 
 /// Like [`plain_decimal`] without trailing zeros: `9.5`, `10`, `9.02` (CSV cells).

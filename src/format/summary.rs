@@ -23,7 +23,9 @@ fn group_phrase(completed: bool, lang: Lang) -> &'static str {
         (Lang::Vi, true) => "đã hoàn thành (báo cáo không tách đúng hạn, quá hạn)",
         (Lang::Vi, false) => "chưa hoàn thành (báo cáo không tách quá hạn, còn hạn)",
         (Lang::En, true) => "completed (the report does not split on time and late)",
-        (Lang::En, false) => "not completed (the report does not split overdue and within deadline)",
+        (Lang::En, false) => {
+            "not completed (the report does not split overdue and within deadline)"
+        }
     }
 }
 
@@ -33,7 +35,12 @@ pub fn status_summary(t: &StatusTally, as_of: Date, lang: Lang) -> String {
     let mut parts: Vec<(u32, &str)> = Vec::new();
     for (group, completed, a, b) in [
         (t.completed, true, Status::OnTime, Status::Late),
-        (t.not_completed, false, Status::Overdue, Status::WithinDeadline),
+        (
+            t.not_completed,
+            false,
+            Status::Overdue,
+            Status::WithinDeadline,
+        ),
     ] {
         match group {
             GroupTally::Split(x, y) => {
@@ -56,8 +63,12 @@ pub fn status_summary(t: &StatusTally, as_of: Date, lang: Lang) -> String {
         if i == 0 {
             let total_text = count(total, lang);
             match lang {
-                Lang::Vi => out.push_str(&format!("{n_text} trong {total_text} nhiệm vụ {phrase} ({pct})")),
-                Lang::En => out.push_str(&format!("{n_text} of {total_text} tasks were {phrase} ({pct})")),
+                Lang::Vi => out.push_str(&format!(
+                    "{n_text} trong {total_text} nhiệm vụ {phrase} ({pct})"
+                )),
+                Lang::En => out.push_str(&format!(
+                    "{n_text} of {total_text} tasks were {phrase} ({pct})"
+                )),
             }
         } else {
             out.push_str(&format!("{n_text} {phrase} ({pct})"));
@@ -113,8 +124,14 @@ pub fn schemes_summary(schemes: &[Scheme], lang: Lang) -> String {
             let (done, total) = (count(s.done, lang), count(s.total, lang));
             let pct = share(s.done, s.total, lang);
             match lang {
-                Lang::Vi => format!("{}: {done} trên {total} đã hoàn thành ({pct}).", s.label.get(lang)),
-                Lang::En => format!("{}: {done} of {total} completed ({pct}).", s.label.get(lang)),
+                Lang::Vi => format!(
+                    "{}: {done} trên {total} đã hoàn thành ({pct}).",
+                    s.label.get(lang)
+                ),
+                Lang::En => format!(
+                    "{}: {done} of {total} completed ({pct}).",
+                    s.label.get(lang)
+                ),
             }
         })
         .collect::<Vec<_>>()
@@ -231,7 +248,10 @@ mod tests {
     #[test]
     fn status_summary_in_english() {
         let s = status_summary(&q1_2021(), Date::from_ymd(2021, 3, 31).unwrap(), Lang::En);
-        assert!(s.starts_with("As of 31 Mar 2021, 506 of 1,738 tasks were completed on time (29.1%);"), "{s}");
+        assert!(
+            s.starts_with("As of 31 Mar 2021, 506 of 1,738 tasks were completed on time (29.1%);"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -241,7 +261,10 @@ mod tests {
             not_completed: GroupTally::Split(35, 1059),
         };
         let s = status_summary(&t, Date::from_ymd(2021, 4, 30).unwrap(), Lang::Vi);
-        assert!(s.contains("495 trong 1.589 nhiệm vụ đã hoàn thành (báo cáo không tách"), "{s}");
+        assert!(
+            s.contains("495 trong 1.589 nhiệm vụ đã hoàn thành (báo cáo không tách"),
+            "{s}"
+        );
         assert!(!s.contains("đúng hạn ("), "{s}");
     }
 

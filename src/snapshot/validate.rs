@@ -97,7 +97,10 @@ pub fn validate(file: &str, mut snapshot: Snapshot) -> Result<ValidSnapshot, Dat
         check_id(&mut issues, &format!("{path}.id"), &unit.id);
         check_text(&mut issues, &format!("{path}.name"), &unit.name);
         if unit_ids.insert(&unit.id, i as u16).is_some() {
-            issues.push(format!("{path}.id"), format!("duplicate unit id {:?}", unit.id));
+            issues.push(
+                format!("{path}.id"),
+                format!("duplicate unit id {:?}", unit.id),
+            );
         }
     }
 
@@ -252,7 +255,13 @@ fn validate_tasks(
     let totals = match (derived, totals) {
         (Some((from_records, per_unit)), given) => {
             if let Some(given) = given {
-                compare_tallies(issues, "tasks.totals", &given, &from_records, "the records give");
+                compare_tallies(
+                    issues,
+                    "tasks.totals",
+                    &given,
+                    &from_records,
+                    "the records give",
+                );
             }
             if !by_unit.is_empty() {
                 for (u, given) in by_unit.iter().enumerate() {
@@ -293,7 +302,10 @@ fn validate_tasks(
 }
 
 fn unit_rank(units: &[Unit]) -> Vec<u32> {
-    let names: Vec<String> = units.iter().map(|u| crate::tasks::fold(&u.name.vi)).collect();
+    let names: Vec<String> = units
+        .iter()
+        .map(|u| crate::tasks::fold(&u.name.vi))
+        .collect();
     let order = crate::order::sorted_indices(units.len(), &|a, b| names[a].cmp(&names[b]));
     let mut rank = vec![0u32; units.len()];
     for (r, &u) in order.iter().enumerate() {
@@ -317,7 +329,12 @@ fn describe(t: &StatusTally) -> String {
     format!(
         "{}, {}",
         group(t.completed, "on_time", "late", "completed"),
-        group(t.not_completed, "overdue", "within_deadline", "not_completed")
+        group(
+            t.not_completed,
+            "overdue",
+            "within_deadline",
+            "not_completed"
+        )
     )
 }
 
@@ -398,7 +415,10 @@ fn group_of(
         (Some(x), Some(y), Some(s)) => {
             issues.push(
                 format!("{path}.{sum_name}"),
-                format!("expected {a_name} + {b_name} = {}, found {s}", u64::from(x) + u64::from(y)),
+                format!(
+                    "expected {a_name} + {b_name} = {}, found {s}",
+                    u64::from(x) + u64::from(y)
+                ),
             );
             None
         }
@@ -420,7 +440,11 @@ fn group_of(
             None
         }
         (Some(_), None, None) | (None, Some(_), None) => {
-            let (given, missing) = if a.is_some() { (a_name, b_name) } else { (b_name, a_name) };
+            let (given, missing) = if a.is_some() {
+                (a_name, b_name)
+            } else {
+                (b_name, a_name)
+            };
             issues.push(
                 path,
                 format!("`{given}` is given without `{missing}` or `{sum_name}`; the other part cannot be derived"),
@@ -503,7 +527,10 @@ fn check_text(issues: &mut Issues, path: &str, text: &super::Text) {
 
 fn check_source(issues: &mut Issues, path: &str, source: &Source) {
     if source.name.trim().is_empty() {
-        issues.push(format!("{path}.name"), "expected the name of the publication");
+        issues.push(
+            format!("{path}.name"),
+            "expected the name of the publication",
+        );
     }
     if let Some(url) = &source.url {
         if !(url.starts_with("https://") || url.starts_with("http://")) {

@@ -67,7 +67,13 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -282,7 +288,9 @@ mod tests {
 
     #[test]
     fn periods_parse_and_print_back() {
-        for s in ["2021", "2021-Q1", "2021-Q4", "2021-H1", "2021-H2", "2021-9M"] {
+        for s in [
+            "2021", "2021-Q1", "2021-Q4", "2021-H1", "2021-H2", "2021-9M",
+        ] {
             assert_eq!(Period::parse(s).unwrap().to_string(), s);
         }
         for bad in ["2021-Q5", "21-Q1", "2021-", "2021-h1", "Q1/2021"] {

@@ -108,7 +108,10 @@ impl TaskIndex {
             } else if let Some(first) = seen_ids.insert(&r.id, i) {
                 issues.push(
                     at("id"),
-                    format!("duplicate task id {:?} (first at tasks.records[{first}])", r.id),
+                    format!(
+                        "duplicate task id {:?} (first at tasks.records[{first}])",
+                        r.id
+                    ),
                 );
             }
             let unit = units.get(r.unit.as_str()).copied().unwrap_or_else(|| {
@@ -133,7 +136,10 @@ impl TaskIndex {
             if r.assigned > as_of {
                 issues.push(
                     at("assigned"),
-                    format!("assigned {} is after the snapshot's as_of {as_of}", r.assigned),
+                    format!(
+                        "assigned {} is after the snapshot's as_of {as_of}",
+                        r.assigned
+                    ),
                 );
             }
             if r.due < r.assigned {
@@ -200,13 +206,17 @@ impl TaskIndex {
             let sort = crate::order::sorted_indices;
             match column {
                 SortColumn::Id => sort(n, &|a, b| records[a].id.cmp(&records[b].id)),
-                SortColumn::Title => sort(n, &|a, b| self.folded_title(a).cmp(self.folded_title(b))),
+                SortColumn::Title => {
+                    sort(n, &|a, b| self.folded_title(a).cmp(self.folded_title(b)))
+                }
                 SortColumn::Unit => {
                     let rank = |i: usize| self.unit_rank[usize::from(self.unit[i])];
                     sort(n, &|a, b| rank(a).cmp(&rank(b)))
                 }
                 SortColumn::Document => sort(n, &|a, b| self.document[a].cmp(&self.document[b])),
-                SortColumn::Assigned => sort(n, &|a, b| records[a].assigned.cmp(&records[b].assigned)),
+                SortColumn::Assigned => {
+                    sort(n, &|a, b| records[a].assigned.cmp(&records[b].assigned))
+                }
                 SortColumn::Due => sort(n, &|a, b| records[a].due.cmp(&records[b].due)),
                 // Not completed sorts last.
                 SortColumn::Completed => {

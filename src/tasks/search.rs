@@ -57,7 +57,10 @@ mod tests {
     fn folds_vietnamese_to_plain_letters() {
         assert_eq!(fold("Hạ Long – Hải Phòng"), "ha long – hai phong");
         assert_eq!(fold("ĐẦU TƯ Ưu tiên"), "dau tu uu tien");
-        assert_eq!(fold("Quyết định số 108/QĐ-UBND"), "quyet dinh so 108/qd-ubnd");
+        assert_eq!(
+            fold("Quyết định số 108/QĐ-UBND"),
+            "quyet dinh so 108/qd-ubnd"
+        );
         assert_eq!(fold("Kỹ thuật Ỹ ỵ"), "ky thuat y y");
     }
 

@@ -145,7 +145,9 @@ impl StatusTally {
     }
 
     pub fn total(&self) -> u32 {
-        self.completed.sum().saturating_add(self.not_completed.sum())
+        self.completed
+            .sum()
+            .saturating_add(self.not_completed.sum())
     }
 
     /// The count of one status, `None` when its group is known only as a sum.

@@ -37,9 +37,10 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let l = ctx.labels.get();
         browser::set_document_lang(ctx.lang.get().code());
-        let title = ctx
-            .snap
-            .with(|s| s.as_ref().map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned()));
+        let title = ctx.snap.with(|s| {
+            s.as_ref()
+                .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
+        });
         browser::set_document_title(&title.unwrap_or_else(|| l.app_name.to_owned()));
     });
 
@@ -50,8 +51,17 @@ pub fn App() -> impl IntoView {
         let Some(el) = root.get() else { return };
         let (accent, font) = ctx.view.with(|v| (v.accent.clone(), v.font.clone()));
         let el: &web_sys::HtmlElement = el.unchecked_ref();
-        browser::set_css_var(el, "--td-accent", accent.map(|a| format!("#{a}")).as_deref());
-        browser::set_css_var(el, "--td-font", font.map(|f| format!("\"{f}\", system-ui, sans-serif")).as_deref());
+        browser::set_css_var(
+            el,
+            "--td-accent",
+            accent.map(|a| format!("#{a}")).as_deref(),
+        );
+        browser::set_css_var(
+            el,
+            "--td-font",
+            font.map(|f| format!("\"{f}\", system-ui, sans-serif"))
+                .as_deref(),
+        );
     });
     // Inside an iframe, tell the parent page our height whenever it changes.
     Effect::new(move |prev: Option<bool>| {
@@ -68,10 +78,12 @@ pub fn App() -> impl IntoView {
         true
     });
 
-    let theme = move || ctx.view.with(|v| match v.theme {
-        Theme::Auto => None,
-        t => Some(t.code()),
-    });
+    let theme = move || {
+        ctx.view.with(|v| match v.theme {
+            Theme::Auto => None,
+            t => Some(t.code()),
+        })
+    };
     let embed = move || ctx.view.with(|v| v.embed);
     view! {
         <div class="td-root" class:is-embed=embed data-theme=theme node_ref=root>
@@ -88,13 +100,17 @@ pub fn App() -> impl IntoView {
 /// Loads the manifest once, then the snapshot the view names (again whenever it changes).
 fn load_data(ctx: Ctx) {
     spawn_local(async move {
-        let manifest = super::load::load_manifest().await.map(|m| Shared(std::sync::Arc::new(m)));
+        let manifest = super::load::load_manifest()
+            .await
+            .map(|m| Shared(std::sync::Arc::new(m)));
         ctx.manifest.set(Some(manifest));
     });
     let wanted = Memo::new(move |_| ctx.view.with(|v| v.snapshot.clone()));
     Effect::new(move |_| {
         let id = wanted.get();
-        let Some(manifest) = ctx.manifest.get() else { return };
+        let Some(manifest) = ctx.manifest.get() else {
+            return;
+        };
         let manifest = match manifest {
             Ok(m) => m,
             Err(e) => return ctx.load.set(Load::Failed(e)),
@@ -117,7 +133,10 @@ fn load_data(ctx: Ctx) {
             }
             match result {
                 Ok(snap) => {
-                    let ignored = ctx.view.try_update(|v| v.reconcile(&snap)).unwrap_or_default();
+                    let ignored = ctx
+                        .view
+                        .try_update(|v| v.reconcile(&snap))
+                        .unwrap_or_default();
                     ctx.notices.update(|n| n.ignored.extend(ignored));
                     ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(snap))));
                 }
@@ -191,29 +210,52 @@ impl Charts {
         };
         Charts {
             export: Memo::new(move |_| {
-                ctx.snap.with(|s| s.as_ref().map(|s| export_info(s, lang.get())).unwrap_or_default())
+                ctx.snap.with(|s| {
+                    s.as_ref()
+                        .map(|s| export_info(s, lang.get()))
+                        .unwrap_or_default()
+                })
             }),
             status: Memo::new(move |_| {
                 let statuses = ctx.view.with(|v| v.statuses);
                 let snap = ctx.snap.get()?;
                 let sel = ctx.selection.get()?;
                 snap.tasks()?;
-                Some(chart::status_chart(&sel.status_tally, statuses, snap.snapshot().as_of, lang.get()))
+                Some(chart::status_chart(
+                    &sel.status_tally,
+                    statuses,
+                    snap.snapshot().as_of,
+                    lang.get(),
+                ))
             }),
             units: Memo::new(move |_| {
                 let (filter, sort) = ctx.view.with(|v| (v.clone(), v.unit_sort));
                 let snap = ctx.snap.get()?;
                 let sel = ctx.selection.get()?;
-                chart::unit_chart(&snap.snapshot().units, &sel, &filter.task_filter(&snap), sort, lang.get())
+                chart::unit_chart(
+                    &snap.snapshot().units,
+                    &sel,
+                    &filter.task_filter(&snap),
+                    sort,
+                    lang.get(),
+                )
             }),
-            documents: with_snap(|s, lang| s.snapshot().documents.as_ref().map(|d| chart::documents_chart(d, lang))),
+            documents: with_snap(|s, lang| {
+                s.snapshot()
+                    .documents
+                    .as_ref()
+                    .map(|d| chart::documents_chart(d, lang))
+            }),
             schemes: with_snap(|s, lang| {
                 let snap = s.snapshot();
-                (!snap.schemes.is_empty()).then(|| chart::schemes_chart(&snap.schemes, snap.as_of, lang))
+                (!snap.schemes.is_empty())
+                    .then(|| chart::schemes_chart(&snap.schemes, snap.as_of, lang))
             }),
             growth: with_snap(|s, lang| {
                 let snap = s.snapshot();
-                snap.growth.as_ref().map(|g| chart::growth_chart(g, &snap.source, lang))
+                snap.growth
+                    .as_ref()
+                    .map(|g| chart::growth_chart(g, &snap.source, lang))
             }),
             on_action: Callback::new(move |action: Action| {
                 if let Some(snap) = ctx.snap.get_untracked() {
@@ -315,7 +357,10 @@ fn Absent(chart: Memo<Option<BarChart>>) -> impl IntoView {
 #[component]
 fn TasksTab(charts: Charts) -> impl IntoView {
     let ctx = use_ctx();
-    let has_tasks = move || ctx.snap.with(|s| s.as_ref().is_some_and(|s| s.tasks().is_some()));
+    let has_tasks = move || {
+        ctx.snap
+            .with(|s| s.as_ref().is_some_and(|s| s.tasks().is_some()))
+    };
     view! {
         <Show when=has_tasks fallback=move || view! { <Absent chart=charts.status /> }>
             <Headline />
@@ -357,7 +402,10 @@ fn Header() -> impl IntoView {
     let text = move |f: fn(&ValidSnapshot, format::Lang) -> String| {
         ctx.snap.with(|s| s.as_ref().map(|s| f(s, ctx.lang.get())))
     };
-    let title = move || text(|s, lang| s.snapshot().title.get(lang).to_owned()).unwrap_or_else(|| l.app_name.to_owned());
+    let title = move || {
+        text(|s, lang| s.snapshot().title.get(lang).to_owned())
+            .unwrap_or_else(|| l.app_name.to_owned())
+    };
     let kicker = move || text(|s, lang| s.snapshot().jurisdiction.get(lang).to_owned());
     let meta = move || {
         text(|s, lang| {
@@ -366,7 +414,11 @@ fn Header() -> impl IntoView {
                 DataStatus::Official => l.official,
                 DataStatus::Illustrative => l.illustrative_notice,
             };
-            format!("{} {} · {status}", l.as_of, format::date(s.snapshot().as_of, lang))
+            format!(
+                "{} {} · {status}",
+                l.as_of,
+                format::date(s.snapshot().as_of, lang)
+            )
         })
     };
     let switch_lang = move |_| {
@@ -415,11 +467,12 @@ fn SnapshotPicker() -> impl IntoView {
     });
     let current = move || {
         let chosen = ctx.view.with(|v| v.snapshot.clone());
-        chosen.or_else(|| match ctx.manifest.get() {
-            Some(Ok(m)) => Some(m.default.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
+        chosen
+            .or_else(|| match ctx.manifest.get() {
+                Some(Ok(m)) => Some(m.default.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
     };
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
@@ -452,7 +505,8 @@ fn SnapshotPicker() -> impl IntoView {
 fn LoadState() -> impl IntoView {
     let ctx = use_ctx();
     let l = ctx.labels.get_untracked();
-    move || match ctx.load.get() {
+    move || {
+        match ctx.load.get() {
         Load::Loading => view! {
             <p class="td-loading" role="status" aria-live="polite"><span class="td-spinner" aria-hidden="true"></span>{l.loading}</p>
         }
@@ -472,6 +526,7 @@ fn LoadState() -> impl IntoView {
         .into_any(),
         Load::Ready(_) => ().into_any(),
     }
+    }
 }
 
 /// The illustrative-data notice, notes on the data, and what was ignored in the link.
@@ -479,14 +534,27 @@ fn LoadState() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let ctx = use_ctx();
     let l = ctx.labels.get_untracked();
-    let illustrative = move || ctx.snap.with(|s| s.as_ref().is_some_and(|s| s.is_illustrative()));
+    let illustrative = move || {
+        ctx.snap
+            .with(|s| s.as_ref().is_some_and(|s| s.is_illustrative()))
+    };
     let note = move || {
         ctx.snap.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.snapshot().notice.as_ref().map(|n| n.get(ctx.lang.get()).to_owned()))
+            s.as_ref().and_then(|s| {
+                s.snapshot()
+                    .notice
+                    .as_ref()
+                    .map(|n| n.get(ctx.lang.get()).to_owned())
+            })
         })
     };
-    let warnings = move || ctx.snap.with(|s| s.as_ref().map(|s| s.warnings().to_vec()).unwrap_or_default());
+    let warnings = move || {
+        ctx.snap.with(|s| {
+            s.as_ref()
+                .map(|s| s.warnings().to_vec())
+                .unwrap_or_default()
+        })
+    };
     let link = move || ctx.notices.get();
     view! {
         <Show when=illustrative>
@@ -567,14 +635,23 @@ fn EmbedView() -> impl IntoView {
     let ctx = use_ctx();
     let charts = Charts::new(ctx);
     let title = move || {
-        ctx.snap.with(|s| s.as_ref().map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned()))
+        ctx.snap
+            .with(|s| {
+                s.as_ref()
+                    .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
+            })
             .unwrap_or_else(|| ctx.labels.get_untracked().app_name.to_owned())
     };
     let meta = move || {
         ctx.snap.with(|s| {
             s.as_ref().map(|s| {
                 let l = format::labels(ctx.lang.get());
-                format!("{} · {} {}", s.snapshot().jurisdiction.get(ctx.lang.get()), l.as_of, format::date(s.snapshot().as_of, ctx.lang.get()))
+                format!(
+                    "{} · {} {}",
+                    s.snapshot().jurisdiction.get(ctx.lang.get()),
+                    l.as_of,
+                    format::date(s.snapshot().as_of, ctx.lang.get())
+                )
             })
         })
     };

@@ -165,7 +165,9 @@ pub fn in_iframe() -> bool {
 /// `{ type: "task-dashboard:resize", version: 1, frameId, height }`.
 pub fn post_height(frame_id: Option<&str>, height: f64) {
     let Some(w) = window() else { return };
-    let Some(parent) = w.parent().ok().flatten() else { return };
+    let Some(parent) = w.parent().ok().flatten() else {
+        return;
+    };
     let message = Object::new();
     let set = |k: &str, v: JsValue| {
         let _ = Reflect::set(&message, &JsValue::from_str(k), &v);

@@ -31,7 +31,10 @@ fn pct(x: f64) -> String {
 /// Runs `action`, then gives the keyboard focus back to the element that had it (same id),
 /// once the redraw it causes has happened.
 fn act_keeping_focus(on_action: Callback<Action>, action: Action) {
-    let focused = document().active_element().map(|el| el.id()).filter(|id| !id.is_empty());
+    let focused = document()
+        .active_element()
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty());
     on_action.run(action);
     if let Some(id) = focused {
         set_timeout(
@@ -58,7 +61,8 @@ pub fn ChartCard(
     let id = chart.with_untracked(|c| c.as_ref().map_or("chart", |c| c.id));
     let title_id = format!("td-{id}-title");
     let summary_id = format!("td-{id}-summary");
-    let (section_labelledby, labelledby, describedby) = (title_id.clone(), title_id.clone(), summary_id.clone());
+    let (section_labelledby, labelledby, describedby) =
+        (title_id.clone(), title_id.clone(), summary_id.clone());
     view! {
         <section class="td-card" aria-labelledby=section_labelledby id=format!("td-{id}")>
             {move || chart.with(|c| c.as_ref().map(|c| view! {
@@ -82,7 +86,11 @@ pub fn ChartCard(
 }
 
 fn bars(c: &BarChart, interactive: bool, on_action: Callback<Action>) -> impl IntoView {
-    let rows = c.rows.iter().map(|row| bar_row(c.id, row, interactive, on_action)).collect_view();
+    let rows = c
+        .rows
+        .iter()
+        .map(|row| bar_row(c.id, row, interactive, on_action))
+        .collect_view();
     let axis = (!c.ticks.is_empty()).then(|| {
         view! {
             <div class="td-row td-axis" aria-hidden="true">
@@ -244,21 +252,36 @@ fn data_table(c: &BarChart) -> impl IntoView {
 /// CSV of the table, SVG and PNG of the chart, each with the source line (and the
 /// illustrative notice when it applies).
 #[component]
-fn Downloads(chart: Memo<Option<BarChart>>, labels: &'static Labels, export: Memo<ExportInfo>) -> impl IntoView {
+fn Downloads(
+    chart: Memo<Option<BarChart>>,
+    labels: &'static Labels,
+    export: Memo<ExportInfo>,
+) -> impl IntoView {
     let download = move |kind: &'static str| {
         let info = export.get_untracked();
         chart.with_untracked(|c| {
             let Some(c) = c else { return };
             let name = format!("{}-{}.{kind}", info.file_prefix, c.id);
-            let footer = svg::Footer { source: &info.source, notice: info.notice.as_deref() };
+            let footer = svg::Footer {
+                source: &info.source,
+                notice: info.notice.as_deref(),
+            };
             let result = match kind {
-                "csv" => browser::download_text(&name, "text/csv;charset=utf-8", &csv::render(&c.table)),
-                "svg" => browser::download_text(&name, "image/svg+xml;charset=utf-8", &svg::render(c, &footer)),
+                "csv" => {
+                    browser::download_text(&name, "text/csv;charset=utf-8", &csv::render(&c.table))
+                }
+                "svg" => browser::download_text(
+                    &name,
+                    "image/svg+xml;charset=utf-8",
+                    &svg::render(c, &footer),
+                ),
                 _ => {
                     let doc = svg::render(c, &footer);
                     let height = svg::height_of(&doc).unwrap_or(600);
                     spawn_local(async move {
-                        if let Err(e) = browser::download_svg_as_png(&name, &doc, svg::WIDTH, height).await {
+                        if let Err(e) =
+                            browser::download_svg_as_png(&name, &doc, svg::WIDTH, height).await
+                        {
                             web_sys::console::error_2(&"PNG export failed".into(), &e);
                         }
                     });

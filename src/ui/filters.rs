@@ -13,9 +13,16 @@ use crate::tasks::{DuePeriod, Status};
 pub fn FilterPanel() -> impl IntoView {
     let ctx = use_ctx();
     let l = ctx.labels.get_untracked();
-    let has_records = Memo::new(move |_| ctx.snap.with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty())));
+    let has_records = Memo::new(move |_| {
+        ctx.snap
+            .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()))
+    });
     let has_units = Memo::new(move |_| {
-        ctx.snap.with(|s| s.as_ref().and_then(|s| s.tasks()).is_some_and(|t| !t.by_unit.is_empty()))
+        ctx.snap.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.tasks())
+                .is_some_and(|t| !t.by_unit.is_empty())
+        })
     });
 
     let unit_options = Memo::new(move |_| {
@@ -38,21 +45,37 @@ pub fn FilterPanel() -> impl IntoView {
         ctx.snap.with(|s| {
             s.as_ref()
                 .and_then(|s| s.snapshot().tasks.as_ref())
-                .map(|t| t.assigning_documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>())
+                .map(|t| {
+                    t.assigning_documents
+                        .iter()
+                        .map(|d| d.id.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
     let due_options = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.snap.with(|s| {
-            let Some(index) = s.as_ref().and_then(|s| s.tasks()).and_then(|t| t.index.as_ref()) else {
+            let Some(index) = s
+                .as_ref()
+                .and_then(|s| s.tasks())
+                .and_then(|t| t.index.as_ref())
+            else {
                 return Vec::new();
             };
-            let months: Vec<DuePeriod> = index.due_months().into_iter().map(DuePeriod::month_of_key).collect();
+            let months: Vec<DuePeriod> = index
+                .due_months()
+                .into_iter()
+                .map(DuePeriod::month_of_key)
+                .collect();
             let mut quarters: Vec<DuePeriod> = months
                 .iter()
                 .map(|m| match *m {
-                    DuePeriod::Month { year, month } => DuePeriod::Quarter { year, quarter: (month - 1) / 3 + 1 },
+                    DuePeriod::Month { year, month } => DuePeriod::Quarter {
+                        year,
+                        quarter: (month - 1) / 3 + 1,
+                    },
                     q => q,
                 })
                 .collect();
@@ -70,7 +93,13 @@ pub fn FilterPanel() -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.selection.with(|sel| {
             sel.as_ref().map(|sel| match sel.matched {
-                Some(m) => fill(labels.count_of, &[("x", &format::count(m, lang)), ("y", &format::count(sel.total, lang))]),
+                Some(m) => fill(
+                    labels.count_of,
+                    &[
+                        ("x", &format::count(m, lang)),
+                        ("y", &format::count(sel.total, lang)),
+                    ],
+                ),
                 None => labels.count_unknown.to_owned(),
             })
         })
@@ -87,7 +116,8 @@ pub fn FilterPanel() -> impl IntoView {
         }
     };
 
-    let select_value = move |f: fn(&crate::view_state::ViewState) -> String| move || ctx.view.with(f);
+    let select_value =
+        move |f: fn(&crate::view_state::ViewState) -> String| move || ctx.view.with(f);
     view! {
         <section class="td-card td-filters" aria-labelledby="td-filters-title">
             <header class="td-card-head">

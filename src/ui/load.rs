@@ -3,7 +3,9 @@
 
 use gloo_net::http::Request;
 
-use crate::snapshot::{parse_manifest, parse_snapshot, DataError, Manifest, ManifestEntry, ValidSnapshot};
+use crate::snapshot::{
+    parse_manifest, parse_snapshot, DataError, Manifest, ManifestEntry, ValidSnapshot,
+};
 
 /// Where the deployment lists its snapshots.
 pub const MANIFEST_PATH: &str = "data/manifest.json";

@@ -22,13 +22,21 @@ pub fn CopyLinkButton() -> impl IntoView {
     let l = ctx.labels.get_untracked();
     let state = RwSignal::new(CopyState::Idle);
     let copy = move |_| {
-        let link = ctx.view.with_untracked(|v| full_view_link(&browser::page_base(), v));
+        let link = ctx
+            .view
+            .with_untracked(|v| full_view_link(&browser::page_base(), v));
         spawn_local(async move {
             match browser::copy_text(&link).await {
                 Ok(()) => {
                     state.set(CopyState::Copied);
                     set_timeout(
-                        move || state.update(|s| if *s == CopyState::Copied { *s = CopyState::Idle }),
+                        move || {
+                            state.update(|s| {
+                                if *s == CopyState::Copied {
+                                    *s = CopyState::Idle
+                                }
+                            })
+                        },
                         std::time::Duration::from_secs(4),
                     );
                 }
@@ -71,7 +79,9 @@ pub fn EmbedPanel() -> impl IntoView {
     let toggle = move |_| {
         if !open.get_untracked() {
             let has_units = ctx.snap.with_untracked(|s| {
-                s.as_ref().and_then(|s| s.tasks()).is_some_and(|t| !t.by_unit.is_empty())
+                s.as_ref()
+                    .and_then(|s| s.tasks())
+                    .is_some_and(|t| !t.by_unit.is_empty())
             });
             parts.set(default_parts(ctx.view.with_untracked(|v| v.tab), has_units));
         }
@@ -80,22 +90,23 @@ pub fn EmbedPanel() -> impl IntoView {
     let snippet = move || {
         let title = ctx
             .snap
-            .with(|s| s.as_ref().map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned()))
+            .with(|s| {
+                s.as_ref()
+                    .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
+            })
             .unwrap_or_default();
         let mut view = ctx.view.get();
         view.parts = parts.get();
         embed_snippet(&browser::page_base(), &view, &frame_id.get_value(), &title)
     };
-    let part_name = move |p: Part| {
-        match p {
-            Part::Headline => l.headline_tasks,
-            Part::Status => l.chart_status,
-            Part::Units => l.chart_units,
-            Part::Table => l.table_tasks,
-            Part::Documents => l.chart_documents,
-            Part::Schemes => l.chart_schemes,
-            Part::Growth => l.chart_growth,
-        }
+    let part_name = move |p: Part| match p {
+        Part::Headline => l.headline_tasks,
+        Part::Status => l.chart_status,
+        Part::Units => l.chart_units,
+        Part::Table => l.table_tasks,
+        Part::Documents => l.chart_documents,
+        Part::Schemes => l.chart_schemes,
+        Part::Growth => l.chart_growth,
     };
     view! {
         <div class="td-embed">

@@ -16,8 +16,14 @@ pub const PAGE_SIZE: usize = 20;
 pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
     let ctx = use_ctx();
     let l = ctx.labels.get_untracked();
-    let has_records = move || ctx.snap.with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()));
-    let matched = move || ctx.selection.with(|s| s.as_ref().map_or(0, |s| s.rows.len()));
+    let has_records = move || {
+        ctx.snap
+            .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()))
+    };
+    let matched = move || {
+        ctx.selection
+            .with(|s| s.as_ref().map_or(0, |s| s.rows.len()))
+    };
     let pages = move || matched().div_ceil(PAGE_SIZE).max(1);
     let page = move || (ctx.view.with(|v| v.page()) as usize).min(pages());
     let rows = Memo::new(move |_| {
@@ -28,11 +34,18 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
             let sel = sel.as_ref()?;
             let start = (p - 1) * PAGE_SIZE;
             let end = (start + PAGE_SIZE).min(sel.rows.len());
-            Some(chart::tasks_table(&snap, &sel.rows[start.min(end)..end], lang))
+            Some(chart::tasks_table(
+                &snap,
+                &sel.rows[start.min(end)..end],
+                lang,
+            ))
         })
     });
     let header = move |col: SortColumn| {
-        let sorted = move || ctx.view.with(|v| (v.table_sort == col).then_some(v.table_desc));
+        let sorted = move || {
+            ctx.view
+                .with(|v| (v.table_sort == col).then_some(v.table_desc))
+        };
         let aria = move || match sorted() {
             Some(true) => "descending",
             Some(false) => "ascending",
@@ -57,9 +70,12 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
     };
     let download = move |_| {
         let lang = ctx.lang.get_untracked();
-        let Some(snap) = ctx.snap.get_untracked() else { return };
+        let Some(snap) = ctx.snap.get_untracked() else {
+            return;
+        };
         let text = ctx.selection.with_untracked(|sel| {
-            sel.as_ref().map(|sel| csv::render(&chart::tasks_table(&snap, &sel.rows, lang)))
+            sel.as_ref()
+                .map(|sel| csv::render(&chart::tasks_table(&snap, &sel.rows, lang)))
         });
         if let Some(text) = text {
             let name = format!("{}-tasks.csv", export.get_untracked().file_prefix);

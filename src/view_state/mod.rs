@@ -193,13 +193,18 @@ impl ViewState {
     pub fn apply(&mut self, action: Action, snap: &ValidSnapshot) {
         match action {
             Action::ToggleStatuses(set) => {
-                self.statuses = if self.statuses == set { StatusSet::EMPTY } else { set };
+                self.statuses = if self.statuses == set {
+                    StatusSet::EMPTY
+                } else {
+                    set
+                };
             }
             Action::ToggleSegment { unit, status } => {
                 let Some(unit_id) = snap.snapshot().units.get(unit).map(|u| u.id.clone()) else {
                     return;
                 };
-                let same = self.units == [unit_id.clone()] && self.statuses == StatusSet::only(status);
+                let same =
+                    self.units == [unit_id.clone()] && self.statuses == StatusSet::only(status);
                 if same {
                     self.units.clear();
                     self.statuses = StatusSet::EMPTY;
@@ -262,9 +267,16 @@ impl ViewState {
     pub fn task_filter(&self, snap: &ValidSnapshot) -> TaskFilter {
         TaskFilter {
             statuses: self.statuses,
-            units: self.units.iter().filter_map(|u| snap.unit_index(u)).collect(),
+            units: self
+                .units
+                .iter()
+                .filter_map(|u| snap.unit_index(u))
+                .collect(),
             unit_kind: self.unit_kind,
-            document: self.document.as_deref().and_then(|d| snap.document_index(d)),
+            document: self
+                .document
+                .as_deref()
+                .and_then(|d| snap.document_index(d)),
             due: self.due,
             text: self.query.clone(),
         }
@@ -293,19 +305,40 @@ mod codes {
     by_code!(lang, Lang, |l| l.code().into(), Lang::from_code);
     by_code!(tab, Tab, |t| t.code().into(), Tab::from_code);
     by_code!(theme, Theme, |t| t.code().into(), Theme::from_code);
-    by_code!(unit_sort, UnitSort, |s| s.code().into(), UnitSort::from_code);
-    by_code!(sort_column, SortColumn, |c| c.code().into(), SortColumn::from_code);
+    by_code!(
+        unit_sort,
+        UnitSort,
+        |s| s.code().into(),
+        UnitSort::from_code
+    );
+    by_code!(
+        sort_column,
+        SortColumn,
+        |c| c.code().into(),
+        SortColumn::from_code
+    );
     by_code!(
         unit_kind,
         Option<UnitKind>,
-        |k| k.map_or(String::new(), |k| crate::view_state::query::unit_kind_code(k).into()),
-        |s| if s.is_empty() { Some(None) } else { crate::view_state::query::unit_kind_from_code(s).map(Some) }
+        |k| k.map_or(String::new(), |k| crate::view_state::query::unit_kind_code(
+            k
+        )
+        .into()),
+        |s| if s.is_empty() {
+            Some(None)
+        } else {
+            crate::view_state::query::unit_kind_from_code(s).map(Some)
+        }
     );
     by_code!(
         due,
         Option<DuePeriod>,
         |d| d.map_or(String::new(), |d| d.to_string()),
-        |s| if s.is_empty() { Some(None) } else { DuePeriod::parse(s).map(Some) }
+        |s| if s.is_empty() {
+            Some(None)
+        } else {
+            DuePeriod::parse(s).map(Some)
+        }
     );
     by_code!(
         statuses,

@@ -99,7 +99,11 @@ fn is_tracking_param(key: &str) -> bool {
 pub fn decode(query: &str) -> Decoded {
     let mut out = Decoded::default();
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for part in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+    for part in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         match (percent_decode(k), percent_decode(v)) {
             (Some(k), Some(v)) => pairs.push((k, v)),
@@ -150,7 +154,10 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
         value.map(|v| *slot = v).is_some()
     }
     match key {
-        "s" => set(&mut s.snapshot, is_valid_id(value).then(|| Some(value.to_owned()))),
+        "s" => set(
+            &mut s.snapshot,
+            is_valid_id(value).then(|| Some(value.to_owned())),
+        ),
         "l" => set(&mut s.lang, Lang::from_code(value)),
         "t" => set(&mut s.tab, Tab::from_code(value)),
         "st" => {
@@ -159,7 +166,9 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
         }
         "u" => {
             let mut units: Vec<String> = Vec::new();
-            for u in list(key, value, ignored, |u| is_valid_id(u).then(|| u.to_owned())) {
+            for u in list(key, value, ignored, |u| {
+                is_valid_id(u).then(|| u.to_owned())
+            }) {
                 if !units.contains(&u) {
                     units.push(u);
                 }
@@ -169,7 +178,8 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
         "k" => set(&mut s.unit_kind, unit_kind_from_code(value).map(Some)),
         "doc" => set(
             &mut s.document,
-            (!value.trim().is_empty() && value.chars().count() <= 100).then(|| Some(value.to_owned())),
+            (!value.trim().is_empty() && value.chars().count() <= 100)
+                .then(|| Some(value.to_owned())),
         ),
         "due" => set(&mut s.due, DuePeriod::parse(value).map(Some)),
         "q" => set(
@@ -191,7 +201,10 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
         }
         "pg" => set(
             &mut s.page,
-            value.parse::<u32>().ok().filter(|p| (1..=1_000_000).contains(p)),
+            value
+                .parse::<u32>()
+                .ok()
+                .filter(|p| (1..=1_000_000).contains(p)),
         ),
         "embed" => set(&mut s.embed, (value == "1").then_some(true)),
         "show" => {
@@ -203,19 +216,26 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
             }
             set(&mut s.parts, (!parts.is_empty()).then_some(parts)) || has_items(value)
         }
-        "theme" => set(&mut s.theme, Theme::from_code(value).filter(|t| *t != Theme::Auto)),
+        "theme" => set(
+            &mut s.theme,
+            Theme::from_code(value).filter(|t| *t != Theme::Auto),
+        ),
         "accent" => set(&mut s.accent, parse_hex_colour(value).map(Some)),
         "font" => set(
             &mut s.font,
             (!value.trim().is_empty()
                 && value.len() <= 40
-                && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-'))
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-'))
             .then(|| Some(value.trim().to_owned())),
         ),
         "fid" => set(
             &mut s.frame_id,
             ((1..=64).contains(&value.len())
-                && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
             .then(|| Some(value.to_owned())),
         ),
         _ => false,
@@ -234,13 +254,16 @@ fn list<'a, T>(
     ignored: &'a mut Vec<Ignored>,
     parse: impl Fn(&str) -> Option<T> + 'a,
 ) -> impl Iterator<Item = T> + 'a {
-    value.split(',').filter(|i| !i.is_empty()).filter_map(move |item| {
-        let parsed = parse(item);
-        if parsed.is_none() {
-            ignored.push(Ignored::new(key, item));
-        }
-        parsed
-    })
+    value
+        .split(',')
+        .filter(|i| !i.is_empty())
+        .filter_map(move |item| {
+            let parsed = parse(item);
+            if parsed.is_none() {
+                ignored.push(Ignored::new(key, item));
+            }
+            parsed
+        })
 }
 
 /// `0a5fb4` or `0af` (case-insensitive) → `0a5fb4`.
@@ -251,7 +274,12 @@ fn parse_hex_colour(v: &str) -> Option<String> {
     }
     match v.len() {
         6 => Some(v.to_ascii_lowercase()),
-        3 => Some(v.chars().flat_map(|c| [c, c]).collect::<String>().to_ascii_lowercase()),
+        3 => Some(
+            v.chars()
+                .flat_map(|c| [c, c])
+                .collect::<String>()
+                .to_ascii_lowercase(),
+        ),
         _ => None,
     }
 }
@@ -403,7 +431,10 @@ mod tests {
             ..ViewState::default()
         };
         let q = encode(&state);
-        assert_eq!(q, "?v=1&doc=108/Q%C4%90-UBND&q=H%E1%BA%A1%20Long%2C%20100%25");
+        assert_eq!(
+            q,
+            "?v=1&doc=108/Q%C4%90-UBND&q=H%E1%BA%A1%20Long%2C%20100%25"
+        );
         assert_eq!(decode(&q).state, state);
         assert_eq!(decode("?q=H%E1%BA%A1+Long").state.query, "Hạ Long");
     }
@@ -441,7 +472,10 @@ mod tests {
 
     #[test]
     fn accent_colours_are_normalised() {
-        assert_eq!(decode("?accent=0AF").state.accent.as_deref(), Some("00aaff"));
+        assert_eq!(
+            decode("?accent=0AF").state.accent.as_deref(),
+            Some("00aaff")
+        );
         assert_eq!(decode("?accent=red").ignored.len(), 1);
     }
 }

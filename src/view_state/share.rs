@@ -41,7 +41,9 @@ pub fn embed_snippet(base: &str, state: &ViewState, frame_id: &str, title: &str)
 }
 
 fn html_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 #[cfg(test)]
@@ -56,7 +58,12 @@ mod tests {
             parts: vec![Part::Status],
             ..ViewState::default()
         };
-        let s = embed_snippet("https://example.org/widget/index.html", &state, "td-abc", "Tiến độ \"Q1\"");
+        let s = embed_snippet(
+            "https://example.org/widget/index.html",
+            &state,
+            "td-abc",
+            "Tiến độ \"Q1\"",
+        );
         assert_eq!(
             s,
             "<iframe src=\"https://example.org/widget/index.html?v=1&amp;st=od&amp;embed=1&amp;show=status&amp;fid=td-abc\" \
@@ -75,6 +82,9 @@ mod tests {
             tab: Tab::Growth,
             ..ViewState::default()
         };
-        assert_eq!(full_view_link("https://h/p/", &state), "https://h/p/?v=1&t=growth");
+        assert_eq!(
+            full_view_link("https://h/p/", &state),
+            "https://h/p/?v=1&t=growth"
+        );
     }
 }

@@ -1,0 +1,218 @@
+// Issue #3: filters a reader applies by clicking, cross-filtering, the table, and the URL that
+// reproduces the view (copied links, bad parameters, refused snapshots, no history flooding).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWidget, openWidget, textOf, readJson, statusOf, viNumber, settledQuery } from './widget.mjs';
+import { newPage } from './browser.mjs';
+
+const ILL = 'illustrative-2021-q1-1738';
+const snap = readJson(`data/snapshots/${ILL}.json`);
+const unitById = Object.fromEntries(snap.units.map((u) => [u.id, u]));
+const records = snap.tasks.records.map((r) => ({ ...r, status: statusOf(r, snap.as_of), kind: unitById[r.unit].kind }));
+const count = (pred) => records.filter(pred).length;
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+
+let w;
+before(async () => {
+  w = await startWidget();
+});
+after(async () => {
+  await w?.close();
+});
+
+async function countText(page) {
+  return textOf(page, '[data-count]');
+}
+
+// Guards: clicking filters narrows the count, the table and the URL together.
+test('status and unit-kind filters applied by clicking', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  assert.equal(await countText(page), '1.738 trên 1.738 nhiệm vụ');
+  await page.click('.td-chip-od');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('41 '));
+  await page.selectOption('select[name=k]', 'loc');
+  const expected = count((r) => r.status === 'od' && r.kind === 'locality');
+  assert.ok(expected > 0 && expected < 41);
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
+  // The table shows only those tasks.
+  const statuses = await page.locator('.td-task-table tbody td:nth-child(8)').allInnerTexts();
+  assert.equal(statuses.length, Math.min(expected, 20));
+  assert.ok(statuses.every((s) => s === 'Chưa hoàn thành, quá hạn'), statuses.join('|'));
+  const localityNames = new Set(snap.units.filter((u) => u.kind === 'locality').map((u) => u.name.vi));
+  const units = await page.locator('.td-task-table tbody td:nth-child(3)').allInnerTexts();
+  assert.ok(units.every((u) => localityNames.has(u)), units.join('|'));
+  // The unit chart lists only localities.
+  const chartUnits = await page.locator('#td-units .td-label').allInnerTexts();
+  assert.ok(chartUnits.length > 0 && chartUnits.every((u) => localityNames.has(u)), chartUnits.join('|'));
+  const query = await settledQuery(page);
+  assert.equal(query, `?v=1&s=${ILL}&st=od&k=loc`);
+  // Reset in one click.
+  await page.click('[data-action=reset]');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: search works without typing accents, and the table follows.
+test('title search is case- and accent-insensitive', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  await page.fill('input[name=q]', 'cao toc');
+  const expected = count((r) => fold(r.title).includes('cao toc'));
+  assert.ok(expected > 0);
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
+  const titles = await page.locator('.td-task-table tbody td:nth-child(2)').allInnerTexts();
+  assert.ok(titles.every((t) => fold(t).includes('cao toc')), titles.join('|'));
+  assert.match(await settledQuery(page), /&q=cao%20toc$/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: cross-filtering from a bar segment, and pressing it again to clear, keeping focus.
+test('pressing a unit segment filters the rest of the widget; pressing again clears', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  const segment = page.locator('#td-units button.td-seg.s-od').first();
+  const id = await segment.getAttribute('id');
+  const label = await segment.getAttribute('aria-label');
+  const unitId = id.replace(/^td-units-/, '').replace(/-s-od$/, '');
+  const expected = count((r) => r.unit === unitId && r.status === 'od');
+  assert.match(label, new RegExp(` ${expected} \\(`));
+  await segment.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&st=od&u=${unitId}`);
+  assert.equal(await page.locator(`#${id}`).getAttribute('aria-pressed'), 'true');
+  // The status chart now shows that unit, with "overdue" pressed.
+  assert.equal(await page.locator('#td-status button.td-row-button[aria-pressed=true]').count(), 1);
+  // Focus stayed on the segment after the redraw.
+  await page.waitForFunction((i) => document.activeElement?.id === i, id);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}`);
+  // A legend entry toggles its status.
+  await page.click('#td-units .td-legend-button >> text=Hoàn thành quá hạn');
+  const late = count((r) => r.status === 'lt');
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(late)} trên 1.738 nhiệm vụ`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: table sorting and paging are part of the view and the link.
+test('the task table sorts by column and pages through the selection', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  assert.equal(await page.locator('.td-task-table th[aria-sort=ascending]').innerText(), 'Hạn ↑');
+  await page.click('[data-sort=due]');
+  await page.waitForSelector('.td-task-table th[aria-sort=descending]');
+  const latestDue = records.map((r) => r.due).sort().at(-1);
+  const [y, m, d] = latestDue.split('-');
+  assert.equal(await textOf(page, '.td-task-table tbody tr:first-child td:nth-child(6)'), `${d}/${m}/${y}`);
+  await page.click('[data-page=next]');
+  assert.equal(await textOf(page, '[data-page-status]'), 'Trang 2/87');
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&ts=-due&pg=2`);
+  // A new filter goes back to page 1.
+  await page.click('.td-chip-lt');
+  await page.waitForFunction(() => document.querySelector('[data-page-status]').textContent.startsWith('Trang 1/'));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: "copy link" gives a link that shows the same view on another machine.
+test('a copied link opens the same view in a fresh page', async () => {
+  const contextOptions = { permissions: ['clipboard-read', 'clipboard-write'] };
+  const page = await openWidget(w, `?s=${ILL}`, { contextOptions });
+  await page.click('.td-chip-wd');
+  await page.selectOption('select[name=k]', 'dept');
+  await page.selectOption('select[name=us]', 'name');
+  await page.getByRole('tab', { name: 'Nhiệm vụ' }).focus();
+  await page.click('[data-action=copy-link]');
+  await page.waitForFunction(() => document.querySelector('[data-copy-status]').textContent.includes('Đã sao chép'));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(w.url()), link);
+  assert.match(link, /st=wd/);
+  const before = await countText(page);
+  const firstUnit = await textOf(page, '#td-units .td-label');
+
+  const fresh = await openWidget(w, link.slice(w.url().length));
+  assert.equal(await countText(fresh), before);
+  assert.equal(await textOf(fresh, '#td-units .td-label'), firstUnit);
+  assert.equal(await fresh.locator('.td-chip-wd').getAttribute('aria-pressed'), 'true');
+  assert.equal(await fresh.locator('select[name=k]').inputValue(), 'dept');
+  assert.equal(await fresh.locator('select[name=us]').inputValue(), 'name');
+  assert.deepEqual(page.consoleErrors, []);
+  assert.deepEqual(fresh.consoleErrors, []);
+  await page.close();
+  await fresh.close();
+});
+
+// Guards: a link with bad parameters still shows the view and says what was ignored.
+test('invalid link parameters are ignored and reported', async () => {
+  const page = await openWidget(w, `?s=${ILL}&st=od,zz&k=city&foo=1&u=ha-long,nowhere`);
+  const expected = count((r) => r.status === 'od' && r.unit === 'ha-long');
+  await page.waitForFunction((t) => document.querySelector('[data-count]')?.textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
+  const notice = await textOf(page, '[data-notice=ignored]');
+  for (const part of ['st=zz', 'k=city', 'foo=1', 'u=nowhere']) assert.ok(notice.includes(part), `${notice} lacks ${part}`);
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&st=od&u=ha-long`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: a link cannot make the widget show a file outside the deployment's manifest.
+test('a snapshot that is not in the manifest is refused', async () => {
+  const page = await openWidget(w, '?s=made-up-figures');
+  await page.waitForSelector('#td-status');
+  assert.match(await textOf(page, '[data-notice=refused]'), /made-up-figures/);
+  assert.equal(await textOf(page, '[data-figure=total]'), '1.738');
+  assert.equal(await settledQuery(page), '');
+  await page.close();
+
+  const url = await openWidget(w, '?s=https://evil.example/fake.json');
+  await url.waitForSelector('#td-status');
+  assert.match(await textOf(url, '[data-notice=ignored]'), /s=https:\/\/evil\.example\/fake\.json/);
+  assert.equal(await textOf(url, '[data-figure=total]'), '1.738');
+  await url.close();
+});
+
+// Guards: filter changes replace the URL instead of adding history entries (portal Back button).
+test('filter changes do not add browser history entries', async () => {
+  const page = await newPage(w.browser, { url: w.url(`?s=${ILL}`) });
+  await page.waitForSelector('#td-units');
+  const start = await page.evaluate(() => history.length);
+  await page.click('.td-chip-od');
+  await page.selectOption('select[name=k]', 'loc');
+  await page.fill('input[name=q]', 'du lich');
+  await page.getByRole('tab', { name: 'Tăng trưởng' }).click();
+  await settledQuery(page);
+  assert.equal(await page.evaluate(() => history.length), start);
+  assert.match(await settledQuery(page), /st=od&k=loc&q=du%20lich/);
+  await page.close();
+});
+
+// Guards: the aggregate-only default snapshot keeps working; what needs records says why.
+test('on aggregate-only data, record filters are disabled with a reason', async () => {
+  const page = await openWidget(w);
+  for (const sel of ['select[name=doc]', 'select[name=due]', 'input[name=q]', 'select[name=k]', 'select[name=u]']) {
+    assert.equal(await page.locator(sel).isDisabled(), true, sel);
+  }
+  assert.match(await textOf(page, '#td-reason-records'), /chỉ có số tổng/);
+  await page.click('.td-chip-od');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent === '41 trên 1.738 nhiệm vụ');
+  assert.equal(await page.locator('#td-status button[aria-pressed=true] .td-label').innerText(), 'Chưa hoàn thành, quá hạn');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: golden links keep producing their views in the browser too.
+test('golden links open the views they describe', async () => {
+  const golden = readJson('tests/golden-links.json');
+  const link = golden.find((g) => g.link.includes(`s=${ILL}`));
+  const page = await openWidget(w, link.link);
+  await page.waitForSelector('#td-units');
+  assert.equal(await settledQuery(page), link.canonical);
+  assert.equal(await page.locator('select[name=us]').inputValue(), 'name');
+  const rows = count((r) => r.unit === 'hai-ha' && r.status === 'od');
+  const pages = Math.max(1, Math.ceil(rows / 20));
+  assert.equal(await textOf(page, '[data-page-status]'), `Trang ${Math.min(2, pages)}/${pages}`);
+  assert.equal(await page.locator('#td-units button.td-seg[aria-pressed=true]').count(), 1);
+  assert.equal(await page.locator('#td-units button.td-seg[aria-pressed=true]').getAttribute('id'), 'td-units-hai-ha-s-od');
+  await page.close();
+});

@@ -1,0 +1,80 @@
+// Shared set-up of the browser tests: serve the release build (dist/) under the production
+// CSP from a sub-path, with a test manifest that adds fixtures to the real snapshots, and open
+// the widget in headless Chromium.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer, CSP } from './server.mjs';
+import { launchBrowser, newPage } from './browser.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = `${ROOT}dist/`;
+const FIXTURES = `${ROOT}tests/fixtures/`;
+
+/** Files the test server serves instead of (or besides) those of dist/. */
+export const TEST_OVERRIDES = {
+  'data/manifest.json': `${FIXTURES}manifest.test.json`,
+  'data/snapshots/test-records-small.json': `${FIXTURES}records-small.json`,
+  'data/snapshots/broken-bad-date.json': `${FIXTURES}broken/bad-date.json`,
+};
+
+export function readJson(pathFromRoot) {
+  return JSON.parse(readFileSync(`${ROOT}${pathFromRoot}`, 'utf8'));
+}
+
+/** Starts the server and the browser. `csp: false` serves without the CSP header. */
+export async function startWidget({ csp = true, basePath = '/news/2021/widget/', overrides = TEST_OVERRIDES } = {}) {
+  assert.ok(existsSync(`${DIST}index.html`), 'dist/index.html missing: run scripts/build.sh first');
+  const server = await startServer({
+    root: DIST,
+    basePath,
+    headers: csp ? { 'Content-Security-Policy': CSP } : {},
+    overrides,
+  });
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    url: (query = '') => `${server.url}${query}`,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens the widget and waits until the data is drawn (or an error is shown). */
+export async function openWidget(w, query = '', { viewport, contextOptions = {}, waitFor = '.td-card, .td-error' } = {}) {
+  const page = await newPage(w.browser, { url: w.url(query), viewport, ...contextOptions });
+  await page.waitForSelector(waitFor, { timeout: 20_000 }).catch((err) => {
+    throw new Error(`widget did not draw; console errors: ${JSON.stringify(page.consoleErrors)}`, { cause: err });
+  });
+  return page;
+}
+
+/** The query string of the page once it settles (the widget writes it after a short delay). */
+export async function settledQuery(page) {
+  await page.waitForTimeout(250);
+  return page.evaluate(() => location.search);
+}
+
+/** Visible text of the first element matching `selector`, whitespace collapsed. */
+export async function textOf(page, selector) {
+  const text = await page.locator(selector).first().innerText();
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Task statuses derived independently of the Rust code (a test oracle):
+ * completed on or before due → on time; after → late; open and as_of after due → overdue;
+ * otherwise within deadline.
+ */
+export function statusOf(record, asOf) {
+  if (record.completed) return record.completed <= record.due ? 'ot' : 'lt';
+  return asOf > record.due ? 'od' : 'wd';
+}
+
+/** "1.738" for Vietnamese readers. */
+export function viNumber(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
