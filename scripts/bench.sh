@@ -9,6 +9,8 @@ bash scripts/build.sh "$@"
 echo; echo "==> bench: transfer size (bench/size.mjs)"
 node bench/size.mjs dist
 
-# ---- further benchmarks go here, one block each, e.g. ----
-# echo; echo "==> bench: load time (bench/load.mjs)"
-# node bench/load.mjs dist
+echo; echo "==> bench: core, native (cargo bench --bench core)"
+cargo bench -q --bench core
+
+echo; echo "==> bench: load and filter changes in Chromium (bench/browser.mjs)"
+node bench/browser.mjs 100000

@@ -164,6 +164,7 @@ impl TaskFilter {
         let document = self.document.map(|d| d as u16);
         let (due_first, due_last) = self.due.map_or((0, u32::MAX), DuePeriod::month_keys);
         let query = fold(self.text.trim());
+        let text_hits = (!query.is_empty()).then(|| index.titles_containing(&query));
 
         let mut status_counts = [0u32; 4];
         let mut unit_counts = vec![[0u32; 4]; kinds.len()];
@@ -174,7 +175,7 @@ impl TaskFilter {
             let rest_ok = in_kind[unit]
                 && document.is_none_or(|d| index.document[i] == d)
                 && (due_first..=due_last).contains(&index.due_month[i])
-                && (query.is_empty() || index.folded_title(i).contains(query.as_str()));
+                && text_hits.as_ref().is_none_or(|hits| hits[i]);
             if !rest_ok {
                 return;
             }

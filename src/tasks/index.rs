@@ -2,7 +2,7 @@
 //! integers instead of a walk over strings and dates.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::search::fold_into;
 use super::status::Status;
@@ -67,13 +67,17 @@ pub struct TaskIndex {
     pub document: Vec<u16>,
     /// `Date::month_key` of the due date.
     pub due_month: Vec<u32>,
-    /// Folded titles back to back; title `i` is `haystack[title_end[i-1]..title_end[i]]`.
+    /// Folded titles, each followed by a NUL (so no match spans two titles);
+    /// title `i` is `haystack[title_end[i-1] + 1..title_end[i]]`.
     haystack: String,
     title_end: Vec<u32>,
     /// Rank of each unit for sorting by unit (alphabetical by Vietnamese name).
     unit_rank: Vec<u32>,
     /// Record order for each sort column, computed on first use.
     orders: [OnceLock<Vec<u32>>; 8],
+    /// The last text search and its hits: toggling other filters while a query is set does
+    /// not scan the titles again.
+    last_search: Mutex<Option<(String, Arc<Vec<bool>>)>>,
 }
 
 impl TaskIndex {
@@ -95,10 +99,11 @@ impl TaskIndex {
             unit: Vec::with_capacity(n),
             document: Vec::with_capacity(n),
             due_month: Vec::with_capacity(n),
-            haystack: String::with_capacity(records.iter().map(|r| r.title.len()).sum()),
+            haystack: String::with_capacity(records.iter().map(|r| r.title.len() + 1).sum()),
             title_end: Vec::with_capacity(n),
             unit_rank,
             orders: Default::default(),
+            last_search: Mutex::new(None),
         };
         let mut seen_ids: HashMap<&str, usize> = HashMap::with_capacity(n);
         for (i, r) in records.iter().enumerate() {
@@ -168,6 +173,7 @@ impl TaskIndex {
             index.due_month.push(r.due.month_key());
             fold_into(&r.title, &mut index.haystack);
             index.title_end.push(index.haystack.len() as u32);
+            index.haystack.push('\0');
         }
         index
     }
@@ -185,9 +191,48 @@ impl TaskIndex {
         let start = if i == 0 {
             0
         } else {
-            self.title_end[i - 1] as usize
+            self.title_end[i - 1] as usize + 1
         };
         &self.haystack[start..self.title_end[i] as usize]
+    }
+
+    /// Which records' folded titles contain `folded_query`: one scan of all titles together,
+    /// instead of a substring search set up again for each of 100k titles.
+    pub fn titles_containing(&self, folded_query: &str) -> Arc<Vec<bool>> {
+        if let Ok(last) = self.last_search.lock() {
+            if let Some((_, hits)) = last.as_ref().filter(|(q, _)| q == folded_query) {
+                return Arc::clone(hits);
+            }
+        }
+        let hits = Arc::new(self.scan_titles(folded_query));
+        if let Ok(mut last) = self.last_search.lock() {
+            *last = Some((folded_query.to_owned(), Arc::clone(&hits)));
+        }
+        hits
+    }
+
+    fn scan_titles(&self, folded_query: &str) -> Vec<bool> {
+        let mut hits = vec![false; self.len()];
+        if folded_query.contains('\0') {
+            return hits;
+        }
+        let mut from = 0;
+        while let Some(pos) = self.haystack[from..].find(folded_query) {
+            let at = (from + pos) as u32;
+            let i = self.title_end.partition_point(|&end| end < at);
+            if let Some(hit) = hits.get_mut(i) {
+                *hit = true;
+            }
+            // Continue after this title: one hit per title is enough.
+            from = self
+                .title_end
+                .get(i)
+                .map_or(self.haystack.len(), |&end| end as usize + 1);
+            if from >= self.haystack.len() {
+                break;
+            }
+        }
+        hits
     }
 
     /// Distinct due months (`Date::month_key`), ascending.

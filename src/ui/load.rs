@@ -38,7 +38,18 @@ pub async fn load_manifest() -> Result<Manifest, DataError> {
 pub async fn load_snapshot(entry: &ManifestEntry) -> Result<ValidSnapshot, DataError> {
     let path = format!("data/{}", entry.path);
     let bytes = fetch_bytes(&path).await?;
-    let snap = parse_snapshot(&path, &bytes)?;
+    // Marked for bench/browser.mjs: parse + validate, against the browser's own JSON.parse.
+    let perf = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &perf {
+        let _ = p.mark("td-parse-start");
+    }
+    let parsed = parse_snapshot(&path, &bytes);
+    if let Some(p) = &perf {
+        let _ = p.mark("td-parse-end");
+        let _ =
+            p.measure_with_start_mark_and_end_mark("td-parse", "td-parse-start", "td-parse-end");
+    }
+    let snap = parsed?;
     if snap.snapshot().id != entry.id {
         return Err(DataError::single(
             &path,

@@ -25,7 +25,8 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
             .with(|s| s.as_ref().map_or(0, |s| s.rows.len()))
     };
     let pages = move || matched().div_ceil(PAGE_SIZE).max(1);
-    let page = move || (ctx.view.with(|v| v.page()) as usize).min(pages());
+    let wanted_page = Memo::new(move |_| ctx.view.with(|v| v.page()) as usize);
+    let page = move || wanted_page.get().min(pages());
     let rows = Memo::new(move |_| {
         let lang = ctx.lang.get();
         let p = page();

@@ -1,0 +1,109 @@
+// Browser benchmark (headless Chromium) on a generated 100k-task ILLUSTRATIVE snapshot:
+//   1. load: the widget's parse + validate + index (performance measure "td-parse", made in
+//      src/ui/load.rs) against the browser's own JSON.parse of the same text;
+//   2. filter change → redrawn view: from the click (or select change) until every effect has
+//      run and layout is done, p50/p95 per kind of change.
+// Prints a table and writes bench/out/browser.json. Timings are printed, never asserted.
+//   node bench/browser.mjs [tasks=100000]        (after scripts/build.sh)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../tests/browser/server.mjs';
+import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const tasks = Number(process.argv[2] ?? 100000);
+const id = `illustrative-2021-q1-${tasks}`;
+const out = `${ROOT}bench/out`;
+mkdirSync(out, { recursive: true });
+const file = `${out}/${id}.json`;
+if (!existsSync(file)) {
+  console.log(`generating ${file} ...`);
+  execFileSync('cargo', ['run', '-q', '--release', '--bin', 'snapshot-tool', '--', 'generate', '--tasks', String(tasks), '--seed', String(tasks), '--out', file], { cwd: ROOT, stdio: 'inherit' });
+}
+const manifest = `${out}/bench-manifest.json`;
+writeFileSync(manifest, JSON.stringify({
+  format: 'task-dashboard/manifest', version: 1, default: id,
+  snapshots: [{ id, path: `snapshots/${id}.json`, title: { vi: `Minh họa ${tasks} nhiệm vụ` }, as_of: '2021-03-31', data_status: 'illustrative' }],
+}));
+const server = await startServer({
+  root: `${ROOT}dist`,
+  overrides: { 'data/manifest.json': manifest, [`data/snapshots/${id}.json`]: file },
+});
+const browser = await launchBrowser();
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.round((s.length - 1) * q)]; };
+const fmt = (x) => `${x.toFixed(1)} ms`;
+const results = { tasks, bytes: statSync(file).size, load: {}, filters: {} };
+
+// 1. Load: JSON.parse vs the widget's parse + validate, 3 page loads each.
+const parseTimes = [];
+const widgetTimes = [];
+for (let run = 0; run < 3; run++) {
+  const page = await newPage(browser, { url: `${server.url}data/manifest.json` });
+  parseTimes.push(await page.evaluate(async (u) => {
+    const text = await (await fetch(u)).text();
+    const t0 = performance.now();
+    JSON.parse(text);
+    return performance.now() - t0;
+  }, `${server.url}data/snapshots/${id}.json`));
+  await page.goto(server.url);
+  await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
+  widgetTimes.push(await page.evaluate(() => performance.getEntriesByName('td-parse')[0]?.duration ?? NaN));
+  await page.close();
+}
+results.load = { json_parse_ms: quantile(parseTimes, 0.5), widget_parse_validate_ms: quantile(widgetTimes, 0.5) };
+results.load.ratio = results.load.widget_parse_validate_ms / results.load.json_parse_ms;
+
+// 2. Filter changes, timed inside the page.
+const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
+await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
+await page.evaluate(() => {
+  // Time from the user action to the end of the work it causes: effects run in microtasks,
+  // so a message-channel macrotask comes after all of them; then force style and layout.
+  window.__timeAction = async (act) => {
+    const channel = new MessageChannel();
+    const done = new Promise((resolve) => { channel.port1.onmessage = resolve; });
+    const t0 = performance.now();
+    act();
+    await Promise.resolve();
+    channel.port2.postMessage(0);
+    await done;
+    document.body.getBoundingClientRect();
+    void document.body.offsetHeight;
+    return performance.now() - t0;
+  };
+});
+const actions = {
+  'status chip (toggle overdue)': () => page.evaluate(() => window.__timeAction(() => document.querySelector('.td-chip-od').click())),
+  'unit kind select (alternate)': (i) => page.evaluate((v) => window.__timeAction(() => {
+    const s = document.querySelector('select[name=k]');
+    s.value = v;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  }), ['loc', 'dept', ''][i % 3]),
+  'unit segment (cross-filter)': () => page.evaluate(() => window.__timeAction(() => document.querySelector('#td-units button.td-seg.s-od').click())),
+  'table sort (due asc/desc)': () => page.evaluate(() => window.__timeAction(() => document.querySelector('[data-sort=due]').click())),
+  'search text (cycle queries)': (i) => page.evaluate((q) => window.__timeAction(() => {
+    const input = document.querySelector('input[name=q]');
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }), ['cao toc', 'du lich', '', 'ha long'][i % 4]),
+};
+for (const [name, act] of Object.entries(actions)) {
+  const times = [];
+  for (let i = 0; i < 4; i++) await act(i); // warm-up (caches sort orders, JIT)
+  for (let i = 0; i < 30; i++) times.push(await act(i));
+  results.filters[name] = { p50_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95), max_ms: Math.max(...times) };
+}
+if (page.consoleErrors.length) console.log('console errors:', page.consoleErrors);
+await page.close();
+await browser.close();
+await server.close();
+
+console.log(`browser benchmark: ${tasks} tasks, ${(results.bytes / 1e6).toFixed(1)} MB of JSON (Chromium, headless)`);
+console.log(`  load:  JSON.parse ${fmt(results.load.json_parse_ms)}   widget parse+validate+index ${fmt(results.load.widget_parse_validate_ms)}   ratio ${results.load.ratio.toFixed(2)}x`);
+console.log('  filter change → redrawn view          p50        p95        max');
+for (const [name, r] of Object.entries(results.filters)) {
+  console.log(`    ${name.padEnd(32)} ${fmt(r.p50_ms).padStart(9)}  ${fmt(r.p95_ms).padStart(9)}  ${fmt(r.max_ms).padStart(9)}`);
+}
+writeFileSync(`${out}/browser.json`, JSON.stringify(results, null, 2));
+console.log('wrote bench/out/browser.json');

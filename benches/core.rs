@@ -1,0 +1,138 @@
+//! Native benchmark of the core on a generated (illustrative) snapshot:
+//! parse + validate against a plain `serde_json::Value` parse of the same bytes, and filter +
+//! aggregate for a set of typical filter changes (p50 / p95 over repeated runs).
+//!
+//!     cargo bench --bench core            # 100k tasks
+//!     cargo bench --bench core -- 10000   # another size
+//!
+//! Timings are printed, never asserted: they depend on the machine.
+
+use std::time::{Duration, Instant};
+
+use task_dashboard::generate::{illustrative_snapshot, Options};
+use task_dashboard::snapshot::{parse_snapshot, UnitKind};
+use task_dashboard::tasks::{DuePeriod, SortColumn, Status, StatusSet, TaskFilter};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (percentile(&times, 0.5), percentile(&times, 0.95))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let tasks: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let json = serde_json::to_vec(&illustrative_snapshot(&Options {
+        tasks,
+        seed: tasks as u64,
+    }))
+    .expect("serialisable");
+    println!(
+        "core benchmark: {tasks} tasks, {} bytes of JSON",
+        json.len()
+    );
+
+    let (value_p50, _) = time(5, || {
+        serde_json::from_slice::<serde_json::Value>(&json).map(|_| ())
+    });
+    let (parse_p50, _) = time(5, || parse_snapshot("bench.json", &json).map(|_| ()));
+    println!("  serde_json::Value parse      p50 {}", ms(value_p50));
+    println!(
+        "  parse + validate + index     p50 {}  ({:.2}x the Value parse)",
+        ms(parse_p50),
+        parse_p50.as_secs_f64() / value_p50.as_secs_f64()
+    );
+
+    let Ok(snap) = parse_snapshot("bench.json", &json) else {
+        panic!("generated snapshot is valid")
+    };
+    let locality = TaskFilter {
+        unit_kind: Some(UnitKind::Locality),
+        ..Default::default()
+    };
+    let cases = [
+        ("no filter", TaskFilter::default()),
+        (
+            "status = overdue",
+            TaskFilter {
+                statuses: StatusSet::only(Status::Overdue),
+                ..Default::default()
+            },
+        ),
+        ("localities", locality.clone()),
+        (
+            "overdue localities",
+            TaskFilter {
+                statuses: StatusSet::only(Status::Overdue),
+                ..locality.clone()
+            },
+        ),
+        (
+            "one unit",
+            TaskFilter {
+                units: vec![3],
+                ..Default::default()
+            },
+        ),
+        (
+            "due 2021-Q2",
+            TaskFilter {
+                due: DuePeriod::parse("2021-Q2"),
+                ..Default::default()
+            },
+        ),
+        (
+            "text \"cao toc\"",
+            TaskFilter {
+                text: "cao toc".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "text + overdue + localities",
+            TaskFilter {
+                text: "du lich".into(),
+                statuses: StatusSet::only(Status::Overdue),
+                ..locality
+            },
+        ),
+    ];
+    println!(
+        "  filter + aggregate (table sorted by due date; sort orders cached after first use):"
+    );
+    for (name, filter) in &cases {
+        let (p50, p95) = time(50, || filter.select(&snap, SortColumn::Due, false));
+        let matched = filter
+            .select(&snap, SortColumn::Due, false)
+            .matched
+            .unwrap_or(0);
+        println!(
+            "    {name:<30} p50 {:>9}  p95 {:>9}  ({matched} tasks)",
+            ms(p50),
+            ms(p95)
+        );
+    }
+    let (first_sort, _) = time(1, || {
+        let fresh = parse_snapshot("bench.json", &json).map(|s| {
+            TaskFilter::default().select(&s, SortColumn::Title, false);
+        });
+        fresh.map(|_| ())
+    });
+    println!("  first sort by title (parse included) {}", ms(first_sort));
+}

@@ -1,0 +1,310 @@
+// Embedding: the widget in a news portal's iframes (auto-height through embed.js, a fixed
+// height without it), the compact embed view, the embed snippet of the full view, and
+// embed.js ignoring resize messages that do not come from the widget's own frame.
+//
+// The portal is tests/portal/article.html with the widget address replaced by the test
+// server's, served by a second server: another origin (another port), as a real portal is.
+// The widget itself is served under the production CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWidget, openWidget, textOf, ROOT } from './widget.mjs';
+import { startServer } from './server.mjs';
+import { newPage } from './browser.mjs';
+
+const ARTICLE = readFileSync(`${ROOT}tests/portal/article.html`, 'utf8');
+/** The widget address written in the article (that of scripts/serve.sh). */
+const ARTICLE_WIDGET_BASE = 'http://127.0.0.1:8080/';
+const ILL = 'illustrative-2021-q1-1738';
+
+let w;
+let portal;
+let portalDir;
+before(async () => {
+  w = await startWidget();
+  portalDir = mkdtempSync(join(tmpdir(), 'td-portal-'));
+  portal = await startServer({ root: portalDir });
+});
+after(async () => {
+  await w?.close();
+  await portal?.close();
+  if (portalDir) rmSync(portalDir, { recursive: true, force: true });
+});
+
+/** A minimal portal page around `body` (no favicon request). */
+function portalPage(body) {
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Bài viết</title></head><body>${body}</body></html>`;
+}
+
+/**
+ * Opens `html` from the portal server (no CSP: a portal's own policy is not ours). Every
+ * resize message the portal window receives is recorded in `window.__messages`.
+ */
+async function openPortal(html, { name = 'article.html', viewport = { width: 1280, height: 900 } } = {}) {
+  writeFileSync(join(portalDir, name), html);
+  const page = await newPage(w.browser, { viewport });
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__messages = [];
+    window.addEventListener('message', (e) => {
+      if (e.data && e.data.type === 'task-dashboard:resize') {
+        window.__messages.push({ origin: e.origin, fromSelf: e.source === window, data: e.data });
+      }
+    });
+  });
+  await page.goto(`${portal.url}${name}`, { waitUntil: 'load' });
+  return page;
+}
+
+/** The article with the test server's widget address; `withScript: false` drops embed.js. */
+function article({ withScript = true } = {}) {
+  let html = ARTICLE.replaceAll(ARTICLE_WIDGET_BASE, w.url());
+  if (!withScript) html = html.replace(/<script src="[^"]*embed\.js"[^>]*><\/script>/, '');
+  assert.notEqual(html, ARTICLE, 'the article should name the widget at http://127.0.0.1:8080/');
+  return html;
+}
+
+/** The widget's Frame inside iframe[data-task-dashboard=fid], once it has drawn. */
+async function widgetFrame(page, fid) {
+  const handle = await page.locator(`iframe[data-task-dashboard="${fid}"]`).elementHandle();
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('.td-card, .td-error', { timeout: 20_000 });
+  return frame;
+}
+
+/** Heights of an iframe (in the portal) and of its document (inside). */
+async function measure(page, frame, fid) {
+  const iframe = await page.locator(`iframe[data-task-dashboard="${fid}"]`).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { height: r.height, width: r.width, scrolling: el.getAttribute('scrolling') };
+  });
+  const inner = await frame.evaluate(() => {
+    const de = document.documentElement;
+    return {
+      root: document.querySelector('.td-root').getBoundingClientRect().height,
+      scrollHeight: de.scrollHeight,
+      clientHeight: de.clientHeight,
+      scrollWidth: de.scrollWidth,
+      clientWidth: de.clientWidth,
+    };
+  });
+  return { iframe, inner };
+}
+
+/** Waits until embed.js has fitted the iframe to its content (and it stayed so for 300 ms). */
+async function waitFitted(page, frame, fid, { timeout = 20_000 } = {}) {
+  const fitted = (m) => m.iframe.scrolling === 'no' && Math.abs(m.iframe.height - m.inner.root) <= 2;
+  const deadline = Date.now() + timeout;
+  let m;
+  while (Date.now() < deadline) {
+    m = await measure(page, frame, fid);
+    if (fitted(m)) {
+      await page.waitForTimeout(300);
+      const again = await measure(page, frame, fid);
+      if (fitted(again) && Math.abs(again.iframe.height - m.iframe.height) < 1) return again;
+    }
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`iframe ${fid} was not fitted to its content: ${JSON.stringify(m)}`);
+}
+
+function assertNoInnerScroll(m, fid) {
+  assert.ok(Math.abs(m.iframe.height - m.inner.root) <= 2, `${fid}: iframe ${m.iframe.height}px vs .td-root ${m.inner.root}px`);
+  assert.ok(Math.abs(m.iframe.height - m.inner.scrollHeight) <= 2, `${fid}: iframe ${m.iframe.height}px vs scrollHeight ${m.inner.scrollHeight}px`);
+  assert.ok(m.inner.scrollHeight <= m.inner.clientHeight + 1, `${fid}: inner vertical scrollbar ${JSON.stringify(m.inner)}`);
+  assert.ok(m.inner.scrollWidth <= m.inner.clientWidth, `${fid}: inner horizontal overflow ${JSON.stringify(m.inner)}`);
+}
+
+// Guards: a reader of the article sees both widgets whole, with no cropped content, gap or inner scrollbar.
+test('portal article: embed.js fits each iframe to its widget, at two column widths', async () => {
+  const page = await openPortal(article());
+  const f1 = await widgetFrame(page, 'w1');
+  const f2 = await widgetFrame(page, 'w2');
+  // The parts asked for are the ones shown.
+  assert.equal(await textOf(f1, '[data-figure=total]'), '1.738');
+  assert.equal(await f1.locator('#td-units').count(), 0);
+  assert.equal(await f2.locator('.td-headline').count(), 0);
+  assert.ok(await f2.locator('#td-units').isVisible());
+
+  const m1 = await waitFitted(page, f1, 'w1');
+  const m2 = await waitFitted(page, f2, 'w2');
+  assertNoInnerScroll(m1, 'w1');
+  assertNoInnerScroll(m2, 'w2');
+  // The premise: two column widths, and so two different heights, neither the 640 px default.
+  assert.ok(Math.abs(m1.iframe.width - 760) <= 1, `w1 width ${m1.iframe.width}`);
+  assert.ok(Math.abs(m2.iframe.width - 360) <= 1, `w2 width ${m2.iframe.width}`);
+  assert.ok(Math.abs(m1.iframe.height - m2.iframe.height) > 50, `heights ${m1.iframe.height} and ${m2.iframe.height}`);
+  assert.ok(m1.iframe.height !== 640 && m2.iframe.height !== 640);
+
+  // The messages follow the documented format, with each frame's id.
+  const messages = await page.evaluate(() => window.__messages);
+  for (const fid of ['w1', 'w2']) {
+    const mine = messages.filter((m) => m.data.frameId === fid);
+    assert.ok(mine.length > 0, `no message from ${fid}`);
+    assert.ok(mine.every((m) => m.data.version === 1 && m.origin === new URL(w.url()).origin), JSON.stringify(mine));
+  }
+
+  // Opening the data table inside a frame grows the frame with it.
+  await f1.locator('#td-status details.td-table-toggle > summary').click();
+  await f1.waitForFunction((h) => document.querySelector('.td-root').getBoundingClientRect().height > h + 40, m1.inner.root);
+  const grown = await waitFitted(page, f1, 'w1');
+  assertNoInnerScroll(grown, 'w1 with its table open');
+  assert.ok(grown.iframe.height > m1.iframe.height + 40);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: a portal that forgot embed.js still shows the widget at the snippet's fixed height.
+test('without embed.js the iframes keep their fixed 640 px height and stay usable', async () => {
+  const page = await openPortal(article({ withScript: false }));
+  const f1 = await widgetFrame(page, 'w1');
+  const f2 = await widgetFrame(page, 'w2');
+  // The widgets do post their heights; nobody applies them.
+  await page.waitForFunction(() => new Set(window.__messages.map((m) => m.data.frameId)).size === 2);
+  await page.waitForTimeout(300);
+  for (const [fid, frame] of [['w1', f1], ['w2', f2]]) {
+    const m = await measure(page, frame, fid);
+    assert.equal(m.iframe.height, 640, `${fid}: ${JSON.stringify(m)}`);
+    assert.equal(m.iframe.scrolling, null);
+    assert.ok(await frame.locator('.td-card').first().isVisible());
+  }
+  // The taller widget can be scrolled to its end inside its frame.
+  const m2 = await measure(page, f2, 'w2');
+  assert.ok(m2.inner.scrollHeight > 640, `w2 content ${m2.inner.scrollHeight}px`);
+  await f2.locator('a.td-full-link').scrollIntoViewIfNeeded();
+  assert.ok(await f2.locator('a.td-full-link').isVisible());
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: the compact view carries its source and a way out to the full view, without the editing tools.
+test('embed mode: source line and full-view link, no filters, copy-link or embed buttons', async () => {
+  const query = `?s=${ILL}&st=od&k=loc&l=en&theme=dark&embed=1&show=status,units&fid=w9`;
+  const page = await openWidget(w, query);
+  assert.ok(await page.locator('.td-root.is-embed').isVisible());
+  assert.ok(await page.locator('#td-status').isVisible());
+  assert.ok(await page.locator('#td-units').isVisible());
+  assert.equal(await page.locator('.td-headline').count(), 0, 'headline was not asked for');
+  assert.equal(await page.locator('.td-tasks').count(), 0, 'the table was not asked for');
+  // Illustrative data says so, even in a small frame.
+  assert.ok(await page.locator('[data-notice=illustrative]').isVisible());
+  assert.match(await textOf(page, '[data-source]'), /^Source: task-dashboard generator \(illustrative\)/);
+  for (const absent of ['.td-filters', '[data-action=copy-link]', '[data-action=embed]', '.td-tabs', '.td-snapshot-picker']) {
+    assert.equal(await page.locator(absent).count(), 0, `${absent} should not be in an embed`);
+  }
+  // Interactive bars are plain data points in an embed.
+  assert.equal(await page.locator('button.td-row-button, button.td-seg').count(), 0);
+
+  const link = page.locator('a.td-full-link');
+  assert.ok(await link.isVisible());
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /noopener/);
+  const href = new URL(await link.getAttribute('href'));
+  assert.equal(`${href.origin}${href.pathname}`, w.url());
+  for (const key of ['embed', 'fid', 'show']) assert.equal(href.searchParams.get(key), null, `${key} in ${href}`);
+  assert.deepEqual(
+    Object.fromEntries(href.searchParams),
+    { v: '1', s: ILL, l: 'en', st: 'od', k: 'loc', theme: 'dark' },
+  );
+  // The link opens the full view of the same selection.
+  await page.goto(href.toString());
+  await page.waitForSelector('.td-filters');
+  assert.equal(await page.locator('.td-root.is-embed').count(), 0);
+  assert.equal(await page.locator('.td-chip-od').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('select[name=k]').inputValue(), 'loc');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+/** The iframe src of a snippet, as a URL. */
+function snippetSrc(snippet) {
+  const src = snippet.match(/<iframe src="([^"]+)"/)?.[1];
+  assert.ok(src, `no iframe src in ${snippet}`);
+  return new URL(src.replaceAll('&amp;', '&'));
+}
+
+// Guards: an editor gets a working snippet for the current view and can choose its parts.
+test('the embed panel gives a snippet of the current view; part checkboxes change show=', async () => {
+  const page = await openWidget(w, `?s=${ILL}&st=od`);
+  const button = page.locator('button[data-action=embed]');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const textarea = page.locator('textarea.td-snippet');
+  await textarea.waitFor();
+  const snippet = await textarea.inputValue();
+  for (const part of ['embed=1', 'fid=', 'data-task-dashboard=', 'embed.js', 'allow="clipboard-write"', 'height:640px']) {
+    assert.ok(snippet.includes(part), `${part} missing from ${snippet}`);
+  }
+  const src = snippetSrc(snippet);
+  const fid = src.searchParams.get('fid');
+  assert.match(fid, /^td-[0-9a-z]{6}$/);
+  assert.ok(snippet.includes(`data-task-dashboard="${fid}"`), snippet);
+  assert.equal(`${src.origin}${src.pathname}`, w.url());
+  assert.equal(src.searchParams.get('s'), ILL);
+  assert.equal(src.searchParams.get('st'), 'od');
+  assert.equal(src.searchParams.get('show'), 'headline,status,units', 'default parts of the tasks tab');
+  assert.ok(snippet.includes(`<script src="${w.url()}embed.js" async></script>`), snippet);
+
+  const show = async () => snippetSrc(await textarea.inputValue()).searchParams.get('show');
+  await page.locator('input[name=show][value=status]').uncheck();
+  assert.equal(await show(), 'headline,units');
+  await page.locator('input[name=show][value=table]').check();
+  assert.equal(await show(), 'headline,units,table');
+  assert.equal(await page.locator('input[name=show]:checked').count(), 3);
+  assert.equal(snippetSrc(await textarea.inputValue()).searchParams.get('fid'), fid, 'the frame id stays');
+
+  // Pasted into a portal page, the snippet works as is.
+  const pasted = await textarea.inputValue();
+  const pastedPage = await openPortal(portalPage(`<main style="width:600px">${pasted}</main>`), { name: 'pasted.html' });
+  const frame = await widgetFrame(pastedPage, fid);
+  assert.ok(await frame.locator('.td-tasks').isVisible(), 'the table part is shown');
+  assertNoInnerScroll(await waitFitted(pastedPage, frame, fid), fid);
+  assert.deepEqual(pastedPage.consoleErrors, []);
+  await pastedPage.close();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: another window (or a page the frame was navigated to) cannot resize the widget's iframe.
+test('embed.js ignores resize messages from other windows and other origins', async () => {
+  const widgetSrc = `${w.url()}?v=1&amp;embed=1&amp;show=status&amp;fid=w1`;
+  // A page of another origin (the portal's own, here) that claims to be widget w1.
+  writeFileSync(join(portalDir, 'other.html'), portalPage(`<script src="other.js"></script>`));
+  writeFileSync(join(portalDir, 'other.js'), "parent.postMessage({ type: 'task-dashboard:resize', version: 1, frameId: 'w1', height: 300 }, '*');\n");
+  const page = await openPortal(
+    portalPage(`<iframe src="${widgetSrc}" title="Tình trạng" data-task-dashboard="w1" style="width:100%;height:640px;border:0" allow="clipboard-write"></iframe>
+      <script src="${w.url()}embed.js" async></script>`),
+    { name: 'origin-check.html' },
+  );
+  const frame = await widgetFrame(page, 'w1');
+  const fitted = await waitFitted(page, frame, 'w1');
+  const height = () => page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height);
+
+  // 1. From the portal window itself.
+  await page.evaluate(() => window.postMessage({ type: 'task-dashboard:resize', version: 1, frameId: 'w1', height: 300 }, '*'));
+  await page.waitForFunction(() => window.__messages.some((m) => m.fromSelf));
+  await page.waitForTimeout(100);
+  assert.equal(await height(), fitted.iframe.height);
+
+  // 2. From the widget's frame once it shows another origin's page.
+  await page.evaluate((url) => {
+    document.querySelector('iframe').contentWindow.location.href = url;
+  }, `${portal.url}other.html`);
+  await page.waitForFunction((origin) => window.__messages.some((m) => m.origin === origin && !m.fromSelf), new URL(portal.url).origin);
+  await page.waitForTimeout(100);
+  assert.equal(await height(), fitted.iframe.height);
+
+  // Control: the same message from the widget's own frame and origin is applied (clamped to >= 120 px).
+  await page.evaluate((src) => {
+    document.querySelector('iframe').src = src;
+  }, widgetSrc.replaceAll('&amp;', '&'));
+  const back = await widgetFrame(page, 'w1');
+  await waitFitted(page, back, 'w1');
+  await back.evaluate(() => parent.postMessage({ type: 'task-dashboard:resize', version: 1, frameId: 'w1', height: 50 }, '*'));
+  await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height === 120);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
