@@ -11,6 +11,23 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// Runs `f` between two performance marks and records their span as `name`
+/// (read by bench/browser.mjs with `performance.getEntriesByName(name)`).
+pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    let end = format!("{name}-end");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let value = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    value
+}
+
 /// The current query string, with its `?`.
 pub fn current_query() -> String {
     window()

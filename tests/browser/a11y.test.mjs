@@ -1,0 +1,224 @@
+// Accessibility: axe-core (WCAG 2.x A and AA rules) on the main views, keyboard access to the
+// charts (tab order, values on focus, visible focus), and touch targets of at least 44×44 px.
+// Served without the CSP so that axe-core can be injected.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startWidget, openWidget } from './widget.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const ILL = 'illustrative-2021-q1-1738';
+
+let w;
+before(async () => {
+  w = await startWidget({ csp: false });
+});
+after(async () => {
+  await w?.close();
+});
+
+/** Runs axe-core on the page and fails with a readable list of the violations. */
+async function assertNoAxeViolations(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), summary: n.failureSummary })),
+    }));
+  }, WCAG_TAGS);
+  const report = violations
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 8).map((n) => `    - ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n\s*/g, ' ')}`);
+      const more = v.nodes.length > 8 ? [`    … and ${v.nodes.length - 8} more`] : [];
+      return [`  ${v.id} (${v.impact}, ${v.nodes.length} elements): ${v.help}\n    ${v.helpUrl}`, ...nodes, ...more].join('\n');
+    })
+    .join('\n');
+  assert.equal(violations.length, 0, `axe-core violations in ${what}:\n${report}`);
+}
+
+// Guards: the default view (official Q1/2021 figures) has no detectable WCAG A/AA failures.
+test('axe: default view', async () => {
+  const page = await openWidget(w);
+  await assertNoAxeViolations(page, 'the default view');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: a filtered view of many units, with a chart's data table open, has no WCAG A/AA failures.
+test('axe: filtered illustrative view with a data table open', async () => {
+  const page = await openWidget(w, `?s=${ILL}&st=od&k=loc`);
+  await page.locator('#td-units details.td-table-toggle > summary').click();
+  await page.locator('#td-units .td-data-table').waitFor();
+  await assertNoAxeViolations(page, `?s=${ILL}&st=od&k=loc with the units table open`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: the growth tab (static data points and target markers) has no WCAG A/AA failures.
+test('axe: growth tab', async () => {
+  const page = await openWidget(w, '?t=growth', { waitFor: '#td-growth' });
+  await assertNoAxeViolations(page, 'the growth tab');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: the compact embed view, with every task part, has no WCAG A/AA failures.
+test('axe: embed mode', async () => {
+  const page = await openWidget(w, `?s=${ILL}&embed=1&show=headline,status,units,table`, { waitFor: '.td-tasks' });
+  await assertNoAxeViolations(page, 'the embed mode');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: the dark theme keeps its contrast, including the open embed panel.
+test('axe: dark theme, embed panel open', async () => {
+  const page = await openWidget(w, '?theme=dark');
+  await page.locator('button[data-action=embed]').click();
+  await page.locator('textarea.td-snippet').waitFor();
+  await assertNoAxeViolations(page, 'the dark theme with the embed panel open');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+/** Presses Tab until `done(activeElement info)` or `max` presses; returns what was focused. */
+async function tabUntil(page, done, max = 250) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        id: el.id,
+        tag: el.tagName.toLowerCase(),
+        cls: el.className,
+        chart: el.closest('section.td-card')?.id ?? null,
+        role: el.getAttribute('role'),
+      };
+    });
+    seen.push(info);
+    if (done(info, seen)) return seen;
+  }
+  return seen;
+}
+
+// Guards: keyboard users reach and press the chart bars, and see where the focus is.
+test('keyboard: Tab reaches a status row and a unit segment; Space presses it, keeping focus', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  const isRow = (i) => i.tag === 'button' && i.chart === 'td-status' && i.cls.includes('td-row-button');
+  const isSeg = (i) => i.tag === 'button' && i.chart === 'td-units' && i.cls.includes('td-seg');
+  const seen = await tabUntil(page, (_, all) => all.some(isRow) && all.some(isSeg));
+  assert.ok(seen.some(isRow), `no status row button in the tab order: ${seen.map((i) => i.id || i.tag).join(' ')}`);
+  assert.ok(seen.some(isSeg), `no unit segment in the tab order: ${seen.map((i) => i.id || i.tag).join(' ')}`);
+  // Status rows come before the unit chart, as on screen.
+  assert.ok(seen.findIndex(isRow) < seen.findIndex(isSeg));
+
+  // Back to the first status row (after keyboard use): a visible focus ring, and Space presses it.
+  const row = seen.find(isRow);
+  const target = page.locator(`#${row.id}`);
+  await target.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.id), row.id);
+  const ring = await target.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), visible: el.matches(':focus-visible') };
+  });
+  assert.ok(ring.visible && ring.style !== 'none' && ring.width >= 2, `focus ring: ${JSON.stringify(ring)}`);
+  assert.equal(await target.getAttribute('aria-pressed'), 'false');
+  await page.keyboard.press('Space');
+  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-pressed') === 'true', row.id);
+  // The chart redrew; the focus came back to the same row.
+  await page.waitForFunction((id) => document.activeElement?.id === id, row.id);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: values hidden in tooltips are shown on keyboard focus and are in the accessible name.
+test('keyboard: focusing a data point or a target marker shows its value', async () => {
+  const page = await openWidget(w, '?t=growth', { waitFor: '#td-growth' });
+  const isPoint = (i) => i.tag === 'span' && i.role === 'img' && i.cls.includes('td-seg');
+  const isMarker = (i) => i.tag === 'span' && i.cls.includes('td-marker');
+  const seen = await tabUntil(page, (_, all) => all.some(isPoint) && all.some(isMarker));
+  assert.ok(seen.some(isPoint), 'no static data point in the tab order');
+  assert.ok(seen.some(isMarker), 'no target marker in the tab order');
+
+  const focusables = page.locator('#td-growth :is(span.td-seg[tabindex="0"][role=img], .td-marker[tabindex="0"])');
+  const n = await focusables.count();
+  assert.ok(n >= 6, `only ${n} focusable points`);
+  for (let i = 0; i < n; i++) {
+    const el = focusables.nth(i);
+    await el.focus();
+    const info = await el.evaluate((e) => {
+      const tip = e.querySelector(':scope > .td-tip');
+      const row = e.closest('.td-row');
+      return {
+        label: e.getAttribute('aria-label'),
+        tip: tip?.textContent ?? null,
+        display: tip ? getComputedStyle(tip).display : null,
+        tipHidden: tip?.getAttribute('aria-hidden'),
+        value: row.querySelector('.td-value').textContent,
+        rowLabel: row.querySelector('.td-label').textContent,
+      };
+    });
+    assert.notEqual(info.display, 'none', `tip not shown on focus: ${JSON.stringify(info)}`);
+    assert.equal(info.tip, info.label, 'the tip says what the accessible name says');
+    assert.equal(info.tipHidden, 'true', 'the tip is not read twice');
+    // The name carries the row's period and a figure shown in the row's value.
+    assert.ok(info.label.startsWith(info.rowLabel), JSON.stringify(info));
+    const figures = info.label.match(/\d+(?:,\d+)?%/g) ?? [];
+    assert.ok(figures.length > 0 && figures.every((f) => info.value.includes(f)), JSON.stringify(info));
+  }
+  // Blurred, the tip hides again.
+  await page.locator('#td-growth h2').click();
+  assert.equal(await focusables.first().locator('.td-tip').evaluate((t) => getComputedStyle(t).display), 'none');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+/** Interactive elements smaller than 44×44 CSS px (a checkbox counts with its label). */
+function smallTargets(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('.td-root :is(button, select, input, textarea, summary, a[href])')) {
+      if (!el.checkVisibility()) continue;
+      // Links inside running text are exempt (WCAG 2.5.8 "inline").
+      if (el.matches('a') && getComputedStyle(el).display === 'inline' && el.parentElement.textContent.trim() !== el.textContent.trim()) continue;
+      const box = (el.matches('input[type=checkbox], input[type=radio]') && el.closest('label')) || el;
+      const r = box.getBoundingClientRect();
+      if (r.width < 43.99 || r.height < 43.99) {
+        const name = el.getAttribute('aria-label') || el.textContent.trim() || el.getAttribute('name') || '';
+        out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} "${name.slice(0, 40)}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+      }
+    }
+    return out;
+  });
+}
+
+// Guards: every control of the default view, embed panel included, is an easy touch target.
+test('touch targets are at least 44×44 px: default view', async () => {
+  const page = await openWidget(w, '', { viewport: { width: 375, height: 800 } });
+  await page.locator('button[data-action=embed]').click();
+  await page.locator('textarea.td-snippet').waitFor();
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const small = await smallTargets(page);
+    assert.deepEqual(small, [], `at ${width} px:\n${small.join('\n')}`);
+  }
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: every control of a view with unit bars and the task table is an easy touch target.
+test('touch targets are at least 44×44 px: illustrative view', async () => {
+  const page = await openWidget(w, `?s=${ILL}`, { viewport: { width: 375, height: 800 } });
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const small = await smallTargets(page);
+    assert.deepEqual(small, [], `at ${width} px, ${small.length} targets:\n${small.join('\n')}`);
+  }
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
