@@ -132,6 +132,7 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
                 ),
             ]);
             let is_selected = !selected.is_empty() && statuses.iter().all(|s| selected.contains(s));
+            let dimmed = !selected.is_empty() && !is_selected;
             BarRow {
                 key: statuses
                     .iter()
@@ -146,10 +147,13 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
                     label: format!("{label}: {value_text}"),
                     action: Some(Action::ToggleStatuses(statuses)),
                     selected: is_selected,
-                    dimmed: !selected.is_empty() && !is_selected,
+                    dimmed,
                 }],
                 value_text,
                 markers: Vec::new(),
+                action: Some(Action::ToggleStatuses(statuses)),
+                selected: is_selected,
+                dimmed,
             }
         })
         .collect();
@@ -277,6 +281,7 @@ pub fn unit_chart(
                 }),
             ));
             table.rows.push(cells);
+            let unit_selected = filter.units.contains(&u);
             BarRow {
                 key: unit.id.clone(),
                 label: unit_name(unit, lang).to_owned(),
@@ -287,6 +292,9 @@ pub fn unit_chart(
                 ),
                 segments,
                 markers: Vec::new(),
+                action: Some(Action::ToggleUnit(u)),
+                selected: unit_selected,
+                dimmed: !filter.units.is_empty() && !unit_selected,
             }
         })
         .collect();
@@ -351,6 +359,9 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
                 label,
                 value_text,
                 markers: Vec::new(),
+                action: None,
+                selected: false,
+                dimmed: false,
             }
         })
         .collect();
@@ -429,6 +440,9 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
                 label,
                 value_text,
                 markers: Vec::new(),
+                action: None,
+                selected: false,
+                dimmed: false,
             }
         })
         .collect();
@@ -552,6 +566,9 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
                 value_text: texts.join(" · "),
                 segments,
                 markers,
+                action: None,
+                selected: false,
+                dimmed: false,
             }
         })
         .collect();

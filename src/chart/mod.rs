@@ -37,6 +37,12 @@ pub struct BarRow {
     pub value_text: String,
     pub segments: Vec<Segment>,
     pub markers: Vec<Marker>,
+    /// What pressing the row does (the whole row is one large target); `None` for a static row.
+    pub action: Option<Action>,
+    /// The row is part of the current selection.
+    pub selected: bool,
+    /// The row is outside a non-empty selection.
+    pub dimmed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +89,8 @@ pub enum Action {
     ToggleStatuses(crate::tasks::StatusSet),
     /// Filter to one unit and one status, or clear both if that is the current filter.
     ToggleSegment { unit: usize, status: Status },
+    /// Filter to one unit, or clear the unit filter if it is exactly that unit.
+    ToggleUnit(usize),
 }
 
 /// What a segment shows; decides its colour and texture. Colours are the Okabe–Ito palette

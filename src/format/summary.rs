@@ -157,14 +157,14 @@ pub fn growth_value_short(v: &GrowthValue, lang: Lang) -> String {
     let l = labels(lang);
     let value = percent(v.value, lang);
     let sign = match v.comparator {
-        Some(Comparator::Above) => "> ",
-        Some(Comparator::AtLeast) => "≥ ",
+        Some(Comparator::Above) => ">\u{a0}",
+        Some(Comparator::AtLeast) => "≥\u{a0}",
         None => "",
     };
     match v.kind {
         FigureKind::Actual => value,
         FigureKind::Estimate => format!("{value} ({})", l.kind_estimate.to_lowercase()),
-        FigureKind::Target => format!("{} {sign}{value}", l.kind_target.to_lowercase()),
+        FigureKind::Target => format!("{}\u{a0}{sign}{value}", l.kind_target.to_lowercase()),
     }
 }
 

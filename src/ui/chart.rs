@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::browser;
-use crate::chart::{csv, svg, Action, BarChart, BarRow, Segment};
+use crate::chart::{csv, svg, Action, BarChart, BarRow};
 use crate::format::{plain_decimal, Labels};
 
 /// What every download carries besides the chart: the source line and the notice.
@@ -105,23 +105,19 @@ fn bars(c: &BarChart, interactive: bool, on_action: Callback<Action>) -> impl In
     view! { {rows} {axis} }
 }
 
-/// Stable DOM id of a bar row or segment, so focus can return to it after a redraw.
-fn dom_id(chart: &str, row: &BarRow, segment: Option<&Segment>) -> String {
+/// Stable DOM id of a bar row, so focus can return to it after a redraw.
+fn dom_id(chart: &str, row: &BarRow) -> String {
     let mut id = format!("td-{chart}-{}", row.key);
-    if let Some(s) = segment {
-        id.push('-');
-        id.push_str(s.series.class());
-    }
     id.retain(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     id
 }
 
-fn classes(base: &str, s: &Segment) -> String {
+fn classes(base: &str, selected: bool, dimmed: bool) -> String {
     let mut class = base.to_owned();
-    if s.selected {
+    if selected {
         class.push_str(" is-selected");
     }
-    if s.dimmed {
+    if dimmed {
         class.push_str(" is-dimmed");
     }
     class
@@ -139,42 +135,29 @@ fn bar_row(chart: &str, row: &BarRow, interactive: bool, on_action: Callback<Act
             }
         })
         .collect_view();
-    // A row with one pressable segment is one big button (label, bar and value): an easy
-    // touch target. Rows of several segments make each segment a button.
-    let single = match row.segments.as_slice() {
-        [only] => only.action.filter(|_| interactive).map(|a| (only, a)),
-        _ => None,
-    };
-    if let Some((seg, action)) = single {
-        return view! {
-            <button type="button" id=dom_id(chart, row, None) class=classes("td-row td-row-button", seg)
-                aria-pressed=seg.selected.to_string() aria-label=seg.label.clone()
-                on:click=move |_| act_keeping_focus(on_action, action)>
-                <span class="td-label">{row.label.clone()}</span>
-                <span class="td-track">
-                    <span class=format!("td-seg {}", seg.series.class()) style:left=pct(seg.start) style:width=pct(seg.end - seg.start)></span>
-                    {markers}
-                    <span class="td-tip" aria-hidden="true">{seg.label.clone()}</span>
-                </span>
-                <span class="td-value">{row.value_text.clone()}</span>
-            </button>
-        }
-        .into_any();
-    }
+    let pressable = interactive && row.action.is_some();
     let segments = row
         .segments
         .iter()
         .map(|s| {
-            let class = classes(&format!("td-seg {}", s.series.class()), s);
+            let class = classes(&format!("td-seg {}", s.series.class()), s.selected, s.dimmed);
             let (left, width) = (pct(s.start), pct(s.end - s.start));
             let tip = view! { <span class="td-tip" aria-hidden="true">{s.label.clone()}</span> };
-            match s.action.filter(|_| interactive) {
+            match s.action.filter(|_| pressable && row.segments.len() > 1) {
+                // Inside a row button: a pointer can pick one segment (unit and status); the
+                // keyboard picks the row (unit) and a legend entry (status), both large targets.
                 Some(action) => view! {
-                    <button type="button" id=dom_id(chart, row, Some(s)) class=class style:left=left style:width=width
-                        aria-pressed=s.selected.to_string() aria-label=s.label.clone()
-                        on:click=move |_| act_keeping_focus(on_action, action)>
+                    <span class=class style:left=left style:width=width
+                        on:click=move |ev| {
+                            ev.stop_propagation();
+                            act_keeping_focus(on_action, action);
+                        }>
                         {tip}
-                    </button>
+                    </span>
+                }
+                .into_any(),
+                None if pressable => view! {
+                    <span class=class style:left=left style:width=width>{tip}</span>
                 }
                 .into_any(),
                 // A static data point: still reachable with the keyboard, value shown on focus.
@@ -187,12 +170,39 @@ fn bar_row(chart: &str, row: &BarRow, interactive: bool, on_action: Callback<Act
             }
         })
         .collect_view();
+    let Some(action) = row.action.filter(|_| interactive) else {
+        return view! {
+            <div class="td-row">
+                <span class="td-label">{row.label.clone()}</span>
+                <span class="td-track">{segments}{markers}</span>
+                <span class="td-value">{row.value_text.clone()}</span>
+            </div>
+        }
+        .into_any();
+    };
+    // The whole row is one button (label, bar and value): a large touch target whose name is
+    // its visible text. Rows of several segments add every segment's value, for screen
+    // readers and, on keyboard focus, as a tooltip.
+    let details = (row.segments.len() > 1).then(|| {
+        row.segments
+            .iter()
+            .map(|s| s.label.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
     view! {
-        <div class="td-row">
-            <span class="td-label">{row.label.clone()}</span>
-            <span class="td-track">{segments}{markers}</span>
+        <button type="button" id=dom_id(chart, row) class=classes("td-row td-row-button", row.selected, row.dimmed)
+            aria-pressed=row.selected.to_string()
+            on:click=move |_| act_keeping_focus(on_action, action)>
+            <span class="td-label">{row.label.clone()}</span>" "
+            <span class="td-track">
+                {segments}
+                {markers}
+                {details.clone().map(|d| view! { <span class="td-tip td-tip-row" aria-hidden="true">{d}</span> })}
+            </span>" "
             <span class="td-value">{row.value_text.clone()}</span>
-        </div>
+            {details.map(|d| view! { <span class="td-visually-hidden">{format!(": {d}")}</span> })}
+        </button>
     }
     .into_any()
 }
@@ -298,7 +308,7 @@ fn Downloads(
     let button = move |kind: &'static str, text: &'static str| {
         view! {
             <button type="button" class="td-small-button" data-download=kind
-                aria-label=format!("{} {title} ({text})", labels.downloads)
+                aria-label=format!("{} {text}: {title}", labels.downloads)
                 on:click=move |_| download(kind)>{text}</button>
         }
     };

@@ -118,6 +118,7 @@ pub fn EmbedPanel() -> impl IntoView {
                 <div class="td-embed-panel" id="td-embed-panel" role="region" aria-label=l.embed>
                     <p>{l.embed_help}</p>
                     <fieldset class="td-fieldset">
+                        <legend>{l.embed_parts}</legend>
                         <div class="td-chips">
                             {Part::ALL.into_iter().map(|p| view! {
                                 <label class="td-check">

@@ -93,7 +93,8 @@ impl Ctx {
             let (_, _, _, _, _, _, sort, desc) = filter_key.get();
             snap.get().map(|s| {
                 let filter = view.with_untracked(|v| v.task_filter(&s));
-                let selection = super::browser::measure("td-select", || filter.select(&s, sort, desc));
+                let selection =
+                    super::browser::measure("td-select", || filter.select(&s, sort, desc));
                 Shared(Arc::new(selection))
             })
         });

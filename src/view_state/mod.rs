@@ -199,6 +199,16 @@ impl ViewState {
                     set
                 };
             }
+            Action::ToggleUnit(unit) => {
+                let Some(unit_id) = snap.snapshot().units.get(unit).map(|u| u.id.clone()) else {
+                    return;
+                };
+                self.units = if self.units == [unit_id.clone()] {
+                    Vec::new()
+                } else {
+                    vec![unit_id]
+                };
+            }
             Action::ToggleSegment { unit, status } => {
                 let Some(unit_id) = snap.snapshot().units.get(unit).map(|u| u.id.clone()) else {
                     return;

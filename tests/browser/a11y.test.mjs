@@ -107,13 +107,13 @@ async function tabUntil(page, done, max = 250) {
 }
 
 // Guards: keyboard users reach and press the chart bars, and see where the focus is.
-test('keyboard: Tab reaches a status row and a unit segment; Space presses it, keeping focus', async () => {
+test('keyboard: Tab reaches a status row and a unit row; Space presses it, keeping focus', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
   const isRow = (i) => i.tag === 'button' && i.chart === 'td-status' && i.cls.includes('td-row-button');
-  const isSeg = (i) => i.tag === 'button' && i.chart === 'td-units' && i.cls.includes('td-seg');
+  const isSeg = (i) => i.tag === 'button' && i.chart === 'td-units' && i.cls.includes('td-row-button');
   const seen = await tabUntil(page, (_, all) => all.some(isRow) && all.some(isSeg));
   assert.ok(seen.some(isRow), `no status row button in the tab order: ${seen.map((i) => i.id || i.tag).join(' ')}`);
-  assert.ok(seen.some(isSeg), `no unit segment in the tab order: ${seen.map((i) => i.id || i.tag).join(' ')}`);
+  assert.ok(seen.some(isSeg), `no unit row in the tab order: ${seen.map((i) => i.id || i.tag).join(' ')}`);
   // Status rows come before the unit chart, as on screen.
   assert.ok(seen.findIndex(isRow) < seen.findIndex(isSeg));
 

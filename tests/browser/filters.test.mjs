@@ -68,27 +68,40 @@ test('title search is case- and accent-insensitive', async () => {
   await page.close();
 });
 
-// Guards: cross-filtering from a bar segment, and pressing it again to clear, keeping focus.
-test('pressing a unit segment filters the rest of the widget; pressing again clears', async () => {
+// Guards: cross-filtering from the unit chart: a pointer picks a segment (unit and status), the
+// keyboard picks a unit row; pressing again clears; focus stays on the row.
+test('pressing in the unit chart filters the rest of the widget; pressing again clears', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
-  const segment = page.locator('#td-units button.td-seg.s-od').first();
-  const id = await segment.getAttribute('id');
-  const label = await segment.getAttribute('aria-label');
-  const unitId = id.replace(/^td-units-/, '').replace(/-s-od$/, '');
-  const expected = count((r) => r.unit === unitId && r.status === 'od');
-  assert.match(label, new RegExp(` ${expected} \\(`));
-  await segment.focus();
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
+  const segment = page.locator('#td-units .td-row-button .td-seg.s-od').first();
+  const row = page.locator('#td-units .td-row-button', { has: page.locator('.td-seg.s-od') }).first();
+  const rowId = await row.getAttribute('id');
+  const unitId = rowId.replace(/^td-units-/, '');
+  const overdue = count((r) => r.unit === unitId && r.status === 'od');
+  const total = count((r) => r.unit === unitId);
+  assert.match(await row.innerText(), new RegExp(viNumber(total)));
+  // Every value of the row is in its accessible text.
+  assert.match(await row.locator('.td-visually-hidden').textContent(), new RegExp(`chưa hoàn thành, quá hạn ${overdue} \\(`));
+
+  await segment.click();
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(overdue)} trên 1.738 nhiệm vụ`);
   assert.equal(await settledQuery(page), `?v=1&s=${ILL}&st=od&u=${unitId}`);
-  assert.equal(await page.locator(`#${id}`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`#${rowId}`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`#${rowId} .td-seg.s-od`).getAttribute('class'), 'td-seg s-od is-selected');
   // The status chart now shows that unit, with "overdue" pressed.
   assert.equal(await page.locator('#td-status button.td-row-button[aria-pressed=true]').count(), 1);
-  // Focus stayed on the segment after the redraw.
-  await page.waitForFunction((i) => document.activeElement?.id === i, id);
-  await page.keyboard.press('Enter');
+  await page.locator(`#${rowId} .td-seg.s-od`).click();
   await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
   assert.equal(await settledQuery(page), `?v=1&s=${ILL}`);
+
+  // Keyboard: Enter on the row filters to the unit, focus stays, Enter again clears.
+  await page.locator(`#${rowId}`).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(total)} trên 1.738 nhiệm vụ`);
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&u=${unitId}`);
+  await page.waitForFunction((i) => document.activeElement?.id === i, rowId);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
+
   // A legend entry toggles its status.
   await page.click('#td-units .td-legend-button >> text=Hoàn thành quá hạn');
   const late = count((r) => r.status === 'lt');
@@ -212,7 +225,8 @@ test('golden links open the views they describe', async () => {
   const rows = count((r) => r.unit === 'hai-ha' && r.status === 'od');
   const pages = Math.max(1, Math.ceil(rows / 20));
   assert.equal(await textOf(page, '[data-page-status]'), `Trang ${Math.min(2, pages)}/${pages}`);
-  assert.equal(await page.locator('#td-units button.td-seg[aria-pressed=true]').count(), 1);
-  assert.equal(await page.locator('#td-units button.td-seg[aria-pressed=true]').getAttribute('id'), 'td-units-hai-ha-s-od');
+  assert.equal(await page.locator('#td-units button.td-row-button[aria-pressed=true]').count(), 1);
+  assert.equal(await page.locator('#td-units button.td-row-button[aria-pressed=true]').getAttribute('id'), 'td-units-hai-ha');
+  assert.equal(await page.locator('#td-units-hai-ha .td-seg.s-od.is-selected').count(), 1);
   await page.close();
 });

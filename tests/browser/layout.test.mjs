@@ -116,7 +116,7 @@ async function tipsOffScreen(page, locator) {
     const el = locator.nth(i);
     await el.focus();
     const r = await el.evaluate((e) => {
-      const tip = e.querySelector('.td-tip').getBoundingClientRect();
+      const tip = (e.querySelector('.td-tip-row') ?? e.querySelector('.td-tip')).getBoundingClientRect();
       const de = document.documentElement;
       return { label: e.getAttribute('aria-label'), left: tip.left, right: tip.right, width: de.clientWidth, scroll: de.scrollWidth };
     });
@@ -126,13 +126,13 @@ async function tipsOffScreen(page, locator) {
 }
 
 // Guards: on a narrow screen (or in a narrow iframe) a tooltip shown on focus is on screen, not cut off.
-test('at 320 px, tooltips of growth targets and unit segments stay on screen', async () => {
+test('at 320 px, tooltips of growth targets and unit rows stay on screen', async () => {
   const growth = await openWidget(w, '?t=growth', { viewport: { width: 320, height: 800 }, waitFor: '#td-growth' });
   assert.deepEqual(await tipsOffScreen(growth, growth.locator('#td-growth :is(.td-marker, span.td-seg[tabindex="0"])')), []);
   assert.deepEqual(growth.consoleErrors, []);
   await growth.close();
   const units = await openWidget(w, `?s=${ILL}`, { viewport: { width: 320, height: 800 } });
-  const segments = units.locator('#td-units .td-row:nth-child(-n+4) button.td-seg');
+  const segments = units.locator('#td-units .td-bars > button.td-row-button:nth-child(-n+4)');
   assert.deepEqual(await tipsOffScreen(units, segments), []);
   assert.deepEqual(units.consoleErrors, []);
   await units.close();

@@ -2,7 +2,7 @@
 // data shows a located message; generated data says it is illustrative.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWidget, openWidget, textOf } from './widget.mjs';
+import { startWidget, openWidget, textOf, settledQuery } from './widget.mjs';
 
 let w;
 before(async () => {
@@ -55,12 +55,12 @@ test('documents, schemes and growth show the article figures', async () => {
   await page.getByRole('tab', { name: 'Tăng trưởng' }).click();
   await page.waitForSelector('#td-growth');
   const rows = await page.locator('#td-growth .td-row:not(.td-axis)').allInnerTexts();
-  const byPeriod = Object.fromEntries(rows.map((r) => r.split('\n').map((s) => s.trim()).filter(Boolean)).map(([k, ...v]) => [k, v.join(' ')]));
+  const byPeriod = Object.fromEntries(rows.map((r) => r.replace(/\u00a0/g, ' ').split('\n').map((s) => s.trim()).filter(Boolean)).map(([k, ...v]) => [k, v.join(' ')]));
   assert.equal(byPeriod['Quý I/2021'], '9,02% (ước tính)');
   assert.equal(byPeriod['Quý II/2021'], 'mục tiêu > 9,5%');
   assert.equal(byPeriod['Năm 2021'], 'mục tiêu ≥ 10%');
   assert.equal(byPeriod['Năm 2019'], '12,01% · mục tiêu > 11,6%');
-  assert.match(await page.evaluate(() => location.search), /t=growth/);
+  assert.match(await settledQuery(page), /t=growth/);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
