@@ -84,7 +84,7 @@ const actions = {
     s.value = v;
     s.dispatchEvent(new Event('change', { bubbles: true }));
   }), ['loc', 'dept', ''][i % 3]),
-  'unit segment (cross-filter)': () => page.evaluate(() => window.__timeAction(() => document.querySelector('#td-units button.td-seg.s-od').click())),
+  'unit segment (cross-filter)': () => page.evaluate(() => window.__timeAction(() => document.querySelector('#td-units .td-row-button .td-seg.s-od').click())),
   'table sort (due asc/desc)': () => page.evaluate(() => window.__timeAction(() => document.querySelector('[data-sort=due]').click())),
   'search text (cycle queries)': (i) => page.evaluate((q) => window.__timeAction(() => {
     const input = document.querySelector('input[name=q]');

@@ -169,6 +169,7 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
         rows,
         legend: Vec::new(),
         ticks: Vec::new(),
+        highlight: StatusSet::EMPTY,
         summary: format::status_summary(t, as_of, lang),
         table,
     }
@@ -212,7 +213,6 @@ pub fn unit_chart(
         }),
         UnitSort::Name => crate::order::sort_by_key(&mut shown, |(u, _)| name_key(*u)),
     }
-    let unit_or_status_filtered = !filter.units.is_empty() || !filter.statuses.is_empty();
     let mut table = DataTable {
         headers: vec![l.col_unit.into(), l.filter_unit_kind.into()],
         rows: Vec::new(),
@@ -243,9 +243,6 @@ pub fn unit_chart(
                     let single = (statuses.iter().count() == 1)
                         .then(|| statuses.iter().next())
                         .flatten();
-                    let highlighted = (filter.units.is_empty() || filter.units.contains(&u))
-                        && (filter.statuses.is_empty()
-                            || statuses.iter().any(|s| filter.statuses.contains(s)));
                     let seg = Segment {
                         series,
                         start,
@@ -258,8 +255,9 @@ pub fn unit_chart(
                             share(n, total, lang)
                         ),
                         action: single.map(|status| Action::ToggleSegment { unit: u, status }),
-                        selected: unit_or_status_filtered && highlighted,
-                        dimmed: unit_or_status_filtered && !highlighted,
+                        // Status emphasis comes from `BarChart::highlight`; units from the row.
+                        selected: false,
+                        dimmed: false,
                     };
                     start = end;
                     seg
@@ -317,6 +315,7 @@ pub fn unit_chart(
         rows,
         legend,
         ticks: Vec::new(),
+        highlight: filter.statuses,
         summary: format::units_summary(&summary_input, lang),
         table,
     })
@@ -384,6 +383,7 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
         rows,
         legend: Vec::new(),
         ticks: Vec::new(),
+        highlight: StatusSet::EMPTY,
         summary: format::documents_summary(docs, lang),
         table,
     }
@@ -462,6 +462,7 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
             })
             .collect(),
         ticks: Vec::new(),
+        highlight: StatusSet::EMPTY,
         summary: format::schemes_summary(schemes, lang),
         table,
     }
@@ -589,6 +590,7 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
         rows,
         legend,
         ticks,
+        highlight: StatusSet::EMPTY,
         summary: format::growth_summary(growth, lang),
         table,
     }

@@ -23,6 +23,9 @@ pub struct BarChart {
     pub legend: Vec<LegendEntry>,
     /// Tick marks under the plot (growth chart); empty for charts labelled by value.
     pub ticks: Vec<Tick>,
+    /// Statuses emphasised by style rather than in the rows (unit chart): changing the status
+    /// filter then restyles the bars instead of redrawing them.
+    pub highlight: crate::tasks::StatusSet,
     /// Text alternative in the current language.
     pub summary: String,
     pub table: DataTable,

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::browser;
-use crate::chart::{csv, svg, Action, BarChart, BarRow};
+use crate::chart::{csv, svg, Action, BarChart, BarRow, Tick};
 use crate::format::{plain_decimal, Labels};
 
 /// What every download carries besides the chart: the source line and the notice.
@@ -63,6 +63,17 @@ pub fn ChartCard(
     let summary_id = format!("td-{id}-summary");
     let (section_labelledby, labelledby, describedby) =
         (title_id.clone(), title_id.clone(), summary_id.clone());
+    // The bars redraw only when the rows change: a status filter on the unit chart changes
+    // `highlight` alone, which is a style attribute (`data-statuses`).
+    let rows = Memo::new(move |_| {
+        chart.with(|c| c.as_ref().map(|c| (c.id, c.rows.clone(), c.ticks.clone())))
+    });
+    let highlight = Memo::new(move |_| {
+        chart.with(|c| {
+            c.as_ref()
+                .map(|c| c.highlight.iter().map(|s| s.code()).collect::<Vec<_>>().join(" "))
+        })
+    });
     view! {
         <section class="td-card" aria-labelledby=section_labelledby id=format!("td-{id}")>
             {move || chart.with(|c| c.as_ref().map(|c| view! {
@@ -72,8 +83,8 @@ pub fn ChartCard(
                 </header>
                 <p class="td-summary" id=summary_id.clone()>{c.summary.clone()}</p>
             }))}
-            <div class="td-bars" role="group" aria-labelledby=labelledby aria-describedby=describedby>
-                {move || chart.with(|c| c.as_ref().map(|c| bars(c, interactive, on_action)))}
+            <div class="td-bars" role="group" aria-labelledby=labelledby aria-describedby=describedby data-statuses=highlight>
+                {move || rows.with(|r| r.as_ref().map(|(id, rows, ticks)| bars(id, rows, ticks, interactive, on_action)))}
             </div>
             {move || chart.with(|c| c.as_ref().map(|c| legend(c, interactive, on_action)))}
             <details class="td-table-toggle">
@@ -85,18 +96,23 @@ pub fn ChartCard(
     }
 }
 
-fn bars(c: &BarChart, interactive: bool, on_action: Callback<Action>) -> impl IntoView {
-    let rows = c
-        .rows
+fn bars(
+    id: &str,
+    rows: &[BarRow],
+    ticks: &[Tick],
+    interactive: bool,
+    on_action: Callback<Action>,
+) -> impl IntoView {
+    let rows = rows
         .iter()
-        .map(|row| bar_row(c.id, row, interactive, on_action))
+        .map(|row| bar_row(id, row, interactive, on_action))
         .collect_view();
-    let axis = (!c.ticks.is_empty()).then(|| {
+    let axis = (!ticks.is_empty()).then(|| {
         view! {
             <div class="td-row td-axis" aria-hidden="true">
                 <span></span>
                 <span class="td-track">
-                    {c.ticks.iter().map(|t| view! { <span class="td-tick" style:left=pct(t.at)>{t.label.clone()}</span> }).collect_view()}
+                    {ticks.iter().map(|t| view! { <span class="td-tick" style:left=pct(t.at)>{t.label.clone()}</span> }).collect_view()}
                 </span>
                 <span></span>
             </div>

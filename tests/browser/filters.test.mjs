@@ -86,7 +86,11 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(overdue)} trên 1.738 nhiệm vụ`);
   assert.equal(await settledQuery(page), `?v=1&s=${ILL}&st=od&u=${unitId}`);
   assert.equal(await page.locator(`#${rowId}`).getAttribute('aria-pressed'), 'true');
-  assert.equal(await page.locator(`#${rowId} .td-seg.s-od`).getAttribute('class'), 'td-seg s-od is-selected');
+  assert.equal(await page.locator('#td-units .td-bars').getAttribute('data-statuses'), 'od');
+  const opacity = (sel) => page.locator(sel).first().evaluate((e) => Number(getComputedStyle(e).opacity));
+  assert.equal(await opacity(`#${rowId} .td-seg.s-od`), 1);
+  assert.ok((await opacity(`#${rowId} .td-seg.s-wd`)) < 0.5, 'other statuses fade');
+  assert.equal(await page.locator(`#${rowId} .td-seg.s-od`).evaluate((e) => getComputedStyle(e).outlineStyle), 'solid');
   // The status chart now shows that unit, with "overdue" pressed.
   assert.equal(await page.locator('#td-status button.td-row-button[aria-pressed=true]').count(), 1);
   await page.locator(`#${rowId} .td-seg.s-od`).click();
@@ -227,6 +231,6 @@ test('golden links open the views they describe', async () => {
   assert.equal(await textOf(page, '[data-page-status]'), `Trang ${Math.min(2, pages)}/${pages}`);
   assert.equal(await page.locator('#td-units button.td-row-button[aria-pressed=true]').count(), 1);
   assert.equal(await page.locator('#td-units button.td-row-button[aria-pressed=true]').getAttribute('id'), 'td-units-hai-ha');
-  assert.equal(await page.locator('#td-units-hai-ha .td-seg.s-od.is-selected').count(), 1);
+  assert.equal(await page.locator('#td-units .td-bars').getAttribute('data-statuses'), 'od');
   await page.close();
 });
