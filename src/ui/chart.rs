@@ -70,8 +70,13 @@ pub fn ChartCard(
     });
     let highlight = Memo::new(move |_| {
         chart.with(|c| {
-            c.as_ref()
-                .map(|c| c.highlight.iter().map(|s| s.code()).collect::<Vec<_>>().join(" "))
+            c.as_ref().map(|c| {
+                c.highlight
+                    .iter()
+                    .map(|s| s.code())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
         })
     });
     view! {
