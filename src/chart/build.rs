@@ -198,7 +198,7 @@ pub fn unit_chart(
         .filter_map(|(u, t)| t.filter(|t| t.total() > 0).map(|t| (u, t)))
         .collect();
     let overdue_share = |t: &StatusTally| fraction(t.get(Status::Overdue).unwrap_or(0), t.total());
-    let name_key = |u: usize| fold(&units[u].name.get(lang).to_owned());
+    let name_key = |u: usize| fold(units[u].name.get(lang));
     match sort {
         UnitSort::OverdueShare => crate::order::sort_by(&mut shown, &|a, b| {
             overdue_share(&b.1)
