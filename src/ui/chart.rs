@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::browser;
-use crate::chart::{csv, svg, Action, BarChart, BarRow, Tick};
+use crate::chart::{csv, svg, Action, BarChart, BarRow, DataTable, LegendEntry, Tick};
 use crate::format::{plain_decimal, Labels};
 
 /// What every download carries besides the chart: the source line and the notice.
@@ -79,22 +79,29 @@ pub fn ChartCard(
             })
         })
     });
+    // Each part redraws only when its own data changes: a status toggle must not rebuild the
+    // (closed) data table of 33 units, nor the bars.
+    let head = part(chart, |c| {
+        (c.title.clone(), c.subtitle.clone(), c.summary.clone())
+    });
+    let legend_entries = part(chart, |c| c.legend.clone());
+    let table = part(chart, |c| (c.title.clone(), c.table.clone()));
     view! {
         <section class="td-card" aria-labelledby=section_labelledby id=format!("td-{id}")>
-            {move || chart.with(|c| c.as_ref().map(|c| view! {
+            {move || head.with(|h| h.as_ref().map(|(title, subtitle, summary)| view! {
                 <header class="td-card-head">
-                    <h2 id=title_id.clone()>{c.title.clone()}</h2>
-                    <p class="td-subtitle">{c.subtitle.clone()}</p>
+                    <h2 id=title_id.clone()>{title.clone()}</h2>
+                    <p class="td-subtitle">{subtitle.clone()}</p>
                 </header>
-                <p class="td-summary" id=summary_id.clone()>{c.summary.clone()}</p>
+                <p class="td-summary" id=summary_id.clone()>{summary.clone()}</p>
             }))}
             <div class="td-bars" role="group" aria-labelledby=labelledby aria-describedby=describedby data-statuses=highlight>
                 {move || rows.with(|r| r.as_ref().map(|(id, rows, ticks)| bars(id, rows, ticks, interactive, on_action)))}
             </div>
-            {move || chart.with(|c| c.as_ref().map(|c| legend(c, interactive, on_action)))}
+            {move || legend_entries.with(|l| l.as_ref().and_then(|l| legend(id, l, interactive, on_action)))}
             <details class="td-table-toggle">
                 <summary>{labels.show_table}</summary>
-                {move || chart.with(|c| c.as_ref().map(data_table))}
+                {move || table.with(|t| t.as_ref().map(|(title, table)| data_table(title, table)))}
             </details>
             <Downloads chart labels export />
         </section>
@@ -228,19 +235,31 @@ fn bar_row(chart: &str, row: &BarRow, interactive: bool, on_action: Callback<Act
     .into_any()
 }
 
-fn legend(c: &BarChart, interactive: bool, on_action: Callback<Action>) -> Option<impl IntoView> {
-    if c.legend.is_empty() {
+/// A memo of one part of the chart, so that part redraws only when it changes.
+fn part<T: PartialEq + Send + Sync + 'static>(
+    chart: Memo<Option<BarChart>>,
+    f: fn(&BarChart) -> T,
+) -> Memo<Option<T>> {
+    Memo::new(move |_| chart.with(|c| c.as_ref().map(f)))
+}
+
+fn legend(
+    chart_id: &str,
+    entries: &[LegendEntry],
+    interactive: bool,
+    on_action: Callback<Action>,
+) -> Option<impl IntoView> {
+    if entries.is_empty() {
         return None;
     }
-    let items = c
-        .legend
+    let items = entries
         .iter()
         .map(|entry| {
             let swatch = view! { <span class=format!("td-swatch {}", entry.series.class()) aria-hidden="true"></span> };
             match entry.action.filter(|_| interactive) {
                 Some(action) => view! {
                     <li>
-                        <button type="button" id=format!("td-{}-legend-{}", c.id, entry.series.class())
+                        <button type="button" id=format!("td-{chart_id}-legend-{}", entry.series.class())
                             class=if entry.selected { "td-legend-button is-selected" } else { "td-legend-button" }
                             aria-pressed=entry.selected.to_string()
                             on:click=move |_| act_keeping_focus(on_action, action)>
@@ -256,15 +275,15 @@ fn legend(c: &BarChart, interactive: bool, on_action: Callback<Action>) -> Optio
     Some(view! { <ul class="td-legend">{items}</ul> })
 }
 
-fn data_table(c: &BarChart) -> impl IntoView {
-    let headers = &c.table.headers;
+fn data_table(title: &str, table: &DataTable) -> impl IntoView {
+    let headers = &table.headers;
     view! {
         <div class="td-table-wrap">
             <table class="td-table td-data-table">
-                <caption class="td-visually-hidden">{c.title.clone()}</caption>
+                <caption class="td-visually-hidden">{title.to_owned()}</caption>
                 <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>
-                    {c.table.rows.iter().map(|row| view! {
+                    {table.rows.iter().map(|row| view! {
                         <tr>{row.iter().enumerate().map(|(i, cell)| {
                             let header = headers.get(i).cloned().unwrap_or_default();
                             if i == 0 {
