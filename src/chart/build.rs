@@ -344,24 +344,18 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
                 Cell::text(label.clone()),
                 Cell::number(value_text.clone(), d.count),
             ]);
-            BarRow {
-                key: format!("{:?}", d.doc_type).to_lowercase(),
-                segments: vec![Segment {
-                    series: Series::Count,
-                    start: 0.0,
-                    end: fraction(d.count, max),
-                    label: format!("{label}: {value_text}"),
-                    action: None,
-                    selected: false,
-                    dimmed: false,
-                }],
+            let segment = Segment::fixed(
+                Series::Count,
+                0.0,
+                fraction(d.count, max),
+                format!("{label}: {value_text}"),
+            );
+            BarRow::fixed(
+                format!("{:?}", d.doc_type).to_lowercase(),
                 label,
                 value_text,
-                markers: Vec::new(),
-                action: None,
-                selected: false,
-                dimmed: false,
-            }
+                vec![segment],
+            )
         })
         .collect();
     if let Some(m) = docs.meetings {
@@ -549,27 +543,18 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
                         };
                         used.push(series);
                         let (a, b) = (at(0.0), at(v.value));
-                        segments.push(Segment {
+                        segments.push(Segment::fixed(
                             series,
-                            start: a.min(b),
-                            end: a.max(b),
-                            label: format!("{label}: {words}"),
-                            action: None,
-                            selected: false,
-                            dimmed: false,
-                        });
+                            a.min(b),
+                            a.max(b),
+                            format!("{label}: {words}"),
+                        ));
                     }
                 }
             }
             BarRow {
-                key: p.period.to_string(),
-                label,
-                value_text: texts.join(" · "),
-                segments,
                 markers,
-                action: None,
-                selected: false,
-                dimmed: false,
+                ..BarRow::fixed(p.period.to_string(), label, texts.join(" · "), segments)
             }
         })
         .collect();

@@ -48,6 +48,22 @@ pub struct BarRow {
     pub dimmed: bool,
 }
 
+impl BarRow {
+    /// A row that is not pressable and not part of a selection.
+    pub fn fixed(key: String, label: String, value_text: String, segments: Vec<Segment>) -> BarRow {
+        BarRow {
+            key,
+            label,
+            value_text,
+            segments,
+            markers: Vec::new(),
+            action: None,
+            selected: false,
+            dimmed: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
     pub series: Series,
@@ -62,6 +78,21 @@ pub struct Segment {
     pub selected: bool,
     /// Outside a non-empty selection (drawn faded).
     pub dimmed: bool,
+}
+
+impl Segment {
+    /// A segment that is not pressable and not part of a selection.
+    pub fn fixed(series: Series, start: f64, end: f64, label: String) -> Segment {
+        Segment {
+            series,
+            start,
+            end,
+            label,
+            action: None,
+            selected: false,
+            dimmed: false,
+        }
+    }
 }
 
 /// A reference line on a bar, e.g. a growth target.

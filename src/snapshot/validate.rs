@@ -68,21 +68,12 @@ pub fn validate(file: &str, mut snapshot: Snapshot) -> Result<ValidSnapshot, Dat
     let mut issues = Issues::default();
     let mut warnings = Vec::new();
 
-    if snapshot.format != SNAPSHOT_FORMAT {
-        issues.push(
-            "format",
-            format!("expected {SNAPSHOT_FORMAT:?}, found {:?}", snapshot.format),
-        );
-    }
-    if snapshot.version != FORMAT_VERSION {
-        issues.push(
-            "version",
-            format!(
-                "expected {FORMAT_VERSION} (the format version this widget reads), found {}",
-                snapshot.version
-            ),
-        );
-    }
+    check_header(
+        &mut issues,
+        &snapshot.format,
+        SNAPSHOT_FORMAT,
+        snapshot.version,
+    );
     check_id(&mut issues, "id", &snapshot.id);
     check_text(&mut issues, "title", &snapshot.title);
     check_text(&mut issues, "jurisdiction", &snapshot.jurisdiction);
@@ -502,6 +493,21 @@ fn validate_growth(growth: &Growth, issues: &mut Issues) {
     }
 }
 
+/// The `format` and `version` fields every file starts with.
+fn check_header(issues: &mut Issues, format: &str, expected: &str, version: u32) {
+    if format != expected {
+        issues.push("format", format!("expected {expected:?}, found {format:?}"));
+    }
+    if version != FORMAT_VERSION {
+        issues.push(
+            "version",
+            format!(
+                "expected {FORMAT_VERSION} (the format version this widget reads), found {version}"
+            ),
+        );
+    }
+}
+
 /// Ids appear in links: lowercase ASCII letters, digits, `-`, `_`, `.`, 1 to 64 characters.
 pub(crate) fn is_valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
@@ -546,18 +552,12 @@ fn check_source(issues: &mut Issues, path: &str, source: &Source) {
 /// deployment (so a link can never make the widget load a file from elsewhere).
 pub fn validate_manifest(file: &str, manifest: &Manifest) -> Result<(), DataError> {
     let mut issues = Issues::default();
-    if manifest.format != MANIFEST_FORMAT {
-        issues.push(
-            "format",
-            format!("expected {MANIFEST_FORMAT:?}, found {:?}", manifest.format),
-        );
-    }
-    if manifest.version != FORMAT_VERSION {
-        issues.push(
-            "version",
-            format!("expected {FORMAT_VERSION}, found {}", manifest.version),
-        );
-    }
+    check_header(
+        &mut issues,
+        &manifest.format,
+        MANIFEST_FORMAT,
+        manifest.version,
+    );
     if manifest.snapshots.is_empty() {
         issues.push("snapshots", "expected at least one snapshot");
     }
