@@ -347,11 +347,7 @@ fn Absent(chart: Memo<Option<BarChart>>) -> impl IntoView {
     let missing = move || ctx.snap.with(Option::is_some) && chart.with(Option::is_none);
     view! {
         <Show when=missing>
-            <p class="td-empty">{move || if ctx.lang.get() == format::Lang::Vi {
-                "Bộ số liệu này không có phần này."
-            } else {
-                "This snapshot has no figures for this section."
-            }}</p>
+            <p class="td-empty">{ctx.labels.get_untracked().absent}</p>
         </Show>
     }
 }

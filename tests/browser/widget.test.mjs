@@ -111,6 +111,10 @@ test('an illustrative snapshot always shows the illustrative notice', async () =
   assert.ok(await notice.isVisible());
   assert.match(await notice.innerText(), /Dữ liệu minh họa, không phải số liệu chính thức/);
   assert.match(await textOf(page, '.td-meta'), /Dữ liệu minh họa/);
+  // It has no documents or growth figures: the tab says so instead of staying empty.
+  await page.getByRole('tab', { name: 'Tăng trưởng' }).click();
+  assert.equal(await textOf(page, '.td-empty'), 'Bộ số liệu này không có phần này.');
+  assert.ok(await notice.isVisible(), 'the notice stays on every tab');
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
