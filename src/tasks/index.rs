@@ -237,10 +237,8 @@ impl TaskIndex {
 
     /// Distinct due months (`Date::month_key`), ascending.
     pub fn due_months(&self) -> Vec<u32> {
-        let mut months = self.due_month.clone();
-        crate::order::sort_by_key(&mut months, |m| *m);
-        months.dedup();
-        months
+        let months: std::collections::BTreeSet<u32> = self.due_month.iter().copied().collect();
+        months.into_iter().collect()
     }
 
     /// Record indices sorted ascending by `column` (ties in file order), cached.

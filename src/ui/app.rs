@@ -17,7 +17,7 @@ use super::table::TaskTable;
 use crate::chart::{self, Action, BarChart};
 use crate::format::{self, fill};
 use crate::snapshot::{DataStatus, ValidSnapshot};
-use crate::view_state::{decode, encode, Part, Tab, Theme, ViewState};
+use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -231,16 +231,10 @@ impl Charts {
                 ))
             }),
             units: Memo::new(move |_| {
-                let (filter, sort) = ctx.view.with(|v| (v.clone(), v.unit_sort));
                 let snap = ctx.snap.get()?;
                 let sel = ctx.selection.get()?;
-                chart::unit_chart(
-                    &snap.snapshot().units,
-                    &sel,
-                    &filter.task_filter(&snap),
-                    sort,
-                    lang.get(),
-                )
+                let (filter, sort) = ctx.view.with(|v| (v.task_filter(&snap), v.unit_sort));
+                chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, lang.get())
             }),
             documents: with_snap(|s, lang| {
                 s.snapshot()
@@ -602,13 +596,7 @@ fn SourceFooter(full_link: bool) -> impl IntoView {
             })
         })
     };
-    let full_url = move || {
-        let mut v: ViewState = ctx.view.get();
-        v.embed = false;
-        v.parts.clear();
-        v.frame_id = None;
-        format!("{}{}", browser::page_base(), encode(&v))
-    };
+    let full_url = move || ctx.view.with(|v| full_view_link(&browser::page_base(), v));
     view! {
         <footer class="td-footer">
             {move || source().map(|(line, url)| view! {
