@@ -2,18 +2,21 @@
 //! data point is focusable and shows its value on focus as on hover, and interactive bars are
 //! buttons with `aria-pressed`.
 //!
-//! Rationale: the bars of a chart are redrawn as one block when the chart changes, instead of
-//! one reactive binding per attribute (each binding is a generic instantiation: the fine-grained
-//! version cost ~60 KB of WASM). A redraw replaces the pressed button, so the keyboard focus
-//! is put back on the element with the same id.
+//! The bars and the data table are drawn by the painters of [`super::paint`], which update only
+//! what a filter change alters; clicks on bars are delegated to one listener per chart. The
+//! legend, a handful of buttons, is an ordinary view.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::browser;
-use crate::chart::{csv, svg, Action, BarChart, BarRow, DataTable, LegendEntry, Tick};
-use crate::format::{plain_decimal, Labels};
+use super::paint::{BarsPainter, RowsPainter};
+use crate::chart::{csv, svg, Action, BarChart, LegendEntry};
+use crate::format::Labels;
 
 /// What every download carries besides the chart: the source line and the notice.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -22,10 +25,6 @@ pub struct ExportInfo {
     pub notice: Option<String>,
     /// File name prefix (the snapshot id).
     pub file_prefix: String,
-}
-
-fn pct(x: f64) -> String {
-    format!("{}%", plain_decimal(x * 100.0, 3))
 }
 
 /// Runs `action`, then gives the keyboard focus back to the element that had it (same id),
@@ -65,27 +64,77 @@ pub fn ChartCard(
         (title_id.clone(), title_id.clone(), summary_id.clone());
     // The bars redraw only when the rows change: a status filter on the unit chart changes
     // `highlight` alone, which is a style attribute (`data-statuses`).
-    let rows = Memo::new(move |_| {
-        chart.with(|c| c.as_ref().map(|c| (c.id, c.rows.clone(), c.ticks.clone())))
-    });
-    let highlight = Memo::new(move |_| {
-        chart.with(|c| {
-            c.as_ref().map(|c| {
-                c.highlight
-                    .iter()
-                    .map(|s| s.code())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        })
+    let rows = part(chart, |c| (c.rows.clone(), c.ticks.clone()));
+    let highlight = part(chart, |c| {
+        (c.highlight.iter())
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join(" ")
     });
     // Each part redraws only when its own data changes: a status toggle must not rebuild the
-    // (closed) data table of 33 units, nor the bars.
+    // legend or the data table.
     let head = part(chart, |c| {
         (c.title.clone(), c.subtitle.clone(), c.summary.clone())
     });
     let legend_entries = part(chart, |c| c.legend.clone());
-    let table = part(chart, |c| (c.title.clone(), c.table.clone()));
+    let table = part(chart, |c| c.table.clone());
+    let caption = part(chart, |c| c.title.clone());
+
+    let bars_ref = NodeRef::<leptos::html::Div>::new();
+    let bars_painter = Rc::new(RefCell::new(None::<BarsPainter>));
+    Effect::new({
+        let painter = bars_painter.clone();
+        move |_| {
+            let Some(container) = bars_ref.get() else {
+                return;
+            };
+            let mut painter = painter.borrow_mut();
+            let painter =
+                painter.get_or_insert_with(|| BarsPainter::new(container.into(), id, interactive));
+            rows.with(|r| {
+                if let Some((rows, ticks)) = r {
+                    painter.paint(rows, ticks);
+                }
+            });
+        }
+    });
+    let on_bars_click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let action = target.and_then(|t| bars_painter.borrow().as_ref()?.action_at(&t));
+        if let Some(action) = action {
+            act_keeping_focus(on_action, action);
+        }
+    };
+
+    // The data table is drawn only while it is open: most readers never open it, and a closed
+    // table of 33 units would otherwise be redrawn on every filter change.
+    let table_open = RwSignal::new(false);
+    let table_ref = NodeRef::<leptos::html::Tbody>::new();
+    let table_painter = Rc::new(RefCell::new(None::<RowsPainter>));
+    Effect::new(move |_| {
+        let Some(body) = table_ref.get() else {
+            return;
+        };
+        if !table_open.get() {
+            return;
+        }
+        let mut painter = table_painter.borrow_mut();
+        let painter = painter.get_or_insert_with(|| RowsPainter::new(body.into(), true));
+        table.with(|t| {
+            if let Some(t) = t {
+                painter.paint(&t.headers, &t.rows);
+            }
+        });
+    });
+    let headers = move || {
+        table.with(|t| {
+            (t.iter().flat_map(|t| &t.headers))
+                .map(|h| view! { <th scope="col">{h.clone()}</th> })
+                .collect_view()
+        })
+    };
     view! {
         <section class="td-card" aria-labelledby=section_labelledby id=format!("td-{id}")>
             {move || head.with(|h| h.as_ref().map(|(title, subtitle, summary)| view! {
@@ -95,144 +144,25 @@ pub fn ChartCard(
                 </header>
                 <p class="td-summary" id=summary_id.clone()>{summary.clone()}</p>
             }))}
-            <div class="td-bars" role="group" aria-labelledby=labelledby aria-describedby=describedby data-statuses=highlight>
-                {move || rows.with(|r| r.as_ref().map(|(id, rows, ticks)| bars(id, rows, ticks, interactive, on_action)))}
+            <div class="td-bars" role="group" aria-labelledby=labelledby aria-describedby=describedby
+                data-statuses=move || highlight.get() node_ref=bars_ref on:click=on_bars_click>
             </div>
             {move || legend_entries.with(|l| l.as_ref().and_then(|l| legend(id, l, interactive, on_action)))}
-            <details class="td-table-toggle">
+            <details class="td-table-toggle" on:toggle=move |ev| {
+                table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            }>
                 <summary>{labels.show_table}</summary>
-                {move || table.with(|t| t.as_ref().map(|(title, table)| data_table(title, table)))}
+                <div class="td-table-wrap">
+                    <table class="td-table td-data-table">
+                        <caption class="td-visually-hidden">{move || caption.get()}</caption>
+                        <thead><tr>{headers}</tr></thead>
+                        <tbody node_ref=table_ref></tbody>
+                    </table>
+                </div>
             </details>
             <Downloads chart labels export />
         </section>
     }
-}
-
-fn bars(
-    id: &str,
-    rows: &[BarRow],
-    ticks: &[Tick],
-    interactive: bool,
-    on_action: Callback<Action>,
-) -> impl IntoView {
-    let rows = rows
-        .iter()
-        .map(|row| bar_row(id, row, interactive, on_action))
-        .collect_view();
-    let axis = (!ticks.is_empty()).then(|| {
-        view! {
-            <div class="td-row td-axis" aria-hidden="true">
-                <span></span>
-                <span class="td-track">
-                    {ticks.iter().map(|t| view! { <span class="td-tick" style:left=pct(t.at)>{t.label.clone()}</span> }).collect_view()}
-                </span>
-                <span></span>
-            </div>
-        }
-    });
-    view! { {rows} {axis} }
-}
-
-/// Stable DOM id of a bar row, so focus can return to it after a redraw.
-fn dom_id(chart: &str, row: &BarRow) -> String {
-    let mut id = format!("td-{chart}-{}", row.key);
-    id.retain(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    id
-}
-
-fn classes(base: &str, selected: bool, dimmed: bool) -> String {
-    let mut class = base.to_owned();
-    if selected {
-        class.push_str(" is-selected");
-    }
-    if dimmed {
-        class.push_str(" is-dimmed");
-    }
-    class
-}
-
-fn bar_row(chart: &str, row: &BarRow, interactive: bool, on_action: Callback<Action>) -> AnyView {
-    let markers = row
-        .markers
-        .iter()
-        .map(|m| {
-            view! {
-                <span class="td-marker" style:left=pct(m.at) tabindex="0" role="img" aria-label=m.label.clone()>
-                    <span class="td-tip" aria-hidden="true">{m.label.clone()}</span>
-                </span>
-            }
-        })
-        .collect_view();
-    let pressable = interactive && row.action.is_some();
-    let segments = row
-        .segments
-        .iter()
-        .map(|s| {
-            let class = classes(&format!("td-seg {}", s.series.class()), s.selected, s.dimmed);
-            let (left, width) = (pct(s.start), pct(s.end - s.start));
-            let tip = view! { <span class="td-tip" aria-hidden="true">{s.label.clone()}</span> };
-            match s.action.filter(|_| pressable && row.segments.len() > 1) {
-                // Inside a row button: a pointer can pick one segment (unit and status); the
-                // keyboard picks the row (unit) and a legend entry (status), both large targets.
-                Some(action) => view! {
-                    <span class=class style:left=left style:width=width
-                        on:click=move |ev| {
-                            ev.stop_propagation();
-                            act_keeping_focus(on_action, action);
-                        }>
-                        {tip}
-                    </span>
-                }
-                .into_any(),
-                None if pressable => view! {
-                    <span class=class style:left=left style:width=width>{tip}</span>
-                }
-                .into_any(),
-                // A static data point: still reachable with the keyboard, value shown on focus.
-                None => view! {
-                    <span class=class style:left=left style:width=width tabindex="0" role="img" aria-label=s.label.clone()>
-                        {tip}
-                    </span>
-                }
-                .into_any(),
-            }
-        })
-        .collect_view();
-    let Some(action) = row.action.filter(|_| interactive) else {
-        return view! {
-            <div class="td-row">
-                <span class="td-label">{row.label.clone()}</span>
-                <span class="td-track">{segments}{markers}</span>
-                <span class="td-value">{row.value_text.clone()}</span>
-            </div>
-        }
-        .into_any();
-    };
-    // The whole row is one button (label, bar and value): a large touch target whose name is
-    // its visible text. Rows of several segments add every segment's value, for screen
-    // readers and, on keyboard focus, as a tooltip.
-    let details = (row.segments.len() > 1).then(|| {
-        row.segments
-            .iter()
-            .map(|s| s.label.clone())
-            .collect::<Vec<_>>()
-            .join("; ")
-    });
-    view! {
-        <button type="button" id=dom_id(chart, row) class=classes("td-row td-row-button", row.selected, row.dimmed)
-            aria-pressed=row.selected.to_string()
-            on:click=move |_| act_keeping_focus(on_action, action)>
-            <span class="td-label">{row.label.clone()}</span>" "
-            <span class="td-track">
-                {segments}
-                {markers}
-                {details.clone().map(|d| view! { <span class="td-tip td-tip-row" aria-hidden="true">{d}</span> })}
-            </span>" "
-            <span class="td-value">{row.value_text.clone()}</span>
-            {details.map(|d| view! { <span class="td-visually-hidden">{format!(": {d}")}</span> })}
-        </button>
-    }
-    .into_any()
 }
 
 /// A memo of one part of the chart, so that part redraws only when it changes.
@@ -273,30 +203,6 @@ fn legend(
         })
         .collect_view();
     Some(view! { <ul class="td-legend">{items}</ul> })
-}
-
-fn data_table(title: &str, table: &DataTable) -> impl IntoView {
-    let headers = &table.headers;
-    view! {
-        <div class="td-table-wrap">
-            <table class="td-table td-data-table">
-                <caption class="td-visually-hidden">{title.to_owned()}</caption>
-                <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {table.rows.iter().map(|row| view! {
-                        <tr>{row.iter().enumerate().map(|(i, cell)| {
-                            let header = headers.get(i).cloned().unwrap_or_default();
-                            if i == 0 {
-                                view! { <th scope="row" data-label=header>{cell.text.clone()}</th> }.into_any()
-                            } else {
-                                view! { <td data-label=header>{cell.text.clone()}</td> }.into_any()
-                            }
-                        }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
 }
 
 /// CSV of the table, SVG and PNG of the chart, each with the source line (and the

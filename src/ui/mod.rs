@@ -6,6 +6,7 @@ mod browser;
 mod chart;
 mod filters;
 mod load;
+mod paint;
 mod share;
 mod state;
 mod table;

@@ -3,8 +3,12 @@
 
 use leptos::prelude::*;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::browser;
 use super::chart::ExportInfo;
+use super::paint::RowsPainter;
 use super::state::use_ctx;
 use crate::chart::{self, csv};
 use crate::format::{self, fill};
@@ -69,6 +73,21 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
             </th>
         }
     };
+    // The page's rows are painted in place: a filter change rewrites the texts of 20 rows
+    // instead of rebuilding them (see `super::paint`).
+    let body_ref = NodeRef::<leptos::html::Tbody>::new();
+    let painter = Rc::new(RefCell::new(None::<RowsPainter>));
+    Effect::new(move |_| {
+        let Some(body) = body_ref.get() else {
+            return;
+        };
+        let mut painter = painter.borrow_mut();
+        let painter = painter.get_or_insert_with(|| RowsPainter::new(body.into(), false));
+        rows.with(|table| match table {
+            Some(table) => painter.paint(&table.headers, &table.rows),
+            None => painter.paint(&[], &[]),
+        });
+    });
     let download = move |_| {
         let lang = ctx.lang.get_untracked();
         let Some(snap) = ctx.snap.get_untracked() else {
@@ -100,17 +119,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
                     <table class="td-table td-task-table">
                         <caption class="td-visually-hidden">{l.table_tasks}</caption>
                         <thead><tr>{SortColumn::ALL.into_iter().map(header).collect_view()}</tr></thead>
-                        <tbody>
-                            {move || rows.get().map(|table| table.rows.into_iter().map(|cells| {
-                                let headers = table.headers.clone();
-                                view! {
-                                    <tr>{cells.into_iter().enumerate().map(|(i, cell)| {
-                                        let label = headers.get(i).cloned().unwrap_or_default();
-                                        view! { <td data-label=label>{cell.text}</td> }
-                                    }).collect_view()}</tr>
-                                }
-                            }).collect_view())}
-                        </tbody>
+                        <tbody node_ref=body_ref></tbody>
                     </table>
                 </div>
                 <Show when=move || matched() == 0>

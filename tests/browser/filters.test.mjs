@@ -2,7 +2,7 @@
 // reproduces the view (copied links, bad parameters, refused snapshots, no history flooding).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWidget, openWidget, textOf, readJson, statusOf, viNumber, settledQuery } from './widget.mjs';
+import { startWidget, openWidget, textOf, visibleText, scrollIntoView, readJson, statusOf, viNumber, settledQuery } from './widget.mjs';
 import { newPage } from './browser.mjs';
 
 const ILL = 'illustrative-2021-q1-1738';
@@ -61,6 +61,7 @@ test('title search is case- and accent-insensitive', async () => {
   const expected = count((r) => fold(r.title).includes('cao toc'));
   assert.ok(expected > 0);
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
+  await scrollIntoView(page.locator('.td-task-table'));
   const titles = await page.locator('.td-task-table tbody td:nth-child(2)').allInnerTexts();
   assert.ok(titles.every((t) => fold(t).includes('cao toc')), titles.join('|'));
   assert.match(await settledQuery(page), /&q=cao%20toc$/);
@@ -78,7 +79,7 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
   const unitId = rowId.replace(/^td-units-/, '');
   const overdue = count((r) => r.unit === unitId && r.status === 'od');
   const total = count((r) => r.unit === unitId);
-  assert.match(await row.innerText(), new RegExp(viNumber(total)));
+  assert.match(await visibleText(row), new RegExp(viNumber(total)));
   // Every value of the row is in its accessible text.
   assert.match(await row.locator('.td-visually-hidden').textContent(), new RegExp(`chưa hoàn thành, quá hạn ${overdue} \\(`));
 
@@ -117,7 +118,7 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
 // Guards: table sorting and paging are part of the view and the link.
 test('the task table sorts by column and pages through the selection', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
-  assert.equal(await page.locator('.td-task-table th[aria-sort=ascending]').innerText(), 'Hạn ↑');
+  assert.equal(await visibleText(page.locator('.td-task-table th[aria-sort=ascending]')), 'Hạn ↑');
   await page.click('[data-sort=due]');
   await page.waitForSelector('.td-task-table th[aria-sort=descending]');
   const latestDue = records.map((r) => r.due).sort().at(-1);
@@ -213,7 +214,7 @@ test('on aggregate-only data, record filters are disabled with a reason', async 
   assert.match(await textOf(page, '#td-reason-records'), /chỉ có số tổng/);
   await page.click('.td-chip-od');
   await page.waitForFunction(() => document.querySelector('[data-count]').textContent === '41 trên 1.738 nhiệm vụ');
-  assert.equal(await page.locator('#td-status button[aria-pressed=true] .td-label').innerText(), 'Chưa hoàn thành, quá hạn');
+  assert.equal(await visibleText(page.locator('#td-status button[aria-pressed=true] .td-label')), 'Chưa hoàn thành, quá hạn');
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

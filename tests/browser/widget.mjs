@@ -58,10 +58,26 @@ export async function settledQuery(page) {
   return page.evaluate(() => location.search);
 }
 
-/** Visible text of the first element matching `selector`, whitespace collapsed. */
+/**
+ * Visible text of the first element matching `selector`, whitespace collapsed. The element is
+ * scrolled into view first, as a reader would: cards out of view are not rendered
+ * (`content-visibility: auto`), and `innerText` is what rendering shows.
+ */
 export async function textOf(page, selector) {
-  const text = await page.locator(selector).first().innerText();
-  return text.replace(/\s+/g, ' ').trim();
+  return visibleText(page.locator(selector).first());
+}
+
+/** Visible text of a locator's element once scrolled into view, whitespace collapsed. */
+export async function visibleText(locator) {
+  await scrollIntoView(locator);
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Scrolls the locator's (first) element into view and waits until it is rendered. */
+export async function scrollIntoView(locator) {
+  await locator.first().scrollIntoViewIfNeeded();
+  // `content-visibility: auto` renders a card at the next frame after it comes into view.
+  await locator.first().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /**

@@ -1,0 +1,511 @@
+//! Keyed-by-position DOM painters for the two large, often-changing parts of the view: the
+//! bars of a chart and the rows of a table.
+//!
+//! Rationale (measured, see `bench/browser.mjs` and ARCHITECTURE.md): a filter change at 100k
+//! tasks changes a few numbers in ~40 bars and ~20 table rows. Rebuilding those through Leptos
+//! views cost ~20 ms of script per change (every attribute set again, one generic view
+//! instantiation per element kind: ~60 KB of WASM), and every attribute set invalidated style.
+//! A painter keeps the model it last drew and the elements it made; a redraw compares the new
+//! model with the old one and touches only what changed (a width, a text, a class). Elements
+//! are created only when the shape of a row changes. The model comes from the pure core
+//! (`crate::chart`); nothing here decides what to draw, only how to update it.
+//!
+//! Events are delegated: rows and segments carry `data-act="row"` / `"row.segment"` and one
+//! listener on the container looks the action up in the drawn model ([`BarsPainter::action_at`]).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::chart::{Action, BarRow, Cell, Marker, Segment, Tick};
+use crate::format::plain_decimal;
+
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
+}
+
+/// `<tag class=…>` (an empty class is left out).
+fn element(tag: &str, class: &str) -> HtmlElement {
+    let el = document()
+        .create_element(tag)
+        .expect("createElement of a static tag name"); // never fails for a valid name
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    el.unchecked_into()
+}
+
+fn attr(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+fn append(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
+}
+
+fn append_text(parent: &Element, text: &str) {
+    let _ = parent.append_child(&document().create_text_node(text));
+}
+
+fn pct(x: f64) -> String {
+    format!("{}%", plain_decimal(x * 100.0, 3))
+}
+
+/// Positions go through the CSSOM (`style.setProperty`): a strict CSP forbids style attributes.
+fn set_style(el: &HtmlElement, property: &str, fraction: f64) {
+    let _ = el.style().set_property(property, &pct(fraction));
+}
+
+fn classes(base: &str, selected: bool, dimmed: bool) -> String {
+    let mut class = base.to_owned();
+    if selected {
+        class.push_str(" is-selected");
+    }
+    if dimmed {
+        class.push_str(" is-dimmed");
+    }
+    class
+}
+
+/// Stable DOM id of a bar row, so focus can return to it after a redraw.
+fn row_dom_id(chart: &str, row: &BarRow) -> String {
+    let mut id = format!("td-{chart}-{}", row.key);
+    id.retain(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    id
+}
+
+/// Every segment's value, for screen readers and the row's keyboard tooltip (rows of several
+/// segments only).
+fn row_details(row: &BarRow) -> Option<String> {
+    (row.segments.len() > 1).then(|| {
+        row.segments
+            .iter()
+            .map(|s| s.label.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+/// How a row is drawn. Rows of the same shape are updated in place; a new shape is rebuilt.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    /// A row button: a large target whose name is its visible text.
+    Button,
+    /// A static row whose data points are focusable images.
+    Static,
+}
+
+#[derive(PartialEq)]
+struct Shape {
+    kind: RowKind,
+    /// Per segment: pressable on its own (inside a row button).
+    segments: Vec<bool>,
+    markers: usize,
+}
+
+/// The elements of one drawn row.
+struct RowElements {
+    root: HtmlElement,
+    label: HtmlElement,
+    value: HtmlElement,
+    /// Each segment with its tooltip.
+    segments: Vec<(HtmlElement, HtmlElement)>,
+    markers: Vec<(HtmlElement, HtmlElement)>,
+    /// Row tooltip and screen-reader text (rows of several segments).
+    details: Option<(HtmlElement, HtmlElement)>,
+}
+
+struct DrawnRow {
+    row: BarRow,
+    elements: RowElements,
+}
+
+/// Draws the rows of a [`crate::chart::BarChart`] into its `.td-bars` container.
+pub struct BarsPainter {
+    container: HtmlElement,
+    chart: &'static str,
+    interactive: bool,
+    rows: Vec<DrawnRow>,
+    ticks: Vec<Tick>,
+    axis: Option<HtmlElement>,
+}
+
+impl BarsPainter {
+    pub fn new(container: HtmlElement, chart: &'static str, interactive: bool) -> BarsPainter {
+        BarsPainter {
+            container,
+            chart,
+            interactive,
+            rows: Vec::new(),
+            ticks: Vec::new(),
+            axis: None,
+        }
+    }
+
+    fn shape(&self, row: &BarRow) -> Shape {
+        let pressable = self.interactive && row.action.is_some();
+        Shape {
+            kind: if pressable {
+                RowKind::Button
+            } else {
+                RowKind::Static
+            },
+            segments: row
+                .segments
+                .iter()
+                .map(|s| pressable && s.action.is_some() && row.segments.len() > 1)
+                .collect(),
+            markers: row.markers.len(),
+        }
+    }
+
+    /// Brings the DOM to `rows` and `ticks`, touching only what differs from the last paint.
+    pub fn paint(&mut self, rows: &[BarRow], ticks: &[Tick]) {
+        for (i, row) in rows.iter().enumerate() {
+            let shape = self.shape(row);
+            let same_shape = self
+                .rows
+                .get(i)
+                .map(|drawn| self.shape(&drawn.row) == shape);
+            match same_shape {
+                Some(true) => update_row(self.chart, &mut self.rows[i], row, shape.kind),
+                Some(false) => {
+                    let elements = build_row(self.chart, i, row, &shape);
+                    let drawn = &mut self.rows[i];
+                    let _ = self
+                        .container
+                        .replace_child(&elements.root, &drawn.elements.root);
+                    *drawn = DrawnRow {
+                        row: row.clone(),
+                        elements,
+                    };
+                }
+                None => {
+                    let elements = build_row(self.chart, i, row, &shape);
+                    let before = self
+                        .axis
+                        .as_deref()
+                        .map(|a| a.unchecked_ref::<web_sys::Node>());
+                    let _ = self.container.insert_before(&elements.root, before);
+                    self.rows.push(DrawnRow {
+                        row: row.clone(),
+                        elements,
+                    });
+                }
+            }
+        }
+        for gone in self.rows.drain(rows.len().min(self.rows.len())..) {
+            gone.elements.root.remove();
+        }
+        if self.ticks != ticks {
+            if let Some(axis) = self.axis.take() {
+                axis.remove();
+            }
+            if !ticks.is_empty() {
+                let axis = build_axis(ticks);
+                append(&self.container, &axis);
+                self.axis = Some(axis);
+            }
+            self.ticks = ticks.to_vec();
+        }
+    }
+
+    /// The action of the element a click landed on: `data-act="row"` or `"row.segment"`.
+    pub fn action_at(&self, target: &Element) -> Option<Action> {
+        let hit = target.closest("[data-act]").ok().flatten()?;
+        let code = hit.get_attribute("data-act")?;
+        let mut parts = code.split('.').map(str::parse::<usize>);
+        let row = &self.rows.get(parts.next()?.ok()?)?.row;
+        match parts.next() {
+            None => row.action,
+            Some(segment) => row.segments.get(segment.ok()?)?.action,
+        }
+    }
+}
+
+fn build_axis(ticks: &[Tick]) -> HtmlElement {
+    let axis = element("div", "td-row td-axis");
+    attr(&axis, "aria-hidden", "true");
+    let track = element("span", "td-track");
+    append(&axis, &element("span", ""));
+    append(&axis, &track);
+    append(&axis, &element("span", ""));
+    for tick in ticks {
+        let el = element("span", "td-tick");
+        set_style(&el, "left", tick.at);
+        el.set_text_content(Some(&tick.label));
+        append(&track, &el);
+    }
+    axis
+}
+
+fn build_segment(
+    row_index: usize,
+    index: usize,
+    segment: &Segment,
+    shape: &Shape,
+) -> (HtmlElement, HtmlElement) {
+    let el = element("span", &segment_class(segment));
+    set_style(&el, "left", segment.start);
+    set_style(&el, "width", segment.end - segment.start);
+    if shape.segments[index] {
+        // Inside a row button: a pointer can pick one segment (unit and status); the keyboard
+        // picks the row (unit) and a legend entry (status), both large targets.
+        attr(&el, "data-act", &format!("{row_index}.{index}"));
+    } else if shape.kind == RowKind::Static {
+        // A static data point: still reachable with the keyboard, value shown on focus.
+        attr(&el, "tabindex", "0");
+        attr(&el, "role", "img");
+        attr(&el, "aria-label", &segment.label);
+    }
+    let tip = tip(&segment.label, "td-tip");
+    append(&el, &tip);
+    (el, tip)
+}
+
+fn build_marker(marker: &Marker) -> (HtmlElement, HtmlElement) {
+    let el = element("span", "td-marker");
+    set_style(&el, "left", marker.at);
+    attr(&el, "tabindex", "0");
+    attr(&el, "role", "img");
+    attr(&el, "aria-label", &marker.label);
+    let tip = tip(&marker.label, "td-tip");
+    append(&el, &tip);
+    (el, tip)
+}
+
+fn tip(text: &str, class: &str) -> HtmlElement {
+    let tip = element("span", class);
+    attr(&tip, "aria-hidden", "true");
+    tip.set_text_content(Some(text));
+    tip
+}
+
+fn segment_class(s: &Segment) -> String {
+    classes(
+        &format!("td-seg {}", s.series.class()),
+        s.selected,
+        s.dimmed,
+    )
+}
+
+fn row_class(row: &BarRow, kind: RowKind) -> String {
+    match kind {
+        RowKind::Button => classes("td-row td-row-button", row.selected, row.dimmed),
+        RowKind::Static => "td-row".to_owned(),
+    }
+}
+
+fn build_row(chart: &str, index: usize, row: &BarRow, shape: &Shape) -> RowElements {
+    let root = match shape.kind {
+        RowKind::Button => {
+            let button = element("button", "");
+            attr(&button, "type", "button");
+            attr(&button, "data-act", &index.to_string());
+            button.set_id(&row_dom_id(chart, row));
+            attr(
+                &button,
+                "aria-pressed",
+                if row.selected { "true" } else { "false" },
+            );
+            button
+        }
+        RowKind::Static => element("div", ""),
+    };
+    root.set_class_name(&row_class(row, shape.kind));
+    let label = element("span", "td-label");
+    label.set_text_content(Some(&row.label));
+    let track = element("span", "td-track");
+    let value = element("span", "td-value");
+    value.set_text_content(Some(&row.value_text));
+    let segments: Vec<_> = (row.segments.iter().enumerate())
+        .map(|(i, s)| build_segment(index, i, s, shape))
+        .collect();
+    let markers: Vec<_> = row.markers.iter().map(build_marker).collect();
+    for (el, _) in segments.iter().chain(&markers) {
+        append(&track, el);
+    }
+    let details = match (shape.kind, row_details(row)) {
+        (RowKind::Button, Some(text)) => {
+            let row_tip = tip(&text, "td-tip td-tip-row");
+            append(&track, &row_tip);
+            let hidden = element("span", "td-visually-hidden");
+            hidden.set_text_content(Some(&format!(": {text}")));
+            Some((row_tip, hidden))
+        }
+        _ => None,
+    };
+    // Spaces between the parts give the button a readable accessible name.
+    let spaced = shape.kind == RowKind::Button;
+    append(&root, &label);
+    if spaced {
+        append_text(&root, " ");
+    }
+    append(&root, &track);
+    if spaced {
+        append_text(&root, " ");
+    }
+    append(&root, &value);
+    if let Some((_, hidden)) = &details {
+        append(&root, hidden);
+    }
+    RowElements {
+        root,
+        label,
+        value,
+        segments,
+        markers,
+        details,
+    }
+}
+
+fn set_text_if(el: &HtmlElement, old: &str, new: &str) {
+    if old != new {
+        el.set_text_content(Some(new));
+    }
+}
+
+/// Updates a row of the same shape in place.
+fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, kind: RowKind) {
+    let (old, els) = (&drawn.row, &drawn.elements);
+    if old == row {
+        return;
+    }
+    let class = row_class(row, kind);
+    if class != row_class(old, kind) {
+        els.root.set_class_name(&class);
+    }
+    if kind == RowKind::Button {
+        if old.key != row.key {
+            els.root.set_id(&row_dom_id(chart, row));
+        }
+        if old.selected != row.selected {
+            attr(
+                &els.root,
+                "aria-pressed",
+                if row.selected { "true" } else { "false" },
+            );
+        }
+    }
+    set_text_if(&els.label, &old.label, &row.label);
+    set_text_if(&els.value, &old.value_text, &row.value_text);
+    for ((old_s, new_s), (el, tip)) in old.segments.iter().zip(&row.segments).zip(&els.segments) {
+        if old_s.start != new_s.start {
+            set_style(el, "left", new_s.start);
+        }
+        if old_s.end - old_s.start != new_s.end - new_s.start {
+            set_style(el, "width", new_s.end - new_s.start);
+        }
+        let class = segment_class(new_s);
+        if class != segment_class(old_s) {
+            el.set_class_name(&class);
+        }
+        if old_s.label != new_s.label {
+            tip.set_text_content(Some(&new_s.label));
+            if kind == RowKind::Static {
+                attr(el, "aria-label", &new_s.label);
+            }
+        }
+    }
+    for ((old_m, new_m), (el, tip)) in old.markers.iter().zip(&row.markers).zip(&els.markers) {
+        if old_m.at != new_m.at {
+            set_style(el, "left", new_m.at);
+        }
+        if old_m.label != new_m.label {
+            tip.set_text_content(Some(&new_m.label));
+            attr(el, "aria-label", &new_m.label);
+        }
+    }
+    if let (Some((row_tip, hidden)), Some(text)) = (&els.details, row_details(row)) {
+        if row_details(old).as_deref() != Some(&text) {
+            row_tip.set_text_content(Some(&text));
+            hidden.set_text_content(Some(&format!(": {text}")));
+        }
+    }
+    drawn.row = row.clone();
+}
+
+/// Draws table rows into a `<tbody>`: each row's cells, with the column header as
+/// `data-label` (the narrow-screen layout shows it before the value). With `row_headers`, the
+/// first cell of a row is a `<th scope="row">`.
+pub struct RowsPainter {
+    body: HtmlElement,
+    row_headers: bool,
+    headers: Vec<String>,
+    rows: Vec<DrawnTableRow>,
+}
+
+struct DrawnTableRow {
+    tr: HtmlElement,
+    cells: Vec<(String, HtmlElement)>,
+}
+
+impl RowsPainter {
+    pub fn new(body: HtmlElement, row_headers: bool) -> RowsPainter {
+        RowsPainter {
+            body,
+            row_headers,
+            headers: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Brings the body to `rows`, touching only the cells whose text changed.
+    pub fn paint(&mut self, headers: &[String], rows: &[Vec<Cell>]) {
+        if self.headers != headers {
+            // Other columns (or another language): every row is drawn anew.
+            for gone in self.rows.drain(..) {
+                gone.tr.remove();
+            }
+            self.headers = headers.to_vec();
+        }
+        for (i, row) in rows.iter().enumerate() {
+            match self.rows.get_mut(i) {
+                Some(drawn) if drawn.cells.len() == row.len() => {
+                    for ((text, el), new) in drawn.cells.iter_mut().zip(row) {
+                        if *text != new.text {
+                            el.set_text_content(Some(&new.text));
+                            text.clone_from(&new.text);
+                        }
+                    }
+                }
+                Some(drawn) => {
+                    let fresh = build_table_row(&self.headers, self.row_headers, row);
+                    let _ = self.body.replace_child(&fresh.tr, &drawn.tr);
+                    *drawn = fresh;
+                }
+                None => {
+                    let fresh = build_table_row(&self.headers, self.row_headers, row);
+                    append(&self.body, &fresh.tr);
+                    self.rows.push(fresh);
+                }
+            }
+        }
+        for gone in self.rows.drain(rows.len().min(self.rows.len())..) {
+            gone.tr.remove();
+        }
+    }
+}
+
+fn build_table_row(headers: &[String], row_headers: bool, row: &[Cell]) -> DrawnTableRow {
+    let tr = element("tr", "");
+    let cells = row
+        .iter()
+        .enumerate()
+        .map(|(c, cell)| {
+            let el = if c == 0 && row_headers {
+                let th = element("th", "");
+                attr(&th, "scope", "row");
+                th
+            } else {
+                element("td", "")
+            };
+            if let Some(header) = headers.get(c) {
+                attr(&el, "data-label", header);
+            }
+            el.set_text_content(Some(&cell.text));
+            append(&tr, &el);
+            (cell.text.clone(), el)
+        })
+        .collect();
+    DrawnTableRow { tr, cells }
+}
