@@ -98,15 +98,28 @@ pub fn ChartCard(
             });
         }
     });
-    let on_bars_click = move |ev: leptos::ev::MouseEvent| {
+    let on_bars_click = {
+        let painter = bars_painter.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let action = target.and_then(|t| painter.borrow().as_ref()?.action_at(&t));
+            if let Some(action) = action {
+                act_keeping_focus(on_action, action);
+            }
+        }
+    };
+    // The pointer over, or the keyboard on, a data point: its tooltip moves there.
+    let show_tip = move |ev: &web_sys::Event| {
         let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let action = target.and_then(|t| bars_painter.borrow().as_ref()?.action_at(&t));
-        if let Some(action) = action {
-            act_keeping_focus(on_action, action);
+        if let (Some(target), Some(painter)) = (target, bars_painter.borrow_mut().as_mut()) {
+            painter.show_tip(&target);
         }
     };
+    let show_tip_on_focus = show_tip.clone();
 
     // The data table is drawn only while it is open: most readers never open it, and a closed
     // table of 33 units would otherwise be redrawn on every filter change.
@@ -145,7 +158,8 @@ pub fn ChartCard(
                 <p class="td-summary" id=summary_id.clone()>{summary.clone()}</p>
             }))}
             <div class="td-bars" role="group" aria-labelledby=labelledby aria-describedby=describedby
-                data-statuses=move || highlight.get() node_ref=bars_ref on:click=on_bars_click>
+                data-statuses=move || highlight.get() node_ref=bars_ref on:click=on_bars_click
+                on:pointerover=move |ev| show_tip(&ev) on:focusin=move |ev| show_tip_on_focus(&ev)>
             </div>
             {move || legend_entries.with(|l| l.as_ref().and_then(|l| legend(id, l, interactive, on_action)))}
             <details class="td-table-toggle" on:toggle=move |ev| {

@@ -14,7 +14,7 @@
 //! listener on the container looks the action up in the drawn model ([`BarsPainter::action_at`]).
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, Node};
 
 use crate::chart::{Action, BarRow, Cell, Marker, Segment, Tick};
 use crate::format::plain_decimal;
@@ -42,8 +42,17 @@ fn append(parent: &Element, child: &Element) {
     let _ = parent.append_child(child);
 }
 
-fn append_text(parent: &Element, text: &str) {
-    let _ = parent.append_child(&document().create_text_node(text));
+/// Appends a text node and returns it. Texts are later changed through the node itself
+/// ([`set_text`]): replacing an element's text node instead (`textContent`) re-attaches it to
+/// the layout tree and restyles it.
+fn append_text(parent: &Element, text: &str) -> Node {
+    let node: Node = document().create_text_node(text).into();
+    let _ = parent.append_child(&node);
+    node
+}
+
+fn set_text(node: &Node, text: &str) {
+    node.set_node_value(Some(text));
 }
 
 fn pct(x: f64) -> String {
@@ -105,13 +114,14 @@ struct Shape {
 /// The elements of one drawn row.
 struct RowElements {
     root: HtmlElement,
-    label: HtmlElement,
-    value: HtmlElement,
-    /// Each segment with its tooltip.
-    segments: Vec<(HtmlElement, HtmlElement)>,
-    markers: Vec<(HtmlElement, HtmlElement)>,
-    /// Row tooltip and screen-reader text (rows of several segments).
-    details: Option<(HtmlElement, HtmlElement)>,
+    track: HtmlElement,
+    /// Text nodes of the label and the value.
+    label: Node,
+    value: Node,
+    segments: Vec<HtmlElement>,
+    markers: Vec<HtmlElement>,
+    /// Text of the screen-reader details (rows of several segments).
+    details: Option<Node>,
 }
 
 struct DrawnRow {
@@ -119,7 +129,44 @@ struct DrawnRow {
     elements: RowElements,
 }
 
+/// What a tooltip describes: `data-tip="row"` (all values of a row), `"row.segment"` or
+/// `"row.mmarker"`.
+#[derive(Clone, Copy, PartialEq)]
+enum TipOf {
+    Row(usize),
+    Segment(usize, usize),
+    Marker(usize, usize),
+}
+
+impl TipOf {
+    fn code(self) -> String {
+        match self {
+            TipOf::Row(r) => r.to_string(),
+            TipOf::Segment(r, s) => format!("{r}.{s}"),
+            TipOf::Marker(r, m) => format!("{r}.m{m}"),
+        }
+    }
+
+    fn parse(code: &str) -> Option<TipOf> {
+        let (row, rest) = match code.split_once('.') {
+            Some((row, rest)) => (row.parse().ok()?, Some(rest)),
+            None => (code.parse().ok()?, None),
+        };
+        Some(match rest {
+            None => TipOf::Row(row),
+            Some(rest) => match rest.strip_prefix('m') {
+                Some(m) => TipOf::Marker(row, m.parse().ok()?),
+                None => TipOf::Segment(row, rest.parse().ok()?),
+            },
+        })
+    }
+}
+
 /// Draws the rows of a [`crate::chart::BarChart`] into its `.td-bars` container.
+///
+/// Tooltips: one per chart, moved into the segment, marker or row the pointer is over or the
+/// keyboard is on ([`BarsPainter::show_tip`]); CSS shows it while that element is hovered or
+/// focused. One tip per data point doubled the elements restyled on every filter change.
 pub struct BarsPainter {
     container: HtmlElement,
     chart: &'static str,
@@ -127,10 +174,17 @@ pub struct BarsPainter {
     rows: Vec<DrawnRow>,
     ticks: Vec<Tick>,
     axis: Option<HtmlElement>,
+    tip: HtmlElement,
+    tip_text: Node,
+    /// Where the tip is, if anywhere.
+    tip_of: Option<TipOf>,
 }
 
 impl BarsPainter {
     pub fn new(container: HtmlElement, chart: &'static str, interactive: bool) -> BarsPainter {
+        let tip = element("span", "td-tip");
+        attr(&tip, "aria-hidden", "true");
+        let tip_text = append_text(&tip, "");
         BarsPainter {
             container,
             chart,
@@ -138,6 +192,9 @@ impl BarsPainter {
             rows: Vec::new(),
             ticks: Vec::new(),
             axis: None,
+            tip,
+            tip_text,
+            tip_of: None,
         }
     }
 
@@ -181,10 +238,7 @@ impl BarsPainter {
                 }
                 None => {
                     let elements = build_row(self.chart, i, row, &shape);
-                    let before = self
-                        .axis
-                        .as_deref()
-                        .map(|a| a.unchecked_ref::<web_sys::Node>());
+                    let before = self.axis.as_deref().map(|a| a.unchecked_ref::<Node>());
                     let _ = self.container.insert_before(&elements.root, before);
                     self.rows.push(DrawnRow {
                         row: row.clone(),
@@ -207,6 +261,11 @@ impl BarsPainter {
             }
             self.ticks = ticks.to_vec();
         }
+        // A tip on show keeps saying what its element now shows.
+        match self.tip_of.and_then(|of| self.tip_content(of)) {
+            Some((text, _)) => set_text(&self.tip_text, &text),
+            None => self.hide_tip(),
+        }
     }
 
     /// The action of the element a click landed on: `data-act="row"` or `"row.segment"`.
@@ -220,6 +279,47 @@ impl BarsPainter {
             Some(segment) => row.segments.get(segment.ok()?)?.action,
         }
     }
+
+    /// Puts the chart's tooltip, with its text, in the element under `target` that has one.
+    pub fn show_tip(&mut self, target: &Element) {
+        let of = (target.closest("[data-tip]").ok().flatten())
+            .and_then(|host| host.get_attribute("data-tip"))
+            .and_then(|code| TipOf::parse(&code));
+        let Some((of, (text, host))) = of.and_then(|of| Some((of, self.tip_content(of)?))) else {
+            return;
+        };
+        set_text(&self.tip_text, &text);
+        self.tip.set_class_name(match of {
+            TipOf::Row(_) => "td-tip td-tip-row",
+            _ => "td-tip",
+        });
+        if self.tip.parent_element().as_ref() != Some(&host) {
+            append(&host, &self.tip);
+        }
+        self.tip_of = Some(of);
+    }
+
+    fn hide_tip(&mut self) {
+        self.tip.remove();
+        self.tip_of = None;
+    }
+
+    /// The tip's text and the element it goes in (a row's tip goes in its track).
+    fn tip_content(&self, of: TipOf) -> Option<(String, Element)> {
+        let (TipOf::Row(r) | TipOf::Segment(r, _) | TipOf::Marker(r, _)) = of;
+        let DrawnRow { row, elements } = self.rows.get(r)?;
+        Some(match of {
+            TipOf::Row(_) => (row_details(row)?, elements.track.clone().into()),
+            TipOf::Segment(_, s) => (
+                row.segments.get(s)?.label.clone(),
+                elements.segments.get(s)?.clone().into(),
+            ),
+            TipOf::Marker(_, m) => (
+                row.markers.get(m)?.label.clone(),
+                elements.markers.get(m)?.clone().into(),
+            ),
+        })
+    }
 }
 
 fn build_axis(ticks: &[Tick]) -> HtmlElement {
@@ -232,21 +332,17 @@ fn build_axis(ticks: &[Tick]) -> HtmlElement {
     for tick in ticks {
         let el = element("span", "td-tick");
         set_style(&el, "left", tick.at);
-        el.set_text_content(Some(&tick.label));
+        append_text(&el, &tick.label);
         append(&track, &el);
     }
     axis
 }
 
-fn build_segment(
-    row_index: usize,
-    index: usize,
-    segment: &Segment,
-    shape: &Shape,
-) -> (HtmlElement, HtmlElement) {
+fn build_segment(row_index: usize, index: usize, segment: &Segment, shape: &Shape) -> HtmlElement {
     let el = element("span", &segment_class(segment));
     set_style(&el, "left", segment.start);
     set_style(&el, "width", segment.end - segment.start);
+    attr(&el, "data-tip", &TipOf::Segment(row_index, index).code());
     if shape.segments[index] {
         // Inside a row button: a pointer can pick one segment (unit and status); the keyboard
         // picks the row (unit) and a legend entry (status), both large targets.
@@ -257,27 +353,17 @@ fn build_segment(
         attr(&el, "role", "img");
         attr(&el, "aria-label", &segment.label);
     }
-    let tip = tip(&segment.label, "td-tip");
-    append(&el, &tip);
-    (el, tip)
+    el
 }
 
-fn build_marker(marker: &Marker) -> (HtmlElement, HtmlElement) {
+fn build_marker(row_index: usize, index: usize, marker: &Marker) -> HtmlElement {
     let el = element("span", "td-marker");
     set_style(&el, "left", marker.at);
+    attr(&el, "data-tip", &TipOf::Marker(row_index, index).code());
     attr(&el, "tabindex", "0");
     attr(&el, "role", "img");
     attr(&el, "aria-label", &marker.label);
-    let tip = tip(&marker.label, "td-tip");
-    append(&el, &tip);
-    (el, tip)
-}
-
-fn tip(text: &str, class: &str) -> HtmlElement {
-    let tip = element("span", class);
-    attr(&tip, "aria-hidden", "true");
-    tip.set_text_content(Some(text));
-    tip
+    el
 }
 
 fn segment_class(s: &Segment) -> String {
@@ -312,31 +398,23 @@ fn build_row(chart: &str, index: usize, row: &BarRow, shape: &Shape) -> RowEleme
         RowKind::Static => element("div", ""),
     };
     root.set_class_name(&row_class(row, shape.kind));
-    let label = element("span", "td-label");
-    label.set_text_content(Some(&row.label));
+    let label_el = element("span", "td-label");
+    let label = append_text(&label_el, &row.label);
     let track = element("span", "td-track");
-    let value = element("span", "td-value");
-    value.set_text_content(Some(&row.value_text));
+    let value_el = element("span", "td-value");
+    let value = append_text(&value_el, &row.value_text);
     let segments: Vec<_> = (row.segments.iter().enumerate())
         .map(|(i, s)| build_segment(index, i, s, shape))
         .collect();
-    let markers: Vec<_> = row.markers.iter().map(build_marker).collect();
-    for (el, _) in segments.iter().chain(&markers) {
+    let markers: Vec<_> = (row.markers.iter().enumerate())
+        .map(|(i, m)| build_marker(index, i, m))
+        .collect();
+    for el in segments.iter().chain(&markers) {
         append(&track, el);
     }
-    let details = match (shape.kind, row_details(row)) {
-        (RowKind::Button, Some(text)) => {
-            let row_tip = tip(&text, "td-tip td-tip-row");
-            append(&track, &row_tip);
-            let hidden = element("span", "td-visually-hidden");
-            hidden.set_text_content(Some(&format!(": {text}")));
-            Some((row_tip, hidden))
-        }
-        _ => None,
-    };
     // Spaces between the parts give the button a readable accessible name.
     let spaced = shape.kind == RowKind::Button;
-    append(&root, &label);
+    append(&root, &label_el);
     if spaced {
         append_text(&root, " ");
     }
@@ -344,12 +422,20 @@ fn build_row(chart: &str, index: usize, row: &BarRow, shape: &Shape) -> RowEleme
     if spaced {
         append_text(&root, " ");
     }
-    append(&root, &value);
-    if let Some((_, hidden)) = &details {
-        append(&root, hidden);
-    }
+    append(&root, &value_el);
+    let details = match (shape.kind, row_details(row)) {
+        // Every value of the row: read by screen readers, and the row's tip on keyboard focus.
+        (RowKind::Button, Some(text)) => {
+            attr(&root, "data-tip", &TipOf::Row(index).code());
+            let hidden = element("span", "td-visually-hidden");
+            append(&root, &hidden);
+            Some(append_text(&hidden, &format!(": {text}")))
+        }
+        _ => None,
+    };
     RowElements {
         root,
+        track,
         label,
         value,
         segments,
@@ -358,9 +444,9 @@ fn build_row(chart: &str, index: usize, row: &BarRow, shape: &Shape) -> RowEleme
     }
 }
 
-fn set_text_if(el: &HtmlElement, old: &str, new: &str) {
+fn set_text_if(node: &Node, old: &str, new: &str) {
     if old != new {
-        el.set_text_content(Some(new));
+        set_text(node, new);
     }
 }
 
@@ -388,7 +474,7 @@ fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, kind: RowKind) {
     }
     set_text_if(&els.label, &old.label, &row.label);
     set_text_if(&els.value, &old.value_text, &row.value_text);
-    for ((old_s, new_s), (el, tip)) in old.segments.iter().zip(&row.segments).zip(&els.segments) {
+    for ((old_s, new_s), el) in old.segments.iter().zip(&row.segments).zip(&els.segments) {
         if old_s.start != new_s.start {
             set_style(el, "left", new_s.start);
         }
@@ -399,26 +485,21 @@ fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, kind: RowKind) {
         if class != segment_class(old_s) {
             el.set_class_name(&class);
         }
-        if old_s.label != new_s.label {
-            tip.set_text_content(Some(&new_s.label));
-            if kind == RowKind::Static {
-                attr(el, "aria-label", &new_s.label);
-            }
+        if old_s.label != new_s.label && kind == RowKind::Static {
+            attr(el, "aria-label", &new_s.label);
         }
     }
-    for ((old_m, new_m), (el, tip)) in old.markers.iter().zip(&row.markers).zip(&els.markers) {
+    for ((old_m, new_m), el) in old.markers.iter().zip(&row.markers).zip(&els.markers) {
         if old_m.at != new_m.at {
             set_style(el, "left", new_m.at);
         }
         if old_m.label != new_m.label {
-            tip.set_text_content(Some(&new_m.label));
             attr(el, "aria-label", &new_m.label);
         }
     }
-    if let (Some((row_tip, hidden)), Some(text)) = (&els.details, row_details(row)) {
+    if let (Some(hidden), Some(text)) = (&els.details, row_details(row)) {
         if row_details(old).as_deref() != Some(&text) {
-            row_tip.set_text_content(Some(&text));
-            hidden.set_text_content(Some(&format!(": {text}")));
+            set_text(hidden, &format!(": {text}"));
         }
     }
     drawn.row = row.clone();
@@ -436,7 +517,8 @@ pub struct RowsPainter {
 
 struct DrawnTableRow {
     tr: HtmlElement,
-    cells: Vec<(String, HtmlElement)>,
+    /// Each cell's text and its text node.
+    cells: Vec<(String, Node)>,
 }
 
 impl RowsPainter {
@@ -461,9 +543,9 @@ impl RowsPainter {
         for (i, row) in rows.iter().enumerate() {
             match self.rows.get_mut(i) {
                 Some(drawn) if drawn.cells.len() == row.len() => {
-                    for ((text, el), new) in drawn.cells.iter_mut().zip(row) {
+                    for ((text, node), new) in drawn.cells.iter_mut().zip(row) {
                         if *text != new.text {
-                            el.set_text_content(Some(&new.text));
+                            set_text(node, &new.text);
                             text.clone_from(&new.text);
                         }
                     }
@@ -502,9 +584,8 @@ fn build_table_row(headers: &[String], row_headers: bool, row: &[Cell]) -> Drawn
             if let Some(header) = headers.get(c) {
                 attr(&el, "data-label", header);
             }
-            el.set_text_content(Some(&cell.text));
             append(&tr, &el);
-            (cell.text.clone(), el)
+            (cell.text.clone(), append_text(&el, &cell.text))
         })
         .collect();
     DrawnTableRow { tr, cells }
