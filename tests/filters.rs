@@ -302,3 +302,25 @@ fn the_status_chart_shows_counts_shares_and_the_selection() {
     assert_eq!(c.rows[3].value_text, "1,068 · 61.4%");
     assert_eq!(c.rows[3].label, "Not completed, within deadline");
 }
+
+/// The view redraws the charts only when the counts change (`Selection::same_counts`): a sort
+/// keeps them, a filter changes them.
+#[test]
+fn a_sort_keeps_the_counts_and_a_filter_changes_them() {
+    let snap = fixture();
+    let f = TaskFilter::default();
+    let by_id = f.select(&snap, SortColumn::Id, false);
+    let by_due_desc = f.select(&snap, SortColumn::Due, true);
+    assert_ne!(by_id.rows, by_due_desc.rows);
+    assert!(by_id.same_counts(&by_due_desc));
+    let overdue = TaskFilter {
+        statuses: StatusSet::only(Status::Overdue),
+        ..Default::default()
+    };
+    assert!(!by_id.same_counts(&overdue.select(&snap, SortColumn::Id, false)));
+    let locality = TaskFilter {
+        unit_kind: Some(UnitKind::Locality),
+        ..Default::default()
+    };
+    assert!(!by_id.same_counts(&locality.select(&snap, SortColumn::Id, false)));
+}

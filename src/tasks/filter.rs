@@ -102,6 +102,16 @@ pub struct Selection {
     pub rows: Vec<u32>,
 }
 
+impl Selection {
+    /// Same counts (tallies, matched, total), whatever the order of the rows.
+    pub fn same_counts(&self, other: &Selection) -> bool {
+        self.status_tally == other.status_tally
+            && self.unit_tallies == other.unit_tallies
+            && self.matched == other.matched
+            && self.total == other.total
+    }
+}
+
 impl TaskFilter {
     /// True when no filter narrows the tasks.
     pub fn is_empty(&self) -> bool {

@@ -207,6 +207,7 @@ struct Charts {
 impl Charts {
     fn new(ctx: Ctx) -> Charts {
         let lang = ctx.lang;
+        let unit_view = Memo::new(move |_| ctx.view.with(|v| (v.units.clone(), v.unit_sort)));
         let with_snap = move |f: fn(&ValidSnapshot, format::Lang) -> Option<BarChart>| {
             Memo::new(move |_| ctx.snap.with(|s| s.as_ref().and_then(|s| f(s, lang.get()))))
         };
@@ -219,9 +220,9 @@ impl Charts {
                 })
             }),
             status: Memo::new(move |_| {
-                let statuses = ctx.view.with(|v| v.statuses);
+                let statuses = ctx.statuses.get();
                 let snap = ctx.snap.get()?;
-                let sel = ctx.selection.get()?;
+                let sel = ctx.counts.get()?;
                 snap.tasks()?;
                 Some(chart::status_chart(
                     &sel.status_tally,
@@ -232,8 +233,12 @@ impl Charts {
             }),
             units: Memo::new(move |_| {
                 let snap = ctx.snap.get()?;
-                let sel = ctx.selection.get()?;
-                let (filter, sort) = ctx.view.with(|v| (v.task_filter(&snap), v.unit_sort));
+                let sel = ctx.counts.get()?;
+                // The chart reads the status and unit filters (emphasis) and its own sort; any
+                // other change of the view must not rebuild it.
+                let sort = unit_view.with(|(_, sort)| *sort);
+                ctx.statuses.track();
+                let filter = ctx.view.with_untracked(|v| v.task_filter(&snap));
                 chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, lang.get())
             }),
             documents: with_snap(|s, lang| {
@@ -368,7 +373,7 @@ fn TasksTab(charts: Charts) -> impl IntoView {
 fn Headline() -> impl IntoView {
     let ctx = use_ctx();
     let figures = Memo::new(move |_| {
-        let sel = ctx.selection.get()?;
+        let sel = ctx.counts.get()?;
         Some(chart::headline(&sel.status_tally, ctx.lang.get()))
     });
     let l = ctx.labels.get_untracked();

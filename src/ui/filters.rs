@@ -91,7 +91,7 @@ pub fn FilterPanel() -> impl IntoView {
     let count_text = move || {
         let labels = l;
         let lang = ctx.lang.get();
-        ctx.selection.with(|sel| {
+        ctx.counts.with(|sel| {
             sel.as_ref().map(|sel| match sel.matched {
                 Some(m) => fill(
                     labels.count_of,
@@ -106,7 +106,7 @@ pub fn FilterPanel() -> impl IntoView {
     };
 
     let status_chip = move |s: Status| {
-        let pressed = move || ctx.view.with(|v| v.statuses.contains(s));
+        let pressed = move || ctx.statuses.with(|set| set.contains(s));
         view! {
             <button type="button" class=format!("td-chip td-chip-{}", s.code()) aria-pressed=move || pressed().to_string()
                 on:click=move |_| ctx.update_view(|v| { v.statuses = v.statuses.toggled(s); v.page = 0; })>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::format::{labels, Labels, Lang};
 use crate::snapshot::{DataError, Manifest, ValidSnapshot};
-use crate::tasks::Selection;
+use crate::tasks::{Selection, StatusSet};
 use crate::view_state::{Ignored, ViewState};
 
 /// An `Arc` compared by identity: memos of large values (a 100k-task selection) change when
@@ -60,9 +60,15 @@ pub struct Ctx {
     pub load: RwSignal<Load>,
     pub notices: RwSignal<LinkNotices>,
     pub lang: Memo<Lang>,
+    /// The status filter alone (chips, status chart, emphasis on the unit chart).
+    pub statuses: Memo<StatusSet>,
     pub labels: Memo<&'static Labels>,
     pub snap: Memo<Option<Shared<ValidSnapshot>>>,
     pub selection: Memo<Option<Shared<Selection>>>,
+    /// The same selection, signalled only when its counts change: charts, headline and the
+    /// "x of y" count depend on this one, so a table sort or a page change redraws the table
+    /// alone.
+    pub counts: Memo<Option<Shared<Selection>>>,
 }
 
 impl Ctx {
@@ -70,6 +76,7 @@ impl Ctx {
         let view = RwSignal::new(initial);
         let load = RwSignal::new(Load::Loading);
         let lang = Memo::new(move |_| view.with(|v| v.lang));
+        let statuses = Memo::new(move |_| view.with(|v| v.statuses));
         let snap = Memo::new(move |_| match load.get() {
             Load::Ready(s) => Some(s),
             _ => None,
@@ -98,15 +105,25 @@ impl Ctx {
                 Shared(Arc::new(selection))
             })
         });
+        let counts = Memo::new_with_compare(
+            move |_| selection.get(),
+            |old, new| match (old, new) {
+                (Some(Some(a)), Some(Some(b))) => !a.same_counts(b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        );
         Ctx {
             view,
             manifest: RwSignal::new(None),
             load,
             notices: RwSignal::new(notices),
             lang,
+            statuses,
             labels: Memo::new(move |_| labels(lang.get())),
             snap,
             selection,
+            counts,
         }
     }
 
