@@ -137,6 +137,34 @@ fn text_search_ignores_case_and_accents() {
     }
 }
 
+/// The search narrows from the previous query's hits while the reader types; the results must
+/// be those of a fresh search, whatever the order of the queries.
+#[test]
+fn typing_and_deleting_give_the_same_hits_as_a_fresh_search() {
+    let snap = fixture();
+    let typed = [
+        "l", "lo", "lon", "long", " long", "a long", "ha long", "ha lon", "ha",
+    ];
+    let queries = typed
+        .iter()
+        .chain(["long", "hạ long", "x", "", "ha long"].iter());
+    for query in queries {
+        let f = TaskFilter {
+            text: (*query).into(),
+            ..Default::default()
+        };
+        assert_eq!(ids(&snap, &f), ids(&fixture(), &f), "{query:?}");
+    }
+    let f = |text: &str| TaskFilter {
+        text: text.into(),
+        ..Default::default()
+    };
+    // "long" matches two of eight titles: "ha long" is then searched among those two only.
+    assert_eq!(ids(&snap, &f("long")), ["T4", "T6"]);
+    assert_eq!(ids(&snap, &f("ha long")), ["T4", "T6"]);
+    assert_eq!(ids(&snap, &f("ha long x")), Vec::<String>::new());
+}
+
 #[test]
 fn filters_combine() {
     let snap = fixture();
