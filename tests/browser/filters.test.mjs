@@ -115,6 +115,45 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
   await page.close();
 });
 
+// Guards: a filter change updates the bars and the table rows in place (src/ui/paint.rs), with
+// the right numbers; hovering a segment shows that segment's own value in the chart's tooltip.
+test('a filter change updates the drawn bars and rows in place; a hovered segment shows its value', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  const units = page.locator('#td-units .td-bars');
+  await scrollIntoView(units);
+  // Mark the drawn elements: after the change they must still be the same elements.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('#td-units .td-row-button, .td-task-table tbody tr')) el.tdMark = true;
+  });
+  const rows = await page.locator('#td-units .td-row-button').count();
+  await page.click('.td-chip-od');
+  const overdue = count((r) => r.status === 'od');
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(overdue)} trên 1.738 nhiệm vụ`);
+  await page.waitForFunction(() => document.querySelectorAll('.td-task-table tbody td:nth-child(8)')[0]?.textContent === 'Chưa hoàn thành, quá hạn');
+  const kept = await page.evaluate(() => ({
+    units: [...document.querySelectorAll('#td-units .td-row-button')].filter((e) => e.tdMark).length,
+    table: [...document.querySelectorAll('.td-task-table tbody tr')].filter((e) => e.tdMark).length,
+    statuses: [...document.querySelectorAll('.td-task-table tbody td:nth-child(8)')].map((e) => e.textContent),
+  }));
+  assert.equal(kept.units, rows, 'unit rows redrawn instead of updated');
+  assert.equal(kept.table, 20, 'table rows redrawn instead of updated');
+  assert.ok(kept.statuses.every((s) => s === 'Chưa hoàn thành, quá hạn'), kept.statuses.join('|'));
+
+  // The tooltip: one per chart, moved to the hovered segment, saying that segment's value.
+  const segment = page.locator('#td-units .td-row-button .td-seg.s-lt').nth(2);
+  const rowId = await page.locator('#td-units .td-row-button', { has: page.locator('.td-seg.s-lt') }).nth(2).getAttribute('id');
+  const unitId = rowId.replace(/^td-units-/, '');
+  const late = count((r) => r.unit === unitId && r.status === 'lt');
+  await segment.hover();
+  const tip = segment.locator(':scope > .td-tip');
+  assert.notEqual(await tip.evaluate((t) => getComputedStyle(t).display), 'none');
+  assert.ok((await tip.textContent()).startsWith(`${unitById[unitId].name.vi}: hoàn thành quá hạn ${late} (`), await tip.textContent());
+  assert.equal(await tip.getAttribute('aria-hidden'), 'true');
+  assert.equal(await page.locator('#td-units .td-tip').count(), 1);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 // Guards: table sorting and paging are part of the view and the link.
 test('the task table sorts by column and pages through the selection', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
