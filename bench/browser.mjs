@@ -102,7 +102,7 @@ for (const [name, act] of Object.entries(actions)) {
   const times = [];
   const core = [];
   for (let i = 0; i < 4; i++) await act(i); // warm-up (caches sort orders, JIT)
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 50; i++) {
     const [total, select] = await act(i);
     times.push(total);
     core.push(select);
