@@ -9,6 +9,8 @@
 
 use std::time::{Duration, Instant};
 
+use task_dashboard::chart::{self, UnitSort};
+use task_dashboard::format::Lang;
 use task_dashboard::generate::{illustrative_snapshot, Options};
 use task_dashboard::snapshot::{parse_snapshot, UnitKind};
 use task_dashboard::tasks::{DuePeriod, SortColumn, Status, StatusSet, TaskFilter};
@@ -166,6 +168,20 @@ fn main() {
         ms(percentile(&per_key, 0.5)),
         ms(percentile(&per_key, 0.95))
     );
+    // What the view builds from a selection on each change (before any drawing).
+    let filter = TaskFilter::default();
+    let sel = filter.select(&snap, SortColumn::Due, false);
+    let units = &snap.snapshot().units;
+    let (p50, _) = time(50, || {
+        chart::unit_chart(units, &sel, &filter, UnitSort::OverdueShare, Lang::Vi)
+    });
+    println!(
+        "  unit chart from a selection ({} units)  p50 {}",
+        units.len(),
+        ms(p50)
+    );
+    let (p50, _) = time(50, || chart::tasks_table(&snap, &sel.rows[..20], Lang::Vi));
+    println!("  table page from a selection (20 rows)  p50 {}", ms(p50));
     let (first_sort, _) = time(1, || {
         let fresh = parse_snapshot("bench.json", &json).map(|s| {
             TaskFilter::default().select(&s, SortColumn::Title, false);
