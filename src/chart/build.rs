@@ -3,7 +3,7 @@
 use super::{
     Action, BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick,
 };
-use crate::format::{self, count, labels, percent, share, Lang};
+use crate::format::{self, capitalise, count, labels, lowercase, percent, share, Lang};
 use crate::snapshot::{Date, Documents, FigureKind, Growth, Scheme, Source, Unit, ValidSnapshot};
 use crate::tasks::NO_DOCUMENT;
 use crate::tasks::{fold, GroupTally, Selection, Status, StatusSet, StatusTally, TaskFilter};
@@ -250,7 +250,7 @@ pub fn unit_chart(
                         label: format!(
                             "{}: {} {} ({})",
                             unit.name.get(lang),
-                            series_label(series, lang).to_lowercase(),
+                            lowercase(&series_label(series, lang)),
                             count(n, lang),
                             share(n, total, lang)
                         ),
@@ -351,7 +351,7 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
                 format!("{label}: {value_text}"),
             );
             BarRow::fixed(
-                format!("{:?}", d.doc_type).to_lowercase(),
+                format!("{:?}", d.doc_type).to_ascii_lowercase(),
                 label,
                 value_text,
                 vec![segment],
@@ -418,7 +418,7 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
                 end,
                 label: format!(
                     "{label}: {} {}",
-                    series_label(series, lang).to_lowercase(),
+                    lowercase(&series_label(series, lang)),
                     count(n, lang)
                 ),
                 action: None,
@@ -596,13 +596,6 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
         parts.push(format!("{} {}", l.published, format::date(published, lang)));
     }
     parts.join(", ")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The tasks of the current selection as a table (shown page by page, downloaded whole).

@@ -1,10 +1,12 @@
 //! Everything a reader reads: numbers, dates and periods in Vietnamese or English, the labels
 //! of the interface, and the text summaries of the charts.
 
+mod case;
 mod labels;
 mod numbers;
 mod summary;
 
+pub use case::{capitalise, lower_char, lowercase, upper_char};
 pub use labels::{fill, labels, Labels};
 pub use numbers::*;
 pub use summary::*;

@@ -1,7 +1,7 @@
 //! Text summaries of the charts, in the current language: the text alternative a screen-reader
 //! user gets first, and a caption every reader can quote.
 
-use super::{count, date, labels, percent, period, share, Lang};
+use super::{capitalise, count, date, labels, lowercase, percent, period, share, Lang};
 use crate::snapshot::{Comparator, Date, Documents, FigureKind, Growth, GrowthValue, Scheme};
 use crate::tasks::{GroupTally, Status, StatusTally};
 
@@ -90,7 +90,7 @@ pub fn documents_summary(docs: &Documents, lang: Lang) -> String {
                 .label
                 .as_ref()
                 .map_or(l.doc_type(d.doc_type), |t| t.get(lang));
-            format!("{} {}", name.to_lowercase(), count(d.count, lang))
+            format!("{} {}", lowercase(name), count(d.count, lang))
         })
         .collect();
     let p = period(docs.period, lang);
@@ -143,7 +143,7 @@ pub fn growth_value(v: &GrowthValue, lang: Lang) -> String {
     let l = labels(lang);
     let mut out = format!(
         "{} {}",
-        l.figure_kind(v.kind).to_lowercase(),
+        lowercase(l.figure_kind(v.kind)),
         comparator_value(v, lang)
     );
     if let Some(note) = &v.note {
@@ -163,8 +163,8 @@ pub fn growth_value_short(v: &GrowthValue, lang: Lang) -> String {
     };
     match v.kind {
         FigureKind::Actual => value,
-        FigureKind::Estimate => format!("{value} ({})", l.kind_estimate.to_lowercase()),
-        FigureKind::Target => format!("{}\u{a0}{sign}{value}", l.kind_target.to_lowercase()),
+        FigureKind::Estimate => format!("{value} ({})", lowercase(l.kind_estimate)),
+        FigureKind::Target => format!("{}\u{a0}{sign}{value}", lowercase(l.kind_target)),
     }
 }
 
@@ -188,10 +188,7 @@ pub fn growth_summary(growth: &Growth, lang: Lang) -> String {
             let mut values: Vec<&GrowthValue> = p.values.iter().collect();
             crate::order::sort_by_key(&mut values, |v| v.kind == FigureKind::Target);
             let text: Vec<String> = values.iter().map(|v| growth_value(v, lang)).collect();
-            let mut name = period(p.period, lang);
-            if let Some(first) = name.get(..1) {
-                name = first.to_uppercase() + &name[1..];
-            }
+            let name = capitalise(&period(p.period, lang));
             format!("{name}: {}.", text.join(", "))
         })
         .collect::<Vec<_>>()

@@ -158,7 +158,7 @@ pub fn FilterPanel() -> impl IntoView {
                         }>
                         <option value="">{l.all}</option>
                         <Show when=move || ctx.view.with(|v| v.units.len() > 1)>
-                            <option value="*" disabled>{move || format!("{} {}", ctx.view.with(|v| v.units.len()), l.filter_unit.to_lowercase())}</option>
+                            <option value="*" disabled>{move || format!("{} {}", ctx.view.with(|v| v.units.len()), crate::format::lowercase(l.filter_unit))}</option>
                         </Show>
                         {move || unit_options.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
