@@ -5,6 +5,7 @@
 //      run and layout is done, p50/p95 per kind of change.
 // Prints a table and writes bench/out/browser.json. Timings are printed, never asserted.
 //   node bench/browser.mjs [tasks=100000]        (after scripts/build.sh)
+//   BENCH_DIST=/tmp/old/dist node bench/browser.mjs   (another build, for a before/after)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,9 @@ writeFileSync(manifest, JSON.stringify({
   format: 'task-dashboard/manifest', version: 1, default: id,
   snapshots: [{ id, path: `snapshots/${id}.json`, title: { vi: `Minh họa ${tasks} nhiệm vụ` }, as_of: '2021-03-31', data_status: 'illustrative' }],
 }));
+// BENCH_DIST=<dir> benchmarks another build (e.g. an older commit's dist/ for a before/after).
 const server = await startServer({
-  root: `${ROOT}dist`,
+  root: process.env.BENCH_DIST ?? `${ROOT}dist`,
   overrides: { 'data/manifest.json': manifest, [`data/snapshots/${id}.json`]: file },
 });
 const browser = await launchBrowser();
