@@ -352,3 +352,107 @@ fn a_sort_keeps_the_counts_and_a_filter_changes_them() {
     };
     assert!(!by_id.same_counts(&locality.select(&snap, SortColumn::Id, false)));
 }
+
+/// The index keeps the last counts (`TaskIndex::counted`) for status toggles and sorts: a
+/// sequence of changes on one snapshot must select exactly what a fresh snapshot selects.
+#[test]
+fn a_sequence_of_changes_selects_what_each_filter_selects_afresh() {
+    let snap = fixture();
+    let (b, c) = (unit(&snap, "b"), unit(&snap, "c"));
+    let overdue = StatusSet::only(Status::Overdue);
+    let steps = [
+        (TaskFilter::default(), SortColumn::Id, false),
+        (
+            TaskFilter {
+                statuses: overdue,
+                ..Default::default()
+            },
+            SortColumn::Id,
+            false,
+        ),
+        (
+            TaskFilter {
+                statuses: overdue,
+                ..Default::default()
+            },
+            SortColumn::Due,
+            true,
+        ),
+        (TaskFilter::default(), SortColumn::Due, true),
+        (
+            TaskFilter {
+                units: vec![b],
+                ..Default::default()
+            },
+            SortColumn::Due,
+            false,
+        ),
+        (
+            TaskFilter {
+                units: vec![b],
+                statuses: overdue,
+                ..Default::default()
+            },
+            SortColumn::Id,
+            false,
+        ),
+        (
+            TaskFilter {
+                units: vec![b, c],
+                statuses: overdue,
+                ..Default::default()
+            },
+            SortColumn::Id,
+            false,
+        ),
+        (
+            TaskFilter {
+                unit_kind: Some(UnitKind::Department),
+                ..Default::default()
+            },
+            SortColumn::Id,
+            false,
+        ),
+        (
+            TaskFilter {
+                text: "ha long".into(),
+                statuses: overdue,
+                ..Default::default()
+            },
+            SortColumn::Id,
+            false,
+        ),
+        (
+            TaskFilter {
+                text: "ha long".into(),
+                ..Default::default()
+            },
+            SortColumn::Title,
+            true,
+        ),
+        (
+            TaskFilter {
+                due: DuePeriod::parse("2021-03"),
+                ..Default::default()
+            },
+            SortColumn::Id,
+            false,
+        ),
+        (
+            TaskFilter {
+                document: Some(0),
+                ..Default::default()
+            },
+            SortColumn::Id,
+            false,
+        ),
+        (TaskFilter::default(), SortColumn::Id, false),
+    ];
+    for (filter, sort, desc) in &steps {
+        assert_eq!(
+            filter.select(&snap, *sort, *desc),
+            filter.select(&fixture(), *sort, *desc),
+            "{filter:?} {sort:?} {desc}"
+        );
+    }
+}

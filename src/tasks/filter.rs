@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use super::index::SortColumn;
+use super::index::{SortColumn, TaskIndex};
 use super::search::fold;
 use super::status::{GroupTally, Status, StatusSet, StatusTally};
 use crate::snapshot::{TaskData, TaskRecord, UnitKind, ValidSnapshot};
@@ -102,6 +102,17 @@ pub struct Selection {
     pub rows: Vec<u32>,
 }
 
+/// What a selection counts whatever the status filter and the table order (see
+/// [`TaskIndex::counted`]).
+#[derive(Debug)]
+pub struct Counted {
+    status_counts: [u32; 4],
+    /// Per unit of the snapshot, every status (the unit chart ignores the unit filter).
+    unit_counts: Vec<[u32; 4]>,
+    /// Per record: passes every filter but the status one.
+    passes: Vec<bool>,
+}
+
 impl Selection {
     /// Same counts (tallies, matched, total), whatever the order of the rows.
     pub fn same_counts(&self, other: &Selection) -> bool {
@@ -165,24 +176,59 @@ impl TaskFilter {
             unreachable!("select_records is called only with an index")
         };
         let records: &[TaskRecord] = snap.records();
-        let (in_kind, selected_unit) = self.unit_masks(kinds);
         let status_mask = if self.statuses.is_empty() {
             0b1111
         } else {
             self.statuses.bits()
         };
+        // The counts and the records that pass every filter but the status one do not depend
+        // on the status filter (each chart ignores its own dimension) or on the table order:
+        // the index keeps the last ones, so a status toggle or a sort is one pass over the
+        // cached order.
+        let counted = index.counted(&self.without_statuses(), || self.count(index, kinds));
+        let order = index.order(sort, records);
+        let kept = |&&i: &&u32| {
+            let i = i as usize;
+            counted.passes[i] && status_mask & (1 << index.status[i] as u8) != 0
+        };
+        let rows: Vec<u32> = if descending {
+            order.iter().rev().filter(kept).copied().collect()
+        } else {
+            order.iter().filter(kept).copied().collect()
+        };
+        let (in_kind, _) = self.unit_masks(kinds);
+        Selection {
+            status_tally: StatusTally::from_counts(counted.status_counts),
+            unit_tallies: (counted.unit_counts.iter())
+                .zip(&in_kind)
+                .map(|(c, ok)| ok.then(|| StatusTally::from_counts(*c)))
+                .collect(),
+            matched: Some(rows.len() as u32),
+            total: tasks.totals.total(),
+            rows,
+        }
+    }
+
+    /// This filter with no status filter: the key of [`Counted`].
+    fn without_statuses(&self) -> TaskFilter {
+        TaskFilter {
+            statuses: StatusSet::default(),
+            ..self.clone()
+        }
+    }
+
+    /// One pass over the columns in record order (each read sequentially): the counts, and
+    /// which records pass every filter but the status one.
+    fn count(&self, index: &TaskIndex, kinds: &[UnitKind]) -> Counted {
+        let (in_kind, selected_unit) = self.unit_masks(kinds);
         let document = self.document.map(|d| d as u16);
         let (due_first, due_last) = self.due.map_or((0, u32::MAX), DuePeriod::month_keys);
         let query = fold(self.text.trim());
         let text_hits = (!query.is_empty()).then(|| index.titles_containing(&query));
-
-        // Two passes: the counts and a keep flag in record order (each column read
-        // sequentially), then the kept records in table order. One pass in table order read
-        // every column at random and took twice as long (`cargo bench --bench core`).
         let mut status_counts = [0u32; 4];
         let mut unit_counts = vec![[0u32; 4]; kinds.len()];
-        let mut keep = vec![false; records.len()];
-        for (i, kept) in keep.iter_mut().enumerate() {
+        let mut passes = vec![false; index.len()];
+        for (i, pass) in passes.iter_mut().enumerate() {
             let unit = usize::from(index.unit[i]);
             let rest_ok = in_kind[unit]
                 && document.is_none_or(|d| index.document[i] == d)
@@ -195,29 +241,18 @@ impl TaskFilter {
             unit_counts[unit][status] += 1;
             if selected_unit[unit] {
                 status_counts[status] += 1;
-                *kept = status_mask & (1 << status) != 0;
+                *pass = true;
             }
         }
-        let order = index.order(sort, records);
-        let kept = |&&i: &&u32| keep[i as usize];
-        let rows: Vec<u32> = if descending {
-            order.iter().rev().filter(kept).copied().collect()
-        } else {
-            order.iter().filter(kept).copied().collect()
-        };
-        Selection {
-            status_tally: StatusTally::from_counts(status_counts),
-            unit_tallies: unit_counts
-                .into_iter()
-                .zip(&in_kind)
-                .map(|(c, ok)| ok.then(|| StatusTally::from_counts(c)))
-                .collect(),
-            matched: Some(rows.len() as u32),
-            total: tasks.totals.total(),
-            rows,
+        Counted {
+            status_counts,
+            unit_counts,
+            passes,
         }
     }
+}
 
+impl TaskFilter {
     /// Aggregate-only snapshots: status, unit and unit-kind filters work on the counts; the
     /// filters that need records are ignored (the view disables them and says why).
     fn select_counts(&self, tasks: &TaskData, kinds: &[UnitKind]) -> Selection {

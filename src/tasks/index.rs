@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::filter::{Counted, TaskFilter};
 use super::search::fold_into;
 
 /// A query that extends the previous one searches only its hits when they are at most this
@@ -82,6 +83,8 @@ pub struct TaskIndex {
     /// The last text search and its hits: toggling other filters while a query is set does
     /// not scan the titles again.
     last_search: Mutex<Option<(String, Arc<Vec<bool>>)>>,
+    /// The last counts, keyed by their filter (without statuses): see [`TaskIndex::counted`].
+    last_count: Mutex<Option<(TaskFilter, Arc<Counted>)>>,
 }
 
 impl TaskIndex {
@@ -108,6 +111,7 @@ impl TaskIndex {
             unit_rank,
             orders: Default::default(),
             last_search: Mutex::new(None),
+            last_count: Mutex::new(None),
         };
         let mut seen_ids: HashMap<&str, usize> = HashMap::with_capacity(n);
         for (i, r) in records.iter().enumerate() {
@@ -198,6 +202,24 @@ impl TaskIndex {
             self.title_end[i - 1] as usize + 1
         };
         &self.haystack[start..self.title_end[i] as usize]
+    }
+
+    /// The counts of `filter` (which has no status filter), computed by `count` unless they
+    /// are the last ones asked for.
+    pub(crate) fn counted(
+        &self,
+        filter: &TaskFilter,
+        count: impl FnOnce() -> Counted,
+    ) -> Arc<Counted> {
+        let last = self.last_count.lock().ok().and_then(|last| last.clone());
+        if let Some((_, counted)) = last.filter(|(f, _)| f == filter) {
+            return counted;
+        }
+        let counted = Arc::new(count());
+        if let Ok(mut last) = self.last_count.lock() {
+            *last = Some((filter.clone(), Arc::clone(&counted)));
+        }
+        counted
     }
 
     /// Which records' folded titles contain `folded_query`: one scan of all titles together,
