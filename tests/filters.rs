@@ -456,3 +456,30 @@ fn a_sequence_of_changes_selects_what_each_filter_selects_afresh() {
         );
     }
 }
+
+/// The view draws the unit chart without the status filter and emphasises the statuses on its
+/// own (`BarChart::emphasise`): that must be the chart the core builds with the filter.
+#[test]
+fn the_unit_chart_emphasised_afterwards_is_the_chart_built_with_the_status_filter() {
+    let snap = fixture();
+    let with = TaskFilter {
+        statuses: StatusSet::only(Status::Overdue),
+        units: vec![unit(&snap, "b")],
+        ..Default::default()
+    };
+    let without = TaskFilter {
+        statuses: StatusSet::default(),
+        ..with.clone()
+    };
+    let sel = with.select(&snap, SortColumn::Id, false);
+    let units = &snap.snapshot().units;
+    let built = chart::unit_chart(units, &sel, &with, UnitSort::Name, Lang::Vi).unwrap();
+    let mut emphasised =
+        chart::unit_chart(units, &sel, &without, UnitSort::Name, Lang::Vi).unwrap();
+    assert_ne!(built, emphasised);
+    emphasised.emphasise(with.statuses);
+    assert_eq!(built, emphasised);
+    assert_eq!(built.highlight, with.statuses);
+    let pressed: Vec<bool> = built.legend.iter().map(|e| e.selected).collect();
+    assert_eq!(pressed, [false, false, true, false]);
+}

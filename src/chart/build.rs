@@ -302,23 +302,25 @@ pub fn unit_chart(
             series: Series::Status(s),
             label: l.status(s).to_owned(),
             action: Some(Action::ToggleStatuses(StatusSet::only(s))),
-            selected: filter.statuses.contains(s),
+            selected: false,
         })
         .collect();
     let kinds = filter
         .unit_kind
         .map_or(String::new(), |k| l.unit_kind(k).to_owned());
-    Some(BarChart {
+    let mut chart = BarChart {
         id: "units",
         title: l.chart_units.to_owned(),
         subtitle: kinds,
         rows,
         legend,
         ticks: Vec::new(),
-        highlight: filter.statuses,
+        highlight: StatusSet::default(),
         summary: format::units_summary(&summary_input, lang),
         table,
-    })
+    };
+    chart.emphasise(filter.statuses);
+    Some(chart)
 }
 
 /// Documents issued by type, most frequent first.

@@ -31,6 +31,25 @@ pub struct BarChart {
     pub table: DataTable,
 }
 
+impl BarChart {
+    /// Emphasises the statuses of a status filter: the others fade on the bars (`highlight`)
+    /// and their legend entries are pressed. The view can apply this on its own, so a status
+    /// toggle restyles the unit chart without rebuilding it.
+    pub fn emphasise(&mut self, statuses: crate::tasks::StatusSet) {
+        self.highlight = statuses;
+        emphasise_legend(&mut self.legend, statuses);
+    }
+}
+
+/// Presses the legend entries of `statuses` (and releases the other status entries).
+pub fn emphasise_legend(legend: &mut [LegendEntry], statuses: crate::tasks::StatusSet) {
+    for entry in legend {
+        if let Series::Status(status) = entry.series {
+            entry.selected = statuses.contains(status);
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarRow {
     /// Stable key (status code, unit id, document type, period).

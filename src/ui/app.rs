@@ -17,6 +17,7 @@ use super::table::TaskTable;
 use crate::chart::{self, Action, BarChart};
 use crate::format::{self, fill};
 use crate::snapshot::{DataStatus, ValidSnapshot};
+use crate::tasks::StatusSet;
 use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
 
 #[component]
@@ -234,11 +235,12 @@ impl Charts {
             units: Memo::new(move |_| {
                 let snap = ctx.snap.get()?;
                 let sel = ctx.counts.get()?;
-                // The chart reads the status and unit filters (emphasis) and its own sort; any
-                // other change of the view must not rebuild it.
+                // The chart reads the unit filter and its own sort; the status filter is its
+                // emphasis, applied by the card (`ChartCard::emphasis`), so a status toggle
+                // does not rebuild it; any other change of the view must not rebuild it either.
                 let sort = unit_view.with(|(_, sort)| *sort);
-                ctx.statuses.track();
-                let filter = ctx.view.with_untracked(|v| v.task_filter(&snap));
+                let mut filter = ctx.view.with_untracked(|v| v.task_filter(&snap));
+                filter.statuses = StatusSet::default();
                 chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, lang.get())
             }),
             documents: with_snap(|s, lang| {
@@ -267,12 +269,27 @@ impl Charts {
     }
 
     fn card(self, ctx: Ctx, chart: Memo<Option<BarChart>>, interactive: bool) -> impl IntoView {
+        self.card_with(ctx, chart, interactive, None)
+    }
+
+    /// The unit chart's card: the status filter is its emphasis.
+    fn units_card(self, ctx: Ctx, interactive: bool) -> impl IntoView {
+        self.card_with(ctx, self.units, interactive, Some(ctx.statuses))
+    }
+
+    fn card_with(
+        self,
+        ctx: Ctx,
+        chart: Memo<Option<BarChart>>,
+        interactive: bool,
+        emphasis: Option<Memo<StatusSet>>,
+    ) -> impl IntoView {
         let labels = ctx.labels.get_untracked();
         let export = self.export;
         let on_action = self.on_action;
         view! {
             <Show when=move || chart.with(Option::is_some)>
-                <ChartCard chart labels export interactive on_action />
+                <ChartCard chart labels export interactive on_action emphasis />
             </Show>
         }
     }
@@ -363,7 +380,7 @@ fn TasksTab(charts: Charts) -> impl IntoView {
             <Headline />
             {charts.card(ctx, charts.status, true)}
             <FilterPanel />
-            {charts.card(ctx, charts.units, true)}
+            {charts.units_card(ctx, true)}
             <TaskTable export=charts.export />
         </Show>
     }
@@ -660,7 +677,7 @@ fn EmbedView() -> impl IntoView {
             {move || parts.get().into_iter().map(|part| match part {
                 Part::Headline => view! { <Headline /> }.into_any(),
                 Part::Status => charts.card(ctx, charts.status, false).into_any(),
-                Part::Units => charts.card(ctx, charts.units, false).into_any(),
+                Part::Units => charts.units_card(ctx, false).into_any(),
                 Part::Table => view! { <TaskTable export=charts.export /> }.into_any(),
                 Part::Documents => charts.card(ctx, charts.documents, false).into_any(),
                 Part::Schemes => charts.card(ctx, charts.schemes, false).into_any(),

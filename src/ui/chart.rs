@@ -15,8 +15,9 @@ use std::rc::Rc;
 
 use super::browser;
 use super::paint::{BarsPainter, RowsPainter};
-use crate::chart::{csv, svg, Action, BarChart, LegendEntry};
+use crate::chart::{csv, emphasise_legend, svg, Action, BarChart, LegendEntry};
 use crate::format::Labels;
+use crate::tasks::StatusSet;
 
 /// What every download carries besides the chart: the source line and the notice.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -56,6 +57,9 @@ pub fn ChartCard(
     /// Bars and legend entries with an action are buttons (false in embeds).
     interactive: bool,
     on_action: Callback<Action>,
+    /// Statuses to emphasise, when the view gives them apart from the chart (the unit chart:
+    /// a status toggle then restyles its bars without rebuilding the chart).
+    emphasis: Option<Memo<StatusSet>>,
 ) -> impl IntoView {
     let id = chart.with_untracked(|c| c.as_ref().map_or("chart", |c| c.id));
     let title_id = format!("td-{id}-title");
@@ -65,18 +69,29 @@ pub fn ChartCard(
     // The bars redraw only when the rows change: a status filter on the unit chart changes
     // `highlight` alone, which is a style attribute (`data-statuses`).
     let rows = part(chart, |c| (c.rows.clone(), c.ticks.clone()));
-    let highlight = part(chart, |c| {
-        (c.highlight.iter())
-            .map(|s| s.code())
-            .collect::<Vec<_>>()
-            .join(" ")
+    let highlight = Memo::new(move |_| {
+        let own = chart.with(|c| c.as_ref().map(|c| c.highlight))?;
+        let statuses = emphasis.map_or(own, |e| e.get());
+        Some(
+            statuses
+                .iter()
+                .map(|s| s.code())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     });
     // Each part redraws only when its own data changes: a status toggle must not rebuild the
     // legend or the data table.
     let head = part(chart, |c| {
         (c.title.clone(), c.subtitle.clone(), c.summary.clone())
     });
-    let legend_entries = part(chart, |c| c.legend.clone());
+    let legend_entries = Memo::new(move |_| {
+        let mut legend = chart.with(|c| c.as_ref().map(|c| c.legend.clone()))?;
+        if let Some(e) = emphasis {
+            emphasise_legend(&mut legend, e.get());
+        }
+        Some(legend)
+    });
     let table = part(chart, |c| c.table.clone());
     let caption = part(chart, |c| c.title.clone());
 
