@@ -6,32 +6,12 @@
 // Prints a table and writes bench/out/browser.json. Timings are printed, never asserted.
 //   node bench/browser.mjs [tasks=100000]        (after scripts/build.sh)
 //   BENCH_DIST=/tmp/old/dist node bench/browser.mjs   (another build, for a before/after)
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../tests/browser/server.mjs';
+import { writeFileSync, statSync } from 'node:fs';
 import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
+import { benchServer, installPerform, ACTIONS, OUT as out } from './setup.mjs';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const tasks = Number(process.argv[2] ?? 100000);
-const id = `illustrative-2021-q1-${tasks}`;
-const out = `${ROOT}bench/out`;
-mkdirSync(out, { recursive: true });
-const file = `${out}/${id}.json`;
-if (!existsSync(file)) {
-  console.log(`generating ${file} ...`);
-  execFileSync('cargo', ['run', '-q', '--release', '--bin', 'snapshot-tool', '--', 'generate', '--tasks', String(tasks), '--seed', String(tasks), '--out', file], { cwd: ROOT, stdio: 'inherit' });
-}
-const manifest = `${out}/bench-manifest.json`;
-writeFileSync(manifest, JSON.stringify({
-  format: 'task-dashboard/manifest', version: 1, default: id,
-  snapshots: [{ id, path: `snapshots/${id}.json`, title: { vi: `Minh họa ${tasks} nhiệm vụ` }, as_of: '2021-03-31', data_status: 'illustrative' }],
-}));
-// BENCH_DIST=<dir> benchmarks another build (e.g. an older commit's dist/ for a before/after).
-const server = await startServer({
-  root: process.env.BENCH_DIST ?? `${ROOT}dist`,
-  overrides: { 'data/manifest.json': manifest, [`data/snapshots/${id}.json`]: file },
-});
+const { server, file, id } = await benchServer(tasks);
 const browser = await launchBrowser();
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.round((s.length - 1) * q)]; };
 const fmt = (x) => `${x.toFixed(1)} ms`;
@@ -64,14 +44,14 @@ await page.evaluate(() => {
   // so a message-channel macrotask comes after all of them; then force style and layout.
   // A reader acts on what is in view: the control is scrolled into view first (untimed), so
   // off-screen cards are skipped as they would be (content-visibility: auto).
-  window.__timeAction = async (selector, act) => {
-    document.querySelector(selector).scrollIntoView({ block: 'center' });
-    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+  window.__timeAction = async (action, i) => {
+    document.querySelector(action.selector).scrollIntoView({ block: 'center' });
+    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
     const channel = new MessageChannel();
     const done = new Promise((resolve) => { channel.port1.onmessage = resolve; });
     performance.clearMeasures('td-select');
     const t0 = performance.now();
-    act(document.querySelector(selector));
+    window.__perform(action, i);
     await Promise.resolve();
     channel.port2.postMessage(0);
     await done;
@@ -83,29 +63,14 @@ await page.evaluate(() => {
     return [total, select];
   };
 });
-const actions = {
-  'status chip (toggle overdue)': () => page.evaluate(() => window.__timeAction('.td-chip-od', (chip) => chip.click())),
-  'unit kind select (alternate)': (i) => page.evaluate((v) => window.__timeAction('select[name=k]', (s) => {
-    s.value = v;
-    s.dispatchEvent(new Event('change', { bubbles: true }));
-  }), ['loc', 'dept', ''][i % 3]),
-  'unit segment (cross-filter)': () => page.evaluate(() => window.__timeAction('#td-units .td-row-button .td-seg.s-od', (seg) => seg.click())),
-  'table sort (due asc/desc)': () => page.evaluate(() => window.__timeAction('[data-sort=due]', (button) => button.click())),
-  'search text (cycle queries)': (i) => page.evaluate((q) => window.__timeAction('input[name=q]', (input) => {
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }), ['cao toc', 'du lich', '', 'ha long'][i % 4]),
-  'search typing "ha long" (per key)': (i) => page.evaluate((q) => window.__timeAction('input[name=q]', (input) => {
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }), ['', 'h', 'ha', 'ha ', 'ha l', 'ha lo', 'ha lon', 'ha long'][i % 8]),
-};
-for (const [name, act] of Object.entries(actions)) {
+await installPerform(page);
+const act = (action, i) => page.evaluate(([a, n]) => window.__timeAction(a, n), [action, i]);
+for (const [name, action] of Object.entries(ACTIONS)) {
   const times = [];
   const core = [];
-  for (let i = 0; i < 4; i++) await act(i); // warm-up (caches sort orders, JIT)
+  for (let i = 0; i < 4; i++) await act(action, i); // warm-up (caches sort orders, JIT)
   for (let i = 0; i < 50; i++) {
-    const [total, select] = await act(i);
+    const [total, select] = await act(action, i);
     times.push(total);
     core.push(select);
   }
