@@ -107,8 +107,9 @@ pub struct Selection {
 #[derive(Debug)]
 pub struct Counted {
     status_counts: [u32; 4],
-    /// Per unit of the snapshot, every status (the unit chart ignores the unit filter).
-    unit_counts: Vec<[u32; 4]>,
+    /// Per unit of the snapshot, every status (the unit chart ignores the unit filter);
+    /// `None` for a unit of the other kind.
+    unit_counts: Vec<Option<[u32; 4]>>,
     /// Per record: passes every filter but the status one.
     passes: Vec<bool>,
 }
@@ -196,12 +197,10 @@ impl TaskFilter {
         } else {
             order.iter().filter(kept).copied().collect()
         };
-        let (in_kind, _) = self.unit_masks(kinds);
         Selection {
             status_tally: StatusTally::from_counts(counted.status_counts),
             unit_tallies: (counted.unit_counts.iter())
-                .zip(&in_kind)
-                .map(|(c, ok)| ok.then(|| StatusTally::from_counts(*c)))
+                .map(|c| c.map(StatusTally::from_counts))
                 .collect(),
             matched: Some(rows.len() as u32),
             total: tasks.totals.total(),
@@ -246,13 +245,13 @@ impl TaskFilter {
         }
         Counted {
             status_counts,
-            unit_counts,
+            unit_counts: (unit_counts.into_iter().zip(in_kind))
+                .map(|(c, ok)| ok.then_some(c))
+                .collect(),
             passes,
         }
     }
-}
 
-impl TaskFilter {
     /// Aggregate-only snapshots: status, unit and unit-kind filters work on the counts; the
     /// filters that need records are ignored (the view disables them and says why).
     fn select_counts(&self, tasks: &TaskData, kinds: &[UnitKind]) -> Selection {

@@ -6,13 +6,44 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use super::filter::{Counted, TaskFilter};
 use super::search::fold_into;
+use super::status::Status;
+use crate::snapshot::error::Issues;
+use crate::snapshot::{Date, TaskRecord};
 
 /// A query that extends the previous one searches only its hits when they are at most this
 /// share (1/n) of all titles; above it, one scan of all titles is faster.
 const NARROW_BELOW: usize = 4;
-use super::status::Status;
-use crate::snapshot::error::Issues;
-use crate::snapshot::{Date, TaskRecord};
+
+/// The last result of a computation, with what it was computed for: a reader's next change
+/// often asks for it again (a status toggle keeps the text search and the other filters).
+#[derive(Debug)]
+struct Last<K, V>(Mutex<Option<(K, Arc<V>)>>);
+
+impl<K: Clone + PartialEq, V> Last<K, V> {
+    fn new() -> Self {
+        Last(Mutex::new(None))
+    }
+
+    fn get(&self) -> Option<(K, Arc<V>)> {
+        self.0.lock().ok().and_then(|last| last.clone())
+    }
+
+    fn keep(&self, key: K, value: V) -> Arc<V> {
+        let value = Arc::new(value);
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((key, Arc::clone(&value)));
+        }
+        value
+    }
+
+    /// The value for `key`: the last one if it was for `key`, else `compute()` (then kept).
+    fn get_or(&self, key: &K, compute: impl FnOnce() -> V) -> Arc<V> {
+        match self.get() {
+            Some((k, value)) if k == *key => value,
+            _ => self.keep(key.clone(), compute()),
+        }
+    }
+}
 
 /// Marks a record without an assigning document.
 pub const NO_DOCUMENT: u16 = u16::MAX;
@@ -82,9 +113,9 @@ pub struct TaskIndex {
     orders: [OnceLock<Vec<u32>>; 8],
     /// The last text search and its hits: toggling other filters while a query is set does
     /// not scan the titles again.
-    last_search: Mutex<Option<(String, Arc<Vec<bool>>)>>,
+    last_search: Last<String, Vec<bool>>,
     /// The last counts, keyed by their filter (without statuses): see [`TaskIndex::counted`].
-    last_count: Mutex<Option<(TaskFilter, Arc<Counted>)>>,
+    last_count: Last<TaskFilter, Counted>,
 }
 
 impl TaskIndex {
@@ -110,8 +141,8 @@ impl TaskIndex {
             title_end: Vec::with_capacity(n),
             unit_rank,
             orders: Default::default(),
-            last_search: Mutex::new(None),
-            last_count: Mutex::new(None),
+            last_search: Last::new(),
+            last_count: Last::new(),
         };
         let mut seen_ids: HashMap<&str, usize> = HashMap::with_capacity(n);
         for (i, r) in records.iter().enumerate() {
@@ -211,15 +242,7 @@ impl TaskIndex {
         filter: &TaskFilter,
         count: impl FnOnce() -> Counted,
     ) -> Arc<Counted> {
-        let last = self.last_count.lock().ok().and_then(|last| last.clone());
-        if let Some((_, counted)) = last.filter(|(f, _)| f == filter) {
-            return counted;
-        }
-        let counted = Arc::new(count());
-        if let Ok(mut last) = self.last_count.lock() {
-            *last = Some((filter.clone(), Arc::clone(&counted)));
-        }
-        counted
+        self.last_count.get_or(filter, count)
     }
 
     /// Which records' folded titles contain `folded_query`: one scan of all titles together,
@@ -228,8 +251,7 @@ impl TaskIndex {
     /// Typing narrows: a query that contains the previous one can only match titles the
     /// previous one matched, so when those are few only they are searched again.
     pub fn titles_containing(&self, folded_query: &str) -> Arc<Vec<bool>> {
-        let last = self.last_search.lock().ok().and_then(|last| last.clone());
-        let hits = match last {
+        let hits = match self.last_search.get() {
             Some((q, hits)) if q == folded_query => return hits,
             Some((q, hits)) if !q.is_empty() && folded_query.contains(q.as_str()) => {
                 let candidates = hits.iter().filter(|&&hit| hit).count();
@@ -241,11 +263,7 @@ impl TaskIndex {
             }
             _ => self.scan_titles(folded_query),
         };
-        let hits = Arc::new(hits);
-        if let Ok(mut last) = self.last_search.lock() {
-            *last = Some((folded_query.to_owned(), Arc::clone(&hits)));
-        }
-        hits
+        self.last_search.keep(folded_query.to_owned(), hits)
     }
 
     /// The titles among `candidates` that contain `folded_query`.

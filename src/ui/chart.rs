@@ -10,11 +10,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use super::browser;
-use super::paint::{BarsPainter, RowsPainter};
+use super::paint::{paint_effect, BarsPainter, RowsPainter};
 use crate::chart::{csv, emphasise_legend, svg, Action, BarChart, LegendEntry};
 use crate::format::Labels;
 use crate::tasks::StatusSet;
@@ -93,32 +90,23 @@ pub fn ChartCard(
         Some(legend)
     });
     let table = part(chart, |c| c.table.clone());
-    let caption = part(chart, |c| c.title.clone());
 
     let bars_ref = NodeRef::<leptos::html::Div>::new();
-    let bars_painter = Rc::new(RefCell::new(None::<BarsPainter>));
-    Effect::new({
-        let painter = bars_painter.clone();
-        move |_| {
-            let Some(container) = bars_ref.get() else {
-                return;
-            };
-            let mut painter = painter.borrow_mut();
-            let painter =
-                painter.get_or_insert_with(|| BarsPainter::new(container.into(), id, interactive));
+    let bars_painter = paint_effect(
+        bars_ref,
+        move |container| BarsPainter::new(container, id, interactive),
+        move |painter| {
             rows.with(|r| {
                 if let Some((rows, ticks)) = r {
                     painter.paint(rows, ticks);
                 }
-            });
-        }
-    });
+            })
+        },
+    );
     let on_bars_click = {
         let painter = bars_painter.clone();
         move |ev: leptos::ev::MouseEvent| {
-            let target = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let target = event_element(&ev);
             let action = target.and_then(|t| painter.borrow().as_ref()?.action_at(&t));
             if let Some(action) = action {
                 act_keeping_focus(on_action, action);
@@ -127,10 +115,9 @@ pub fn ChartCard(
     };
     // The pointer over, or the keyboard on, a data point: its tooltip moves there.
     let show_tip = move |ev: &web_sys::Event| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if let (Some(target), Some(painter)) = (target, bars_painter.borrow_mut().as_mut()) {
+        if let (Some(target), Some(painter)) =
+            (event_element(ev), bars_painter.borrow_mut().as_mut())
+        {
             painter.show_tip(&target);
         }
     };
@@ -140,22 +127,19 @@ pub fn ChartCard(
     // table of 33 units would otherwise be redrawn on every filter change.
     let table_open = RwSignal::new(false);
     let table_ref = NodeRef::<leptos::html::Tbody>::new();
-    let table_painter = Rc::new(RefCell::new(None::<RowsPainter>));
-    Effect::new(move |_| {
-        let Some(body) = table_ref.get() else {
-            return;
-        };
-        if !table_open.get() {
-            return;
-        }
-        let mut painter = table_painter.borrow_mut();
-        let painter = painter.get_or_insert_with(|| RowsPainter::new(body.into(), true));
-        table.with(|t| {
-            if let Some(t) = t {
-                painter.paint(&t.headers, &t.rows);
+    paint_effect(
+        table_ref,
+        |body| RowsPainter::new(body, true),
+        move |painter| {
+            if table_open.get() {
+                table.with(|t| {
+                    if let Some(t) = t {
+                        painter.paint(&t.headers, &t.rows);
+                    }
+                });
             }
-        });
-    });
+        },
+    );
     let headers = move || {
         table.with(|t| {
             (t.iter().flat_map(|t| &t.headers))
@@ -183,7 +167,7 @@ pub fn ChartCard(
                 <summary>{labels.show_table}</summary>
                 <div class="td-table-wrap">
                     <table class="td-table td-data-table">
-                        <caption class="td-visually-hidden">{move || caption.get()}</caption>
+                        <caption class="td-visually-hidden">{move || head.with(|h| h.as_ref().map(|(title, _, _)| title.clone()))}</caption>
                         <thead><tr>{headers}</tr></thead>
                         <tbody node_ref=table_ref></tbody>
                     </table>
@@ -192,6 +176,11 @@ pub fn ChartCard(
             <Downloads chart labels export />
         </section>
     }
+}
+
+/// The element an event happened on (for listeners delegated to the chart's container).
+fn event_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target().and_then(|t| t.dyn_into().ok())
 }
 
 /// A memo of one part of the chart, so that part redraws only when it changes.

@@ -13,11 +13,42 @@
 //! Events are delegated: rows and segments carry `data-act="row"` / `"row.segment"` and one
 //! listener on the container looks the action up in the drawn model ([`BarsPainter::action_at`]).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::html::ElementType;
+use leptos::prelude::{Effect, Get, NodeRef};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
 use crate::chart::{Action, BarRow, Cell, Marker, Segment, Tick};
 use crate::format::plain_decimal;
+
+/// The painter of `target`'s element, made by `make` once the element is in the page, with an
+/// effect that runs `draw` on it again whenever what `draw` reads changes. The painter is
+/// returned for event handlers that look up what it drew.
+pub fn paint_effect<E, P: 'static>(
+    target: NodeRef<E>,
+    make: impl Fn(HtmlElement) -> P + 'static,
+    draw: impl Fn(&mut P) + 'static,
+) -> Rc<RefCell<Option<P>>>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let painter = Rc::new(RefCell::new(None));
+    Effect::new({
+        let painter = Rc::clone(&painter);
+        move |_| {
+            let Some(element) = target.get() else {
+                return;
+            };
+            let mut painter = painter.borrow_mut();
+            draw(painter.get_or_insert_with(|| make(element.unchecked_into())));
+        }
+    });
+    painter
+}
 
 fn document() -> web_sys::Document {
     leptos::prelude::document()
@@ -126,6 +157,7 @@ struct RowElements {
 
 struct DrawnRow {
     row: BarRow,
+    shape: Shape,
     elements: RowElements,
 }
 
@@ -219,20 +251,16 @@ impl BarsPainter {
     pub fn paint(&mut self, rows: &[BarRow], ticks: &[Tick]) {
         for (i, row) in rows.iter().enumerate() {
             let shape = self.shape(row);
-            let same_shape = self
-                .rows
-                .get(i)
-                .map(|drawn| self.shape(&drawn.row) == shape);
-            match same_shape {
-                Some(true) => update_row(self.chart, &mut self.rows[i], row, shape.kind),
-                Some(false) => {
+            match self.rows.get_mut(i) {
+                Some(drawn) if drawn.shape == shape => update_row(self.chart, drawn, row),
+                Some(drawn) => {
                     let elements = build_row(self.chart, i, row, &shape);
-                    let drawn = &mut self.rows[i];
                     let _ = self
                         .container
                         .replace_child(&elements.root, &drawn.elements.root);
                     *drawn = DrawnRow {
                         row: row.clone(),
+                        shape,
                         elements,
                     };
                 }
@@ -242,6 +270,7 @@ impl BarsPainter {
                     let _ = self.container.insert_before(&elements.root, before);
                     self.rows.push(DrawnRow {
                         row: row.clone(),
+                        shape,
                         elements,
                     });
                 }
@@ -307,7 +336,7 @@ impl BarsPainter {
     /// The tip's text and the element it goes in (a row's tip goes in its track).
     fn tip_content(&self, of: TipOf) -> Option<(String, Element)> {
         let (TipOf::Row(r) | TipOf::Segment(r, _) | TipOf::Marker(r, _)) = of;
-        let DrawnRow { row, elements } = self.rows.get(r)?;
+        let DrawnRow { row, elements, .. } = self.rows.get(r)?;
         Some(match of {
             TipOf::Row(_) => (row_details(row)?, elements.track.clone().into()),
             TipOf::Segment(_, s) => (
@@ -451,8 +480,8 @@ fn set_text_if(node: &Node, old: &str, new: &str) {
 }
 
 /// Updates a row of the same shape in place.
-fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, kind: RowKind) {
-    let (old, els) = (&drawn.row, &drawn.elements);
+fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow) {
+    let (old, els, kind) = (&drawn.row, &drawn.elements, drawn.shape.kind);
     if old == row {
         return;
     }
@@ -497,8 +526,9 @@ fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, kind: RowKind) {
             attr(el, "aria-label", &new_m.label);
         }
     }
-    if let (Some(hidden), Some(text)) = (&els.details, row_details(row)) {
-        if row_details(old).as_deref() != Some(&text) {
+    let labels_changed = (old.segments.iter().zip(&row.segments)).any(|(o, n)| o.label != n.label);
+    if let (Some(hidden), true) = (&els.details, labels_changed) {
+        if let Some(text) = row_details(row) {
             set_text(hidden, &format!(": {text}"));
         }
     }

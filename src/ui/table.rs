@@ -3,12 +3,9 @@
 
 use leptos::prelude::*;
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use super::browser;
 use super::chart::ExportInfo;
-use super::paint::RowsPainter;
+use super::paint::{paint_effect, RowsPainter};
 use super::state::use_ctx;
 use crate::chart::{self, csv};
 use crate::format::{self, fill};
@@ -76,18 +73,16 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
     // The page's rows are painted in place: a filter change rewrites the texts of 20 rows
     // instead of rebuilding them (see `super::paint`).
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
-    let painter = Rc::new(RefCell::new(None::<RowsPainter>));
-    Effect::new(move |_| {
-        let Some(body) = body_ref.get() else {
-            return;
-        };
-        let mut painter = painter.borrow_mut();
-        let painter = painter.get_or_insert_with(|| RowsPainter::new(body.into(), false));
-        rows.with(|table| match table {
-            Some(table) => painter.paint(&table.headers, &table.rows),
-            None => painter.paint(&[], &[]),
-        });
-    });
+    paint_effect(
+        body_ref,
+        |body| RowsPainter::new(body, false),
+        move |painter| {
+            rows.with(|table| match table {
+                Some(table) => painter.paint(&table.headers, &table.rows),
+                None => painter.paint(&[], &[]),
+            })
+        },
+    );
     let download = move |_| {
         let lang = ctx.lang.get_untracked();
         let Some(snap) = ctx.snap.get_untracked() else {
