@@ -4,6 +4,7 @@
 // touched. Complements bench/browser.mjs, which times the whole change.
 //   node bench/trace.mjs ["status chip (toggle overdue)"] [tasks=100000]   (after scripts/build.sh)
 //   N=30 node bench/trace.mjs ...                                         (changes traced)
+//   CSS='.td-root{...}' LAYOUTS=5 node bench/trace.mjs ...   (try a style; print 5 layout passes)
 import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
 import { benchServer, installPerform, ACTIONS } from './setup.mjs';
 
@@ -19,6 +20,8 @@ const browser = await launchBrowser();
 const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
 await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
 await installPerform(page);
+// CSS="..." adds a style sheet first: try a style change without rebuilding.
+if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
 // As a reader would: the control in view, then a few uses to warm caches and the JIT.
 await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), action.selector);
 for (let i = 0; i < 4; i++) {
@@ -56,5 +59,11 @@ const restyled = spans.filter((e) => e.name === 'UpdateLayoutTree').map((e) => e
 console.log(`trace of "${name}", ${runs} changes, self time per change on the main thread:`);
 for (const [event, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${perChange(us)}  ${event}`);
 console.log(`  elements restyled per style recalculation: max ${Math.max(0, ...restyled)}`);
+// Layout: how many layout objects each pass had to lay out, of how many (beginData).
+const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && e.args?.beginData);
+const dirty = layouts.map((e) => e.args.beginData.dirtyObjects ?? 0);
+const totals = layouts.map((e) => e.args.beginData.totalObjects ?? 0);
+console.log(`  layout objects per layout pass: dirty max ${Math.max(0, ...dirty)} of ${Math.max(0, ...totals)}`);
+if (process.env.LAYOUTS) for (const e of layouts.slice(0, Number(process.env.LAYOUTS))) console.log(`    ${(e.dur / 1000).toFixed(2)} ms, ${e.args.beginData.dirtyObjects} of ${e.args.beginData.totalObjects} objects`);
 await browser.close();
 await server.close();

@@ -5,7 +5,8 @@ use std::path::Path;
 use serde::Deserialize;
 use task_dashboard::generate::{illustrative_snapshot, Options, REAL_Q1_2021_COUNTS};
 use task_dashboard::snapshot::{
-    parse_manifest, parse_snapshot, Comparator, DataStatus, DocType, FigureKind, Period, Snapshot,
+    parse_manifest, parse_snapshot, read_snapshot, Comparator, DataStatus, DocType, FigureKind,
+    Period,
 };
 use task_dashboard::tasks::{Status, StatusTally};
 
@@ -86,9 +87,10 @@ fn the_default_snapshot_holds_exactly_the_published_q1_2021_figures() {
 #[test]
 fn snapshots_round_trip_through_json() {
     for path in [DEFAULT, "tests/fixtures/records-small.json"] {
-        let original: Snapshot = serde_json::from_slice(&read(path)).unwrap();
+        // Read by the widget's reader, written by serde (the generator), read back.
+        let original = read_snapshot(path, &read(path)).unwrap();
         let text = serde_json::to_string(&original).unwrap();
-        let again: Snapshot = serde_json::from_str(&text).unwrap();
+        let again = read_snapshot("again", text.as_bytes()).unwrap();
         assert_eq!(original, again, "{path}");
     }
 }
@@ -112,7 +114,7 @@ fn the_shipped_illustrative_snapshot_is_the_generators_output_with_the_real_tota
         tasks: 1738,
         seed: 2021,
     });
-    let shipped: Snapshot = serde_json::from_slice(&read(path)).unwrap();
+    let shipped = read_snapshot(path, &read(path)).unwrap();
     assert_eq!(shipped, generated, "regenerate with: cargo run --bin snapshot-tool -- generate --tasks 1738 --seed 2021 --out {path}");
     assert_eq!(shipped.data_status, DataStatus::Illustrative);
     assert!(shipped.notice.is_some());
@@ -220,4 +222,68 @@ fn a_large_broken_file_reports_a_bounded_number_of_issues() {
     let err = parse_snapshot("big.json", &serde_json::to_vec(&snap).unwrap()).unwrap_err();
     assert_eq!(err.issues.len(), 50);
     assert_eq!(err.more, 450);
+}
+
+mod damaged_files {
+    //! Fuzz-style: damaged copies of a valid snapshot never panic the reader, and it accepts
+    //! only JSON (every file it reads, serde_json reads too).
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    enum Damage {
+        Delete(usize, usize),
+        Insert(usize, u8),
+        Replace(usize, u8),
+        Truncate(usize),
+    }
+
+    fn damage() -> impl Strategy<Value = Damage> {
+        // Bytes that matter to JSON's grammar, plus any byte.
+        let byte = prop_oneof![
+            prop::sample::select(b"{}[]\",:\\0123456789.-eEtfn u\n".to_vec()),
+            any::<u8>(),
+        ];
+        prop_oneof![
+            (any::<usize>(), 1usize..8).prop_map(|(at, len)| Damage::Delete(at, len)),
+            (any::<usize>(), byte.clone()).prop_map(|(at, b)| Damage::Insert(at, b)),
+            (any::<usize>(), byte).prop_map(|(at, b)| Damage::Replace(at, b)),
+            any::<usize>().prop_map(Damage::Truncate),
+        ]
+    }
+
+    fn apply(json: &mut Vec<u8>, damage: &Damage) {
+        let len = json.len();
+        match *damage {
+            Damage::Delete(at, n) => {
+                let at = at % len;
+                json.drain(at..(at + n).min(len));
+            }
+            Damage::Insert(at, b) => json.insert(at % (len + 1), b),
+            Damage::Replace(at, b) => json[at % len] = b,
+            Damage::Truncate(at) => json.truncate(at % len),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+        #[test]
+        fn damaged_snapshots_are_read_or_refused_never_a_panic(damages in prop::collection::vec(damage(), 1..4)) {
+            let mut json = read("tests/fixtures/records-small.json");
+            for d in &damages {
+                apply(&mut json, d);
+            }
+            let ours = read_snapshot("damaged.json", &json);
+            if ours.is_ok() {
+                prop_assert!(serde_json::from_slice::<serde_json::Value>(&json).is_ok(), "read what is not JSON");
+                // What reads also validates or is refused with a message, without a panic.
+                let _ = parse_snapshot("damaged.json", &json);
+            } else {
+                let err = ours.unwrap_err();
+                prop_assert_eq!(err.file.as_str(), "damaged.json");
+                prop_assert!(!err.issues[0].message.is_empty());
+            }
+        }
+    }
 }

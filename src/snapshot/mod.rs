@@ -1,8 +1,9 @@
 //! Snapshot files: the format (model), its small value types, and the way in — parse and
 //! validate — with errors located by file and JSON path.
 
+mod decode;
 pub mod error;
-mod json_path;
+mod json;
 pub mod model;
 mod validate;
 mod values;
@@ -14,12 +15,15 @@ pub use values::{Date, Period, Span, Text};
 
 pub(crate) use validate::is_valid_id;
 
-/// Parses JSON into `T`; on failure, names the JSON path where the text stopped fitting.
-fn from_json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, DataError> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        let offset = json_path::offset_of(bytes, e.line(), e.column());
-        DataError::single(file, json_path::path_at(bytes, offset), e.to_string())
-    })
+/// Reads JSON as a `T`; on failure, names the JSON path where the text stopped fitting.
+fn from_json<T: decode::Decode>(file: &str, bytes: &[u8]) -> Result<T, DataError> {
+    decode::decode_document(bytes).map_err(|e| DataError::single(file, e.path, e.message))
+}
+
+/// Reads a snapshot file without validating it (`snapshot-tool` and tests; the widget
+/// always validates).
+pub fn read_snapshot(file: &str, bytes: &[u8]) -> Result<Snapshot, DataError> {
+    from_json(file, bytes)
 }
 
 /// Parses and validates a snapshot file. `file` is how the error names it.

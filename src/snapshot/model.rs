@@ -1,12 +1,14 @@
 //! The snapshot format, version 1, as it is written in JSON.
 //!
-//! These types mirror the file one to one (serde), so that the JSON Schema generated from them
-//! (`snapshot-tool schema`) is the format's reference and cannot drift. They say nothing about
+//! These types mirror the file one to one, so that the JSON Schema generated from them
+//! (`snapshot-tool schema`) is the format's reference and cannot drift. They are written with
+//! serde (the generator) and read by `decode.rs`, whose field lists the compiler checks
+//! against these structs; the `#[serde]` attributes also shape the schema. They say nothing about
 //! consistency: a `Snapshot` only becomes usable as a [`super::ValidSnapshot`] after
 //! [`super::validate`]. Every struct denies unknown fields, so a typo is an error with a path
 //! instead of a silently missing figure.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::values::{Date, Period, Text};
 
@@ -18,7 +20,7 @@ pub const MANIFEST_FORMAT: &str = "task-dashboard/manifest";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One snapshot: the figures a People's Committee reported at one date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
@@ -62,7 +64,7 @@ pub struct Snapshot {
 }
 
 /// Whether the figures are real published ones or generated for demonstration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DataStatus {
@@ -71,7 +73,7 @@ pub enum DataStatus {
 }
 
 /// What a figure is: a final actual, an early estimate ("ước"), or a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
@@ -88,7 +90,7 @@ impl FigureKind {
 }
 
 /// A publication figures come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -109,7 +111,7 @@ pub struct Source {
 }
 
 /// A department/agency or a locality that tasks are assigned to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
@@ -125,7 +127,7 @@ pub struct Unit {
 
 /// Government reporting separates departments/agencies (sở, ban, ngành) from localities
 /// (địa phương: cities, towns, districts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
@@ -134,7 +136,7 @@ pub enum UnitKind {
 }
 
 /// Tasks assigned, in one or more of three forms: totals, per-unit counts, task records.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tasks {
@@ -164,7 +166,7 @@ pub struct Tasks {
 /// Counts in the four statuses. A group may be known only as a sum: `completed` without
 /// `on_time`/`late`, or `not_completed` without `overdue`/`within_deadline`. A sum with one
 /// part gives the other part by subtraction; a part is never invented.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatusCounts {
@@ -192,7 +194,7 @@ pub struct StatusCounts {
 }
 
 /// Counts of one unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnitCounts {
@@ -202,7 +204,7 @@ pub struct UnitCounts {
 }
 
 /// A document that assigns tasks (e.g. "108/QĐ-UBND").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssigningDocument {
@@ -215,7 +217,7 @@ pub struct AssigningDocument {
 }
 
 /// One task.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaskRecord {
@@ -235,7 +237,7 @@ pub struct TaskRecord {
 }
 
 /// Documents issued in a period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
@@ -253,7 +255,7 @@ pub struct Documents {
     pub of_which: Vec<LabelledCount>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentCount {
@@ -266,7 +268,7 @@ pub struct DocumentCount {
 }
 
 /// Types of documents a People's Committee issues.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocType {
@@ -290,7 +292,7 @@ pub enum DocType {
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LabelledCount {
@@ -299,7 +301,7 @@ pub struct LabelledCount {
 }
 
 /// A scheme or programme: `done` of `total` completed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scheme {
@@ -314,7 +316,7 @@ pub struct Scheme {
 }
 
 /// A growth indicator (GRDP) over periods.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Growth {
@@ -324,7 +326,7 @@ pub struct Growth {
     pub points: Vec<GrowthPoint>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GrowthPoint {
@@ -336,7 +338,7 @@ pub struct GrowthPoint {
 }
 
 /// One growth figure in percent, year on year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GrowthValue {
@@ -354,7 +356,7 @@ pub struct GrowthValue {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
@@ -363,7 +365,7 @@ pub enum Comparator {
 }
 
 /// A deployment's list of snapshots (`data/manifest.json`). Links may name only these.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
@@ -375,7 +377,7 @@ pub struct Manifest {
     pub snapshots: Vec<ManifestEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ManifestEntry {

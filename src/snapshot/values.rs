@@ -6,8 +6,7 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use crate::format::Lang;
 
@@ -15,7 +14,7 @@ use crate::format::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(NaiveDate);
 
-const DATE_EXPECTED: &str = "a date YYYY-MM-DD";
+pub(super) const DATE_EXPECTED: &str = "a date YYYY-MM-DD";
 
 impl Date {
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
@@ -83,23 +82,6 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(DATE_EXPECTED)
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v)
-                    .ok_or_else(|| E::custom(format!("expected {DATE_EXPECTED}, found {v:?}")))
-            }
-        }
-        d.deserialize_str(DateVisitor)
-    }
-}
-
 /// The part of a year a figure covers. Cumulative spans run from 1 January.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Span {
@@ -121,7 +103,7 @@ pub struct Period {
     pub span: Span,
 }
 
-const PERIOD_EXPECTED: &str = "a period like 2021, 2021-Q1, 2021-H1, 2021-H2 or 2021-9M";
+pub(super) const PERIOD_EXPECTED: &str = "a period like 2021, 2021-Q1, 2021-H1, 2021-H2 or 2021-9M";
 
 impl Period {
     pub fn parse(s: &str) -> Option<Period> {
@@ -184,25 +166,8 @@ impl Serialize for Period {
     }
 }
 
-impl<'de> Deserialize<'de> for Period {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct PeriodVisitor;
-        impl Visitor<'_> for PeriodVisitor {
-            type Value = Period;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(PERIOD_EXPECTED)
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
-                Period::parse(v)
-                    .ok_or_else(|| E::custom(format!("expected {PERIOD_EXPECTED}, found {v:?}")))
-            }
-        }
-        d.deserialize_str(PeriodVisitor)
-    }
-}
-
 /// Text in Vietnamese, with an optional English version (Vietnamese is shown when it is absent).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {

@@ -1,0 +1,57 @@
+// Which functions a filter change spends its script time in (headless Chromium, CDP sampling
+// profiler): self time per change of the top functions, JS and WASM alike. Complements
+// bench/trace.mjs (script vs style vs layout) one level down.
+// WASM functions have names only in a build that keeps them: `bash scripts/named-build.sh`
+// makes one in /tmp/named-dist, then
+//   BENCH_DIST=/tmp/named-dist node bench/profile.mjs ["unit segment (cross-filter)"] [tasks=100000]
+//   N=30 TOP=40 ...                                        (changes profiled, functions shown)
+import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
+import { benchServer, installPerform, ACTIONS } from './setup.mjs';
+
+const name = process.argv[2] ?? Object.keys(ACTIONS)[0];
+const action = ACTIONS[name];
+if (!action) {
+  console.error(`unknown change ${JSON.stringify(name)}; one of:\n  ${Object.keys(ACTIONS).join('\n  ')}`);
+  process.exit(2);
+}
+const runs = Number(process.env.N ?? 30);
+const top = Number(process.env.TOP ?? 30);
+const { server } = await benchServer(Number(process.argv[3] ?? 100000));
+const browser = await launchBrowser();
+const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
+await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
+await installPerform(page);
+await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), action.selector);
+for (let i = 0; i < 4; i++) {
+  await page.evaluate(([a, n]) => window.__perform(a, n), [action, i]);
+  await page.waitForTimeout(60);
+}
+
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+for (let i = 0; i < runs; i++) {
+  await page.evaluate(([a, n]) => { window.__perform(a, n); void document.body.offsetHeight; }, [action, i]);
+  await page.waitForTimeout(60);
+}
+const { profile } = await cdp.send('Profiler.stop');
+
+// Self time per function: samples × their intervals, summed by node.
+const dt = new Map();
+profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+const byName = new Map();
+let total = 0;
+for (const node of profile.nodes) {
+  const us = dt.get(node.id) ?? 0;
+  const fn = node.callFrame.functionName || '(anonymous)';
+  if (fn === '(idle)' || fn === '(program)') continue;
+  const key = fn.replace(/::h[0-9a-f]{16}$/, '');
+  byName.set(key, (byName.get(key) ?? 0) + us);
+  total += us;
+}
+const perChange = (us) => `${(us / 1000 / runs).toFixed(3).padStart(7)} ms`;
+console.log(`profile of "${name}", ${runs} changes: ${perChange(total)} sampled per change, top functions by self time:`);
+for (const [fn, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${perChange(us)}  ${fn.slice(0, 150)}`);
+await browser.close();
+await server.close();

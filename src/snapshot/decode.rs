@@ -1,0 +1,314 @@
+//! How each type of the snapshot format reads itself from JSON ([`super::json::Reader`]).
+//!
+//! One line per type: the macros below write the member loop. Every struct refuses unknown
+//! members and repeated ones, and names a missing required member at the object's path. The
+//! field lists must name every field of the model's structs, so a field added to the model
+//! and forgotten here does not compile.
+
+use super::json::{JsonError, Reader, Result};
+use super::model::*;
+use super::values::{Date, Period, Text, DATE_EXPECTED, PERIOD_EXPECTED};
+
+/// A type that reads itself from JSON.
+pub trait Decode: Sized {
+    fn decode(r: &mut Reader<'_>) -> Result<Self>;
+}
+
+/// Reads a whole document as a `T`.
+pub fn decode_document<T: Decode>(bytes: &[u8]) -> Result<T> {
+    let mut r = Reader::new(bytes)?;
+    let value = T::decode(&mut r)?;
+    r.end()?;
+    Ok(value)
+}
+
+impl Decode for String {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        r.string().map(|s| s.into_owned())
+    }
+}
+
+impl Decode for u32 {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        r.u32()
+    }
+}
+
+impl Decode for f64 {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        r.f64()
+    }
+}
+
+/// `null` reads as absent, as a missing member does.
+impl<T: Decode> Decode for Option<T> {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        if r.null() {
+            Ok(None)
+        } else {
+            T::decode(r).map(Some)
+        }
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        let mut items = Vec::new();
+        r.array(&mut |r| {
+            items.push(T::decode(r)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+}
+
+impl Decode for Date {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        let s = r.string_as(DATE_EXPECTED)?;
+        Date::parse(&s).ok_or_else(|| r.error(format!("expected {DATE_EXPECTED}, found {s:?}")))
+    }
+}
+
+impl Decode for Period {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        let s = r.string_as(PERIOD_EXPECTED)?;
+        Period::parse(&s).ok_or_else(|| r.error(format!("expected {PERIOD_EXPECTED}, found {s:?}")))
+    }
+}
+
+/// Reads a member's value into its slot, once.
+fn put<T: Decode>(r: &mut Reader<'_>, slot: &mut Option<T>, key: &str) -> Result<()> {
+    if slot.is_some() {
+        return Err(r.error(format!("duplicate field `{key}`")));
+    }
+    *slot = Some(T::decode(r)?);
+    Ok(())
+}
+
+fn required<T>(r: &Reader<'_>, slot: Option<T>, key: &str) -> Result<T> {
+    slot.ok_or_else(|| -> JsonError { r.error(format!("missing field `{key}`")) })
+}
+
+/// The JSON name of a field: its Rust name unless renamed.
+macro_rules! key {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident $name:literal) => {
+        $name
+    };
+}
+
+/// `decode_struct!(T { required: [a, b as "b_json"], defaulted: [c] })`: `required` members
+/// must be present; `defaulted` ones take `Default::default()` when absent.
+macro_rules! decode_struct {
+    ($ty:ident { required: [$($req:ident $(as $req_name:literal)?),*], defaulted: [$($def:ident $(as $def_name:literal)?),*] }) => {
+        impl Decode for $ty {
+            fn decode(r: &mut Reader<'_>) -> Result<Self> {
+                const FIELDS: &[&str] = &[$(key!($req $($req_name)?),)* $(key!($def $($def_name)?),)*];
+                $(let mut $req = None;)*
+                $(let mut $def = None;)*
+                r.object(&mut |r, key| {
+                    $(if key == key!($req $($req_name)?) {
+                        return put(r, &mut $req, key);
+                    })*
+                    $(if key == key!($def $($def_name)?) {
+                        return put(r, &mut $def, key);
+                    })*
+                    Err(r.unknown_field(key, FIELDS))
+                })?;
+                Ok($ty {
+                    $($req: required(r, $req, key!($req $($req_name)?))?,)*
+                    $($def: $def.unwrap_or_default(),)*
+                })
+            }
+        }
+    };
+}
+
+/// `decode_enum!(T { A = "a", B = "b" })`: a unit enum written as one of its names.
+macro_rules! decode_enum {
+    ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
+        impl Decode for $ty {
+            fn decode(r: &mut Reader<'_>) -> Result<Self> {
+                const VARIANTS: &[$ty] = &[$($ty::$variant),*];
+                Ok(VARIANTS[r.one_of(&[$($name),*])?])
+            }
+        }
+    };
+}
+
+decode_struct!(Snapshot {
+    required: [
+        format,
+        version,
+        id,
+        as_of,
+        title,
+        jurisdiction,
+        data_status,
+        source
+    ],
+    defaulted: [notice, units, tasks, documents, schemes, growth]
+});
+decode_struct!(Text {
+    required: [vi],
+    defaulted: [en]
+});
+decode_struct!(Source {
+    required: [name],
+    defaulted: [title, author, published, url]
+});
+decode_struct!(Unit {
+    required: [id, name, kind],
+    defaulted: [short]
+});
+decode_struct!(Tasks {
+    required: [],
+    defaulted: [
+        assigned_by,
+        kind,
+        source,
+        totals,
+        by_unit,
+        assigning_documents,
+        records
+    ]
+});
+decode_struct!(StatusCounts {
+    required: [],
+    defaulted: [
+        on_time,
+        late,
+        completed,
+        overdue,
+        within_deadline,
+        not_completed,
+        total
+    ]
+});
+decode_struct!(UnitCounts {
+    required: [unit, counts],
+    defaulted: []
+});
+decode_struct!(AssigningDocument {
+    required: [id],
+    defaulted: [date, title]
+});
+decode_struct!(TaskRecord {
+    required: [id, title, unit, assigned, due],
+    defaulted: [document, completed]
+});
+decode_struct!(Documents {
+    required: [period, issued],
+    defaulted: [source, meetings, of_which]
+});
+decode_struct!(DocumentCount { required: [doc_type as "type", count], defaulted: [label] });
+decode_struct!(LabelledCount {
+    required: [label, count],
+    defaulted: []
+});
+decode_struct!(Scheme {
+    required: [label, done, total],
+    defaulted: [as_of, source]
+});
+decode_struct!(Growth {
+    required: [indicator, points],
+    defaulted: []
+});
+decode_struct!(GrowthPoint {
+    required: [period, values],
+    defaulted: []
+});
+decode_struct!(GrowthValue {
+    required: [kind, value],
+    defaulted: [comparator, note, source]
+});
+decode_struct!(Manifest {
+    required: [format, version, default, snapshots],
+    defaulted: []
+});
+decode_struct!(ManifestEntry {
+    required: [id, path, title, as_of, data_status],
+    defaulted: []
+});
+
+decode_enum!(DataStatus { Official = "official", Illustrative = "illustrative" });
+decode_enum!(FigureKind { Actual = "actual", Estimate = "estimate", Target = "target" });
+decode_enum!(UnitKind { Department = "department", Locality = "locality" });
+decode_enum!(Comparator { AtLeast = "at_least", Above = "above" });
+decode_enum!(DocType {
+    Decision = "decision",
+    OfficialLetter = "official_letter",
+    Directive = "directive",
+    ThematicReport = "thematic_report",
+    Notice = "notice",
+    Plan = "plan",
+    PartyReport = "party_report",
+    Resolution = "resolution",
+    Other = "other",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(json: &str) -> Result<Source> {
+        decode_document(json.as_bytes())
+    }
+
+    #[test]
+    fn members_are_required_defaulted_unique_and_known() {
+        let s = source(r#"{"name":"Báo Quảng Ninh","published":"2021-04-05","url":null}"#).unwrap();
+        assert_eq!(s.name, "Báo Quảng Ninh");
+        assert_eq!(s.published, Date::parse("2021-04-05"));
+        assert_eq!(s.url, None);
+
+        let missing = source(r#"{"title":"t"}"#).unwrap_err();
+        assert_eq!(
+            (missing.path.as_str(), missing.message.as_str()),
+            ("", "missing field `name`")
+        );
+        let repeated = source(r#"{"name":"a","name":"b"}"#).unwrap_err();
+        assert_eq!(
+            (repeated.path.as_str(), repeated.message.as_str()),
+            ("name", "duplicate field `name`")
+        );
+        let unknown = source(r#"{"name":"a","tittle":"b"}"#).unwrap_err();
+        assert_eq!(unknown.path, "tittle");
+        assert_eq!(
+            unknown.message,
+            "unknown field `tittle`, expected `name`, `title`, `author`, `published` or `url`"
+        );
+    }
+
+    #[test]
+    fn renamed_members_and_enums() {
+        let count: DocumentCount =
+            decode_document(br#"{"type":"official_letter","count":7}"#).unwrap();
+        assert_eq!(
+            (count.doc_type, count.count, count.label),
+            (DocType::OfficialLetter, 7, None)
+        );
+        let err =
+            decode_document::<DocumentCount>(br#"{"doc_type":"decision","count":1}"#).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("unknown field `doc_type`, expected `type`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn wrong_types_say_what_was_expected() {
+        let err = source(r#"{"name":"a","published":20210405}"#).unwrap_err();
+        assert_eq!(err.path, "published");
+        assert_eq!(err.message, "expected a date YYYY-MM-DD, found a number");
+        let err = decode_document::<Vec<Unit>>(br#"[{"id":"a","name":{"vi":"A"},"kind":"department"},{"id":"b","name":"B","kind":"locality"}]"#).unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.message.as_str()),
+            ("[1].name", "expected an object, found a string")
+        );
+    }
+}
