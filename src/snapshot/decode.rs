@@ -15,8 +15,7 @@ pub trait Decode: Sized {
 }
 
 /// Reads a whole document as a `T`.
-pub fn decode_document<T: Decode>(bytes: &[u8]) -> Result<T> {
-    let mut r = Reader::new(bytes)?;
+pub fn decode_document<T: Decode>(mut r: Reader<'_>) -> Result<T> {
     let value = T::decode(&mut r)?;
     r.end()?;
     Ok(value)
@@ -254,7 +253,7 @@ mod tests {
     use super::*;
 
     fn source(json: &str) -> Result<Source> {
-        decode_document(json.as_bytes())
+        decode_document(Reader::new(json))
     }
 
     #[test]
@@ -285,13 +284,14 @@ mod tests {
     #[test]
     fn renamed_members_and_enums() {
         let count: DocumentCount =
-            decode_document(br#"{"type":"official_letter","count":7}"#).unwrap();
+            decode_document(Reader::new(r#"{"type":"official_letter","count":7}"#)).unwrap();
         assert_eq!(
             (count.doc_type, count.count, count.label),
             (DocType::OfficialLetter, 7, None)
         );
         let err =
-            decode_document::<DocumentCount>(br#"{"doc_type":"decision","count":1}"#).unwrap_err();
+            decode_document::<DocumentCount>(Reader::new(r#"{"doc_type":"decision","count":1}"#))
+                .unwrap_err();
         assert!(
             err.message
                 .starts_with("unknown field `doc_type`, expected `type`"),
@@ -305,7 +305,7 @@ mod tests {
         let err = source(r#"{"name":"a","published":20210405}"#).unwrap_err();
         assert_eq!(err.path, "published");
         assert_eq!(err.message, "expected a date YYYY-MM-DD, found a number");
-        let err = decode_document::<Vec<Unit>>(br#"[{"id":"a","name":{"vi":"A"},"kind":"department"},{"id":"b","name":"B","kind":"locality"}]"#).unwrap_err();
+        let err = decode_document::<Vec<Unit>>(Reader::new(r#"[{"id":"a","name":{"vi":"A"},"kind":"department"},{"id":"b","name":"B","kind":"locality"}]"#)).unwrap_err();
         assert_eq!(
             (err.path.as_str(), err.message.as_str()),
             ("[1].name", "expected an object, found a string")

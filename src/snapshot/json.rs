@@ -39,14 +39,18 @@ pub struct Reader<'a> {
 const MAX_DEPTH: usize = 64;
 
 impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            text,
+            pos: 0,
+            path: Vec::new(),
+        }
+    }
+
     /// A reader of `bytes`, which must be UTF-8 (checked once, up front).
-    pub fn new(bytes: &'a [u8]) -> Result<Reader<'a>> {
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Reader<'a>> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Reader {
-                text,
-                pos: 0,
-                path: Vec::new(),
-            }),
+            Ok(text) => Ok(Reader::new(text)),
             // Not yet read, so there is no path: the line locates it.
             Err(e) => Err(JsonError {
                 path: String::new(),
@@ -492,7 +496,7 @@ mod tests {
     use super::*;
 
     fn read<T>(json: &str, f: impl FnOnce(&mut Reader) -> Result<T>) -> Result<T> {
-        let mut r = Reader::new(json.as_bytes())?;
+        let mut r = Reader::new(json);
         let value = f(&mut r)?;
         r.end()?;
         Ok(value)
@@ -620,7 +624,7 @@ mod tests {
             members(r#"{"a":1} x"#).unwrap_err().message,
             "unexpected characters after the end of the document"
         );
-        assert!(Reader::new(b"\"\xff\"").is_err());
+        assert!(Reader::from_bytes(b"\"\xff\"").is_err());
     }
 
     #[test]

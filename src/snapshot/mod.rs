@@ -16,24 +16,65 @@ pub use values::{Date, Period, Span, Text};
 pub(crate) use validate::is_valid_id;
 
 /// Reads JSON as a `T`; on failure, names the JSON path where the text stopped fitting.
-fn from_json<T: decode::Decode>(file: &str, bytes: &[u8]) -> Result<T, DataError> {
-    decode::decode_document(bytes).map_err(|e| DataError::single(file, e.path, e.message))
+fn from_json<T: decode::Decode>(file: &str, json: Json<'_>) -> Result<T, DataError> {
+    let reader = match json {
+        Json::Text(text) => Ok(json::Reader::new(text)),
+        Json::Bytes(bytes) => json::Reader::from_bytes(bytes),
+    };
+    reader
+        .and_then(decode::decode_document)
+        .map_err(|e| DataError::single(file, e.path, e.message))
+}
+
+/// A JSON document as read from a file (bytes, checked for UTF-8 when read) or as text the
+/// browser already decoded (a fetch's `text()`, natively and faster than WASM checks bytes).
+#[derive(Clone, Copy)]
+pub enum Json<'a> {
+    Bytes(&'a [u8]),
+    Text(&'a str),
+}
+
+impl<'a> From<&'a [u8]> for Json<'a> {
+    fn from(bytes: &'a [u8]) -> Self {
+        Json::Bytes(bytes)
+    }
+}
+
+impl<'a> From<&'a Vec<u8>> for Json<'a> {
+    fn from(bytes: &'a Vec<u8>) -> Self {
+        Json::Bytes(bytes)
+    }
+}
+
+impl<'a, const N: usize> From<&'a [u8; N]> for Json<'a> {
+    fn from(bytes: &'a [u8; N]) -> Self {
+        Json::Bytes(bytes)
+    }
+}
+
+impl<'a> From<&'a str> for Json<'a> {
+    fn from(text: &'a str) -> Self {
+        Json::Text(text)
+    }
 }
 
 /// Reads a snapshot file without validating it (`snapshot-tool` and tests; the widget
 /// always validates).
-pub fn read_snapshot(file: &str, bytes: &[u8]) -> Result<Snapshot, DataError> {
-    from_json(file, bytes)
+pub fn read_snapshot<'a>(file: &str, json: impl Into<Json<'a>>) -> Result<Snapshot, DataError> {
+    from_json(file, json.into())
 }
 
 /// Parses and validates a snapshot file. `file` is how the error names it.
-pub fn parse_snapshot(file: &str, bytes: &[u8]) -> Result<ValidSnapshot, DataError> {
-    validate(file, from_json(file, bytes)?)
+pub fn parse_snapshot<'a>(
+    file: &str,
+    json: impl Into<Json<'a>>,
+) -> Result<ValidSnapshot, DataError> {
+    validate(file, from_json(file, json.into())?)
 }
 
 /// Parses and validates a deployment's manifest.
-pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, DataError> {
-    let manifest: Manifest = from_json(file, bytes)?;
+pub fn parse_manifest<'a>(file: &str, json: impl Into<Json<'a>>) -> Result<Manifest, DataError> {
+    let manifest: Manifest = from_json(file, json.into())?;
     validate_manifest(file, &manifest)?;
     Ok(manifest)
 }

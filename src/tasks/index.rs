@@ -5,14 +5,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::filter::{Counted, TaskFilter};
+use super::pairs::{ones, Candidates, LetterPairs};
 use super::search::fold_into;
 use super::status::Status;
 use crate::snapshot::error::Issues;
 use crate::snapshot::{Date, TaskRecord};
-
-/// A query that extends the previous one searches only its hits when they are at most this
-/// share (1/n) of all titles; above it, one scan of all titles is faster.
-const NARROW_BELOW: usize = 4;
 
 /// The last result of a computation, with what it was computed for: a reader's next change
 /// often asks for it again (a status toggle keeps the text search and the other filters).
@@ -107,6 +104,9 @@ pub struct TaskIndex {
     /// title `i` is `haystack[title_end[i-1] + 1..title_end[i]]`.
     haystack: String,
     title_end: Vec<u32>,
+    /// Which titles hold which pairs of letters, to search only those; built by the first
+    /// search (~40 ms at 100k tasks in Chromium), so that loading does not pay for it.
+    pairs: OnceLock<LetterPairs>,
     /// Rank of each unit for sorting by unit (alphabetical by Vietnamese name).
     unit_rank: Vec<u32>,
     /// Record order for each sort column, computed on first use.
@@ -139,6 +139,7 @@ impl TaskIndex {
             due_month: Vec::with_capacity(n),
             haystack: String::with_capacity(records.iter().map(|r| r.title.len() + 1).sum()),
             title_end: Vec::with_capacity(n),
+            pairs: OnceLock::new(),
             unit_rank,
             orders: Default::default(),
             last_search: Last::new(),
@@ -245,56 +246,30 @@ impl TaskIndex {
         self.last_count.get_or(filter, count)
     }
 
-    /// Which records' folded titles contain `folded_query`: one scan of all titles together,
-    /// instead of a substring search set up again for each of 100k titles.
-    ///
-    /// Typing narrows: a query that contains the previous one can only match titles the
-    /// previous one matched, so when those are few only they are searched again.
+    /// Which records' folded titles contain `folded_query`: only the titles that hold every
+    /// letter pair of the query are looked at (see [`LetterPairs`]).
     pub fn titles_containing(&self, folded_query: &str) -> Arc<Vec<bool>> {
-        let hits = match self.last_search.get() {
-            Some((q, hits)) if q == folded_query => return hits,
-            Some((q, hits)) if !q.is_empty() && folded_query.contains(q.as_str()) => {
-                let candidates = hits.iter().filter(|&&hit| hit).count();
-                if candidates <= self.len() / NARROW_BELOW {
-                    self.narrow(&hits, folded_query)
-                } else {
-                    self.scan_titles(folded_query)
+        if let Some((q, hits)) = self.last_search.get() {
+            if q == folded_query {
+                return hits;
+            }
+        }
+        let mut hits = vec![false; self.len()];
+        if folded_query.is_empty() {
+            hits.fill(true);
+        } else if !folded_query.contains('\0') {
+            let pairs = (self.pairs)
+                .get_or_init(|| LetterPairs::new((0..self.len()).map(|i| self.folded_title(i))));
+            match pairs.candidates(folded_query) {
+                Candidates::Exact(bits) => ones(&bits).for_each(|i| hits[i] = true),
+                Candidates::Superset(bits) => {
+                    for i in ones(&bits) {
+                        hits[i] = self.folded_title(i).contains(folded_query);
+                    }
                 }
             }
-            _ => self.scan_titles(folded_query),
-        };
+        }
         self.last_search.keep(folded_query.to_owned(), hits)
-    }
-
-    /// The titles among `candidates` that contain `folded_query`.
-    fn narrow(&self, candidates: &[bool], folded_query: &str) -> Vec<bool> {
-        (candidates.iter().enumerate())
-            .map(|(i, &candidate)| candidate && self.folded_title(i).contains(folded_query))
-            .collect()
-    }
-
-    fn scan_titles(&self, folded_query: &str) -> Vec<bool> {
-        let mut hits = vec![false; self.len()];
-        if folded_query.contains('\0') {
-            return hits;
-        }
-        let mut from = 0;
-        while let Some(pos) = self.haystack[from..].find(folded_query) {
-            let at = (from + pos) as u32;
-            let i = self.title_end.partition_point(|&end| end < at);
-            if let Some(hit) = hits.get_mut(i) {
-                *hit = true;
-            }
-            // Continue after this title: one hit per title is enough.
-            from = self
-                .title_end
-                .get(i)
-                .map_or(self.haystack.len(), |&end| end as usize + 1);
-            if from >= self.haystack.len() {
-                break;
-            }
-        }
-        hits
     }
 
     /// Distinct due months (`Date::month_key`), ascending.

@@ -2,6 +2,7 @@
 
 mod filter;
 mod index;
+mod pairs;
 mod search;
 mod status;
 
