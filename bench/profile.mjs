@@ -4,7 +4,7 @@
 // WASM functions have names only in a build that keeps them: `bash scripts/named-build.sh`
 // makes one in /tmp/named-dist, then
 //   BENCH_DIST=/tmp/named-dist node bench/profile.mjs ["unit segment (cross-filter)"] [tasks=100000]
-//   N=30 TOP=40 ...                                        (changes profiled, functions shown)
+//   N=30 TOP=40 INCLUSIVE=1 ...          (changes profiled, functions shown, time with callees)
 import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
 import { benchServer, installPerform, ACTIONS } from './setup.mjs';
 
@@ -37,21 +37,27 @@ for (let i = 0; i < runs; i++) {
 }
 const { profile } = await cdp.send('Profiler.stop');
 
-// Self time per function: samples × their intervals, summed by node.
+// Self time per function: samples × their intervals, summed by node. INCLUSIVE=1: time with
+// callees, each sample counted once per function on its stack.
+const inclusive = Boolean(process.env.INCLUSIVE);
 const dt = new Map();
 profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const label = (node) => (node.callFrame.functionName || '(anonymous)').replace(/::h[0-9a-f]{16}$/, '');
 const byName = new Map();
 let total = 0;
 for (const node of profile.nodes) {
   const us = dt.get(node.id) ?? 0;
-  const fn = node.callFrame.functionName || '(anonymous)';
-  if (fn === '(idle)' || fn === '(program)') continue;
-  const key = fn.replace(/::h[0-9a-f]{16}$/, '');
-  byName.set(key, (byName.get(key) ?? 0) + us);
+  if (!us || label(node) === '(idle)' || label(node) === '(program)') continue;
   total += us;
+  const names = new Set([label(node)]);
+  if (inclusive) for (let id = parent.get(node.id); id !== undefined; id = parent.get(id)) names.add(label(nodes.get(id)));
+  for (const key of names) byName.set(key, (byName.get(key) ?? 0) + us);
 }
 const perChange = (us) => `${(us / 1000 / runs).toFixed(3).padStart(7)} ms`;
-console.log(`profile of "${name}", ${runs} changes: ${perChange(total)} sampled per change, top functions by self time:`);
+console.log(`profile of "${name}", ${runs} changes: ${perChange(total)} sampled per change, top functions by ${inclusive ? 'inclusive' : 'self'} time:`);
 for (const [fn, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${perChange(us)}  ${fn.slice(0, 150)}`);
 await browser.close();
 await server.close();
