@@ -150,6 +150,7 @@ fn the_search_finds_exactly_the_titles_that_contain_the_query() {
     .unwrap();
     let snap = parse_snapshot("generated", &json).unwrap();
     let index = snap.tasks().unwrap().index.as_ref().unwrap();
+    index.prepare_search(); // as focusing the search field does
     let mut queries: Vec<String> = [
         "h", "ha", "ha ", "ha l", "ha lo", "ha long", "ha lon", "ha", "", "x", "zq", "–", "/", "1",
         "20", "qd-ubnd",

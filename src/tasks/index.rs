@@ -104,8 +104,9 @@ pub struct TaskIndex {
     /// title `i` is `haystack[title_end[i-1] + 1..title_end[i]]`.
     haystack: String,
     title_end: Vec<u32>,
-    /// Which titles hold which pairs of letters, to search only those; built by the first
-    /// search (~40 ms at 100k tasks in Chromium), so that loading does not pay for it.
+    /// Which titles hold which pairs of letters, to search only those; built when the reader
+    /// focuses the search field or by the first search (~40 ms at 100k tasks in Chromium),
+    /// so that loading does not pay for it.
     pairs: OnceLock<LetterPairs>,
     /// Rank of each unit for sorting by unit (alphabetical by Vietnamese name).
     unit_rank: Vec<u32>,
@@ -246,6 +247,15 @@ impl TaskIndex {
         self.last_count.get_or(filter, count)
     }
 
+    /// Builds the search index now if no search has yet (the first search would).
+    pub fn prepare_search(&self) {
+        self.letter_pairs();
+    }
+
+    fn letter_pairs(&self) -> &LetterPairs {
+        (self.pairs).get_or_init(|| LetterPairs::new((0..self.len()).map(|i| self.folded_title(i))))
+    }
+
     /// Which records' folded titles contain `folded_query`: only the titles that hold every
     /// letter pair of the query are looked at (see [`LetterPairs`]).
     pub fn titles_containing(&self, folded_query: &str) -> Arc<Vec<bool>> {
@@ -258,9 +268,7 @@ impl TaskIndex {
         if folded_query.is_empty() {
             hits.fill(true);
         } else if !folded_query.contains('\0') {
-            let pairs = (self.pairs)
-                .get_or_init(|| LetterPairs::new((0..self.len()).map(|i| self.folded_title(i))));
-            match pairs.candidates(folded_query) {
+            match self.letter_pairs().candidates(folded_query) {
                 Candidates::Exact(bits) => ones(&bits).for_each(|i| hits[i] = true),
                 Candidates::Superset(bits) => {
                     for i in ones(&bits) {

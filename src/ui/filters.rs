@@ -192,6 +192,13 @@ pub fn FilterPanel() -> impl IntoView {
                     <input type="search" name="q" disabled=move || !has_records.get() aria-describedby="td-reason-records"
                         placeholder=l.filter_search_placeholder
                         prop:value=select_value(|v| v.query.clone())
+                        // A reader who focuses the field is about to type: build the search
+                        // index now (~40 ms at 100k tasks) rather than on the first key.
+                        on:focus=move |_| ctx.snap.with_untracked(|s| {
+                            if let Some(index) = s.as_ref().and_then(|s| s.tasks()?.index.as_ref()) {
+                                index.prepare_search();
+                            }
+                        })
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
                             ctx.update_view(|v| { v.query = value; v.page = 0; });
