@@ -180,7 +180,9 @@ fn main() {
         units.len(),
         ms(p50)
     );
-    let (p50, _) = time(50, || chart::tasks_table(&snap, &sel.rows[..20], Lang::Vi));
+    let (p50, _) = time(50, || {
+        chart::tasks_table(&snap, &sel.rows.page(&snap, 0, 20), Lang::Vi)
+    });
     println!("  table page from a selection (20 rows)  p50 {}", ms(p50));
     let (first_sort, _) = time(1, || {
         let fresh = parse_snapshot("bench.json", &json).map(|s| {

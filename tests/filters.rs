@@ -31,6 +31,7 @@ fn fixture() -> ValidSnapshot {
 fn ids(snap: &ValidSnapshot, filter: &TaskFilter) -> Vec<String> {
     let sel = filter.select(snap, SortColumn::Id, false);
     sel.rows
+        .all(snap)
         .iter()
         .map(|&i| snap.records()[i as usize].id.clone())
         .collect()
@@ -237,6 +238,7 @@ fn table_order_follows_the_sort_column_both_ways() {
     let order = |col, desc| -> Vec<String> {
         f.select(&snap, col, desc)
             .rows
+            .all(&snap)
             .iter()
             .map(|&i| snap.records()[i as usize].id.clone())
             .collect()
@@ -354,7 +356,7 @@ fn a_sort_keeps_the_counts_and_a_filter_changes_them() {
     let f = TaskFilter::default();
     let by_id = f.select(&snap, SortColumn::Id, false);
     let by_due_desc = f.select(&snap, SortColumn::Due, true);
-    assert_ne!(by_id.rows, by_due_desc.rows);
+    assert_ne!(by_id.rows.all(&snap), by_due_desc.rows.all(&snap));
     assert!(by_id.same_counts(&by_due_desc));
     let overdue = TaskFilter {
         statuses: StatusSet::only(Status::Overdue),
@@ -464,11 +466,28 @@ fn a_sequence_of_changes_selects_what_each_filter_selects_afresh() {
         (TaskFilter::default(), SortColumn::Id, false),
     ];
     for (filter, sort, desc) in &steps {
-        assert_eq!(
+        let fresh_snap = fixture();
+        let (kept, fresh) = (
             filter.select(&snap, *sort, *desc),
-            filter.select(&fixture(), *sort, *desc),
+            filter.select(&fresh_snap, *sort, *desc),
+        );
+        assert_eq!(kept, fresh, "{filter:?} {sort:?} {desc}");
+        let rows = kept.rows.all(&snap);
+        assert_eq!(
+            rows,
+            fresh.rows.all(&fresh_snap),
             "{filter:?} {sort:?} {desc}"
         );
+        assert_eq!(rows.len(), kept.rows.len());
+        // Pages are slices of the whole list.
+        for start in [0, 1, 3, 7, 20] {
+            let end = (start + 2).min(rows.len());
+            assert_eq!(
+                kept.rows.page(&snap, start, 2),
+                rows[start.min(end)..end],
+                "{filter:?} page at {start}"
+            );
+        }
     }
 }
 

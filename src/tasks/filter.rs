@@ -7,11 +7,12 @@
 //! - the "x of y" count and the table use every filter.
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::index::{SortColumn, TaskIndex};
 use super::search::fold;
 use super::status::{GroupTally, Status, StatusSet, StatusTally};
-use crate::snapshot::{TaskData, TaskRecord, UnitKind, ValidSnapshot};
+use crate::snapshot::{TaskData, UnitKind, ValidSnapshot};
 
 /// A due-date period to filter by: a calendar month or a quarter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -98,13 +99,70 @@ pub struct Selection {
     pub matched: Option<u32>,
     /// All tasks of the snapshot.
     pub total: u32,
-    /// Matching record indices in table order (empty without records).
-    pub rows: Vec<u32>,
+    /// Matching records in table order (none without records), produced on demand.
+    pub rows: Rows,
+}
+
+/// The records a selection matches, in table order, produced on demand: a table page needs
+/// only its own rows, so a sort or a status toggle does not list all 100k.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Rows {
+    /// `None` without records.
+    counted: Option<Arc<Counted>>,
+    /// Bit `s` set: status `s` is shown.
+    status_mask: u8,
+    sort: SortColumn,
+    descending: bool,
+}
+
+impl Rows {
+    /// How many records match.
+    pub fn len(&self) -> usize {
+        self.counted.as_ref().map_or(0, |c| {
+            (0..4)
+                .filter(|s| self.status_mask & (1 << s) != 0)
+                .map(|s| c.status_counts[s] as usize)
+                .sum()
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Record indices `start..start + len` of the table, in order: a walk of the cached sort
+    /// order that stops at the page's end.
+    pub fn page(&self, snap: &ValidSnapshot, start: usize, len: usize) -> Vec<u32> {
+        let (Some(counted), Some(index)) =
+            (&self.counted, snap.tasks().and_then(|t| t.index.as_ref()))
+        else {
+            return Vec::new();
+        };
+        let order = index.order(self.sort, snap.records());
+        let kept = |&&i: &&u32| {
+            let i = i as usize;
+            counted.passes[i] && self.status_mask & (1 << index.status[i] as u8) != 0
+        };
+        let take = |rows: &mut dyn Iterator<Item = &u32>| {
+            rows.filter(kept).skip(start).take(len).copied().collect()
+        };
+        if self.descending {
+            take(&mut order.iter().rev())
+        } else {
+            take(&mut order.iter())
+        }
+    }
+
+    /// Every matching record index, in table order (downloads, tests).
+    pub fn all(&self, snap: &ValidSnapshot) -> Vec<u32> {
+        self.page(snap, 0, usize::MAX)
+    }
 }
 
 /// What a selection counts whatever the status filter and the table order (see
-/// [`TaskIndex::counted`]).
-#[derive(Debug)]
+/// [`TaskIndex::counted`]). `Eq`, so that comparing two `Arc`s of the same counts is a
+/// pointer comparison, not a walk of 100k flags.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Counted {
     status_counts: [u32; 4],
     /// Per unit of the snapshot, every status (the unit chart ignores the unit filter);
@@ -144,12 +202,12 @@ impl TaskFilter {
                 unit_tallies: Vec::new(),
                 matched: Some(0),
                 total: 0,
-                rows: Vec::new(),
+                rows: Rows::default(),
             };
         };
         let kinds: Vec<UnitKind> = snap.snapshot().units.iter().map(|u| u.kind).collect();
         match &tasks.index {
-            Some(_) => self.select_records(snap, tasks, &kinds, sort, descending),
+            Some(_) => self.select_records(tasks, &kinds, sort, descending),
             None => self.select_counts(tasks, &kinds),
         }
     }
@@ -167,7 +225,6 @@ impl TaskFilter {
 
     fn select_records(
         &self,
-        snap: &ValidSnapshot,
         tasks: &TaskData,
         kinds: &[UnitKind],
         sort: SortColumn,
@@ -176,7 +233,6 @@ impl TaskFilter {
         let Some(index) = &tasks.index else {
             unreachable!("select_records is called only with an index")
         };
-        let records: &[TaskRecord] = snap.records();
         let status_mask = if self.statuses.is_empty() {
             0b1111
         } else {
@@ -184,18 +240,14 @@ impl TaskFilter {
         };
         // The counts and the records that pass every filter but the status one do not depend
         // on the status filter (each chart ignores its own dimension) or on the table order:
-        // the index keeps the last ones, so a status toggle or a sort is one pass over the
-        // cached order.
+        // the index keeps the last ones, and the rows are listed only a page at a time
+        // (`Rows::page`), so a status toggle or a sort costs next to nothing here.
         let counted = index.counted(&self.without_statuses(), || self.count(index, kinds));
-        let order = index.order(sort, records);
-        let kept = |&&i: &&u32| {
-            let i = i as usize;
-            counted.passes[i] && status_mask & (1 << index.status[i] as u8) != 0
-        };
-        let rows: Vec<u32> = if descending {
-            order.iter().rev().filter(kept).copied().collect()
-        } else {
-            order.iter().filter(kept).copied().collect()
+        let rows = Rows {
+            counted: Some(counted.clone()),
+            status_mask,
+            sort,
+            descending,
         };
         Selection {
             status_tally: StatusTally::from_counts(counted.status_counts),
@@ -277,7 +329,7 @@ impl TaskFilter {
             status_tally,
             unit_tallies,
             total: tasks.totals.total(),
-            rows: Vec::new(),
+            rows: Rows::default(),
         }
     }
 }

@@ -6,7 +6,7 @@ mod pairs;
 mod search;
 mod status;
 
-pub use filter::{count_in, DuePeriod, Selection, TaskFilter};
+pub use filter::{count_in, DuePeriod, Rows, Selection, TaskFilter};
 pub use index::{SortColumn, TaskIndex, NO_DOCUMENT};
 pub use search::fold;
 pub use status::{GroupTally, Status, StatusSet, StatusTally};

@@ -35,12 +35,8 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         ctx.selection.with(|sel| {
             let sel = sel.as_ref()?;
             let start = (p - 1) * PAGE_SIZE;
-            let end = (start + PAGE_SIZE).min(sel.rows.len());
-            Some(chart::tasks_table(
-                &snap,
-                &sel.rows[start.min(end)..end],
-                lang,
-            ))
+            let page = sel.rows.page(&snap, start, PAGE_SIZE);
+            Some(chart::tasks_table(&snap, &page, lang))
         })
     });
     let header = move |col: SortColumn| {
@@ -90,7 +86,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         };
         let text = ctx.selection.with_untracked(|sel| {
             sel.as_ref()
-                .map(|sel| csv::render(&chart::tasks_table(&snap, &sel.rows, lang)))
+                .map(|sel| csv::render(&chart::tasks_table(&snap, &sel.rows.all(&snap), lang)))
         });
         if let Some(text) = text {
             let name = format!("{}-tasks.csv", export.get_untracked().file_prefix);
