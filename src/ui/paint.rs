@@ -170,27 +170,32 @@ enum TipOf {
     Marker(usize, usize),
 }
 
-impl TipOf {
-    fn code(self) -> String {
-        match self {
-            TipOf::Row(r) => r.to_string(),
-            TipOf::Segment(r, s) => format!("{r}.{s}"),
-            TipOf::Marker(r, m) => format!("{r}.m{m}"),
-        }
-    }
+/// `data-act` and `data-tip` codes name a part within its row ("row", segment "2", marker
+/// "m0"), not the row: the row is found from the element, so rows can come and go around it.
+const ROW_CODE: &str = "row";
 
-    fn parse(code: &str) -> Option<TipOf> {
-        let (row, rest) = match code.split_once('.') {
-            Some((row, rest)) => (row.parse().ok()?, Some(rest)),
-            None => (code.parse().ok()?, None),
-        };
-        Some(match rest {
-            None => TipOf::Row(row),
-            Some(rest) => match rest.strip_prefix('m') {
+impl TipOf {
+    fn parse(row: usize, code: &str) -> Option<TipOf> {
+        Some(match code {
+            ROW_CODE => TipOf::Row(row),
+            _ => match code.strip_prefix('m') {
                 Some(m) => TipOf::Marker(row, m.parse().ok()?),
-                None => TipOf::Segment(row, rest.parse().ok()?),
+                None => TipOf::Segment(row, code.parse().ok()?),
             },
         })
+    }
+
+    fn row(self) -> usize {
+        let (TipOf::Row(r) | TipOf::Segment(r, _) | TipOf::Marker(r, _)) = self;
+        r
+    }
+
+    fn in_row(self, r: usize) -> TipOf {
+        match self {
+            TipOf::Row(_) => TipOf::Row(r),
+            TipOf::Segment(_, s) => TipOf::Segment(r, s),
+            TipOf::Marker(_, m) => TipOf::Marker(r, m),
+        }
     }
 }
 
@@ -249,12 +254,117 @@ impl BarsPainter {
 
     /// Brings the DOM to `rows` and `ticks`, touching only what differs from the last paint.
     pub fn paint(&mut self, rows: &[BarRow], ticks: &[Tick]) {
+        if self.only_added_or_removed(rows) {
+            self.paint_by_key(rows);
+        } else {
+            self.paint_by_position(rows);
+        }
+        if self.ticks != ticks {
+            if let Some(axis) = self.axis.take() {
+                axis.remove();
+            }
+            if !ticks.is_empty() {
+                let axis = build_axis(ticks);
+                append(&self.container, &axis);
+                self.axis = Some(axis);
+            }
+            self.ticks = ticks.to_vec();
+        }
+        // A tip on show keeps saying what its element now shows, wherever its row now is.
+        let tip_of = self
+            .tip_of
+            .and_then(|of| Some(of.in_row(self.row_of(&self.tip)?)));
+        match tip_of.and_then(|of| self.tip_content(of)) {
+            Some((text, _)) => {
+                set_text(&self.tip_text, &text);
+                self.tip_of = tip_of;
+            }
+            None => self.hide_tip(),
+        }
+    }
+
+    /// True when the rows that stay keep their order (keys unique): rows were only added or
+    /// removed, e.g. the unit-kind filter hid or showed a kind of units.
+    fn only_added_or_removed(&self, rows: &[BarRow]) -> bool {
+        let unique = |keys: &mut dyn Iterator<Item = &str>| {
+            let keys: Vec<&str> = keys.collect();
+            keys.iter().enumerate().all(|(i, k)| !keys[..i].contains(k))
+        };
+        let has = |rows: &[BarRow], key: &str| rows.iter().any(|r| r.key == key);
+        let drawn: Vec<&BarRow> = self.rows.iter().map(|d| &d.row).collect();
+        let kept_old = drawn
+            .iter()
+            .filter(|r| has(rows, &r.key))
+            .map(|r| r.key.as_str());
+        let kept_new = rows
+            .iter()
+            .filter(|r| drawn.iter().any(|d| d.key == r.key))
+            .map(|r| r.key.as_str());
+        unique(&mut rows.iter().map(|r| r.key.as_str()))
+            && unique(&mut drawn.iter().map(|r| r.key.as_str()))
+            && kept_old.eq(kept_new)
+    }
+
+    /// Rows matched by key: a row that stays keeps its elements and, when its figures are the
+    /// same, is not touched at all (no text to lay out again).
+    fn paint_by_key(&mut self, rows: &[BarRow]) {
+        let mut old = std::mem::take(&mut self.rows)
+            .into_iter()
+            .filter_map(|drawn| {
+                if rows.iter().any(|r| r.key == drawn.row.key) {
+                    Some(drawn)
+                } else {
+                    drawn.elements.root.remove();
+                    None
+                }
+            });
+        let mut next = old.next();
+        for row in rows {
+            let shape = self.shape(row);
+            match next.take() {
+                Some(mut drawn) if drawn.row.key == row.key => {
+                    if drawn.shape == shape {
+                        update_row(self.chart, &mut drawn, row);
+                    } else {
+                        let elements = build_row(self.chart, row, &shape);
+                        let _ = self
+                            .container
+                            .replace_child(&elements.root, &drawn.elements.root);
+                        drawn = DrawnRow {
+                            row: row.clone(),
+                            shape,
+                            elements,
+                        };
+                    }
+                    self.rows.push(drawn);
+                    next = old.next();
+                }
+                later => {
+                    let elements = build_row(self.chart, row, &shape);
+                    let before = match &later {
+                        Some(drawn) => Some(drawn.elements.root.unchecked_ref::<Node>()),
+                        None => self.axis.as_deref().map(|a| a.unchecked_ref::<Node>()),
+                    };
+                    let _ = self.container.insert_before(&elements.root, before);
+                    self.rows.push(DrawnRow {
+                        row: row.clone(),
+                        shape,
+                        elements,
+                    });
+                    next = later;
+                }
+            }
+        }
+    }
+
+    /// Rows matched by position: texts and widths change in place.
+    fn paint_by_position(&mut self, rows: &[BarRow]) {
         for (i, row) in rows.iter().enumerate() {
             let shape = self.shape(row);
             match self.rows.get_mut(i) {
                 Some(drawn) if drawn.shape == shape => update_row(self.chart, drawn, row),
                 Some(drawn) => {
-                    let elements = build_row(self.chart, i, row, &shape);
+                    let elements = build_row(self.chart, row, &shape);
                     let _ = self
                         .container
                         .replace_child(&elements.root, &drawn.elements.root);
@@ -265,7 +375,7 @@ impl BarsPainter {
                     };
                 }
                 None => {
-                    let elements = build_row(self.chart, i, row, &shape);
+                    let elements = build_row(self.chart, row, &shape);
                     let before = self.axis.as_deref().map(|a| a.unchecked_ref::<Node>());
                     let _ = self.container.insert_before(&elements.root, before);
                     self.rows.push(DrawnRow {
@@ -279,41 +389,30 @@ impl BarsPainter {
         for gone in self.rows.drain(rows.len().min(self.rows.len())..) {
             gone.elements.root.remove();
         }
-        if self.ticks != ticks {
-            if let Some(axis) = self.axis.take() {
-                axis.remove();
-            }
-            if !ticks.is_empty() {
-                let axis = build_axis(ticks);
-                append(&self.container, &axis);
-                self.axis = Some(axis);
-            }
-            self.ticks = ticks.to_vec();
-        }
-        // A tip on show keeps saying what its element now shows.
-        match self.tip_of.and_then(|of| self.tip_content(of)) {
-            Some((text, _)) => set_text(&self.tip_text, &text),
-            None => self.hide_tip(),
-        }
+    }
+
+    /// The index of the drawn row that holds `el`.
+    fn row_of(&self, el: &Node) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|d| d.elements.root.contains(Some(el)))
     }
 
     /// The action of the element a click landed on: `data-act="row"` or `"row.segment"`.
     pub fn action_at(&self, target: &Element) -> Option<Action> {
         let hit = target.closest("[data-act]").ok().flatten()?;
         let code = hit.get_attribute("data-act")?;
-        let mut parts = code.split('.').map(str::parse::<usize>);
-        let row = &self.rows.get(parts.next()?.ok()?)?.row;
-        match parts.next() {
-            None => row.action,
-            Some(segment) => row.segments.get(segment.ok()?)?.action,
+        let row = &self.rows.get(self.row_of(&hit)?)?.row;
+        match code.as_str() {
+            ROW_CODE => row.action,
+            segment => row.segments.get(segment.parse::<usize>().ok()?)?.action,
         }
     }
 
     /// Puts the chart's tooltip, with its text, in the element under `target` that has one.
     pub fn show_tip(&mut self, target: &Element) {
         let of = (target.closest("[data-tip]").ok().flatten())
-            .and_then(|host| host.get_attribute("data-tip"))
-            .and_then(|code| TipOf::parse(&code));
+            .and_then(|host| TipOf::parse(self.row_of(&host)?, &host.get_attribute("data-tip")?));
         let Some((of, (text, host))) = of.and_then(|of| Some((of, self.tip_content(of)?))) else {
             return;
         };
@@ -335,8 +434,7 @@ impl BarsPainter {
 
     /// The tip's text and the element it goes in (a row's tip goes in its track).
     fn tip_content(&self, of: TipOf) -> Option<(String, Element)> {
-        let (TipOf::Row(r) | TipOf::Segment(r, _) | TipOf::Marker(r, _)) = of;
-        let DrawnRow { row, elements, .. } = self.rows.get(r)?;
+        let DrawnRow { row, elements, .. } = self.rows.get(of.row())?;
         Some(match of {
             TipOf::Row(_) => (row_details(row)?, elements.track.clone().into()),
             TipOf::Segment(_, s) => (
@@ -367,15 +465,15 @@ fn build_axis(ticks: &[Tick]) -> HtmlElement {
     axis
 }
 
-fn build_segment(row_index: usize, index: usize, segment: &Segment, shape: &Shape) -> HtmlElement {
+fn build_segment(index: usize, segment: &Segment, shape: &Shape) -> HtmlElement {
     let el = element("span", &segment_class(segment));
     set_style(&el, "left", segment.start);
     set_style(&el, "width", segment.end - segment.start);
-    attr(&el, "data-tip", &TipOf::Segment(row_index, index).code());
+    attr(&el, "data-tip", &index.to_string());
     if shape.segments[index] {
         // Inside a row button: a pointer can pick one segment (unit and status); the keyboard
         // picks the row (unit) and a legend entry (status), both large targets.
-        attr(&el, "data-act", &format!("{row_index}.{index}"));
+        attr(&el, "data-act", &index.to_string());
     } else if shape.kind == RowKind::Static {
         // A static data point: still reachable with the keyboard, value shown on focus.
         attr(&el, "tabindex", "0");
@@ -385,10 +483,10 @@ fn build_segment(row_index: usize, index: usize, segment: &Segment, shape: &Shap
     el
 }
 
-fn build_marker(row_index: usize, index: usize, marker: &Marker) -> HtmlElement {
+fn build_marker(index: usize, marker: &Marker) -> HtmlElement {
     let el = element("span", "td-marker");
     set_style(&el, "left", marker.at);
-    attr(&el, "data-tip", &TipOf::Marker(row_index, index).code());
+    attr(&el, "data-tip", &format!("m{index}"));
     attr(&el, "tabindex", "0");
     attr(&el, "role", "img");
     attr(&el, "aria-label", &marker.label);
@@ -410,12 +508,12 @@ fn row_class(row: &BarRow, kind: RowKind) -> String {
     }
 }
 
-fn build_row(chart: &str, index: usize, row: &BarRow, shape: &Shape) -> RowElements {
+fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
     let root = match shape.kind {
         RowKind::Button => {
             let button = element("button", "");
             attr(&button, "type", "button");
-            attr(&button, "data-act", &index.to_string());
+            attr(&button, "data-act", ROW_CODE);
             button.set_id(&row_dom_id(chart, row));
             attr(
                 &button,
@@ -433,10 +531,10 @@ fn build_row(chart: &str, index: usize, row: &BarRow, shape: &Shape) -> RowEleme
     let value_el = element("span", "td-value");
     let value = append_text(&value_el, &row.value_text);
     let segments: Vec<_> = (row.segments.iter().enumerate())
-        .map(|(i, s)| build_segment(index, i, s, shape))
+        .map(|(i, s)| build_segment(i, s, shape))
         .collect();
     let markers: Vec<_> = (row.markers.iter().enumerate())
-        .map(|(i, m)| build_marker(index, i, m))
+        .map(|(i, m)| build_marker(i, m))
         .collect();
     for el in segments.iter().chain(&markers) {
         append(&track, el);
@@ -455,7 +553,7 @@ fn build_row(chart: &str, index: usize, row: &BarRow, shape: &Shape) -> RowEleme
     let details = match (shape.kind, row_details(row)) {
         // Every value of the row: read by screen readers, and the row's tip on keyboard focus.
         (RowKind::Button, Some(text)) => {
-            attr(&root, "data-tip", &TipOf::Row(index).code());
+            attr(&root, "data-tip", ROW_CODE);
             let hidden = element("span", "td-visually-hidden");
             append(&root, &hidden);
             Some(append_text(&hidden, &format!(": {text}")))

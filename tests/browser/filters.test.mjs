@@ -154,6 +154,41 @@ test('a filter change updates the drawn bars and rows in place; a hovered segmen
   await page.close();
 });
 
+// Guards: the unit-kind filter removes and adds unit rows around the ones that stay, which keep
+// their elements untouched (src/ui/paint.rs, paint_by_key); a row drawn after that still
+// filters its own unit (rows are found from the element, not from a drawn index).
+test('the unit-kind filter hides and shows unit rows around the rows that stay', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  const rowsSel = '#td-units .td-row-button';
+  await scrollIntoView(page.locator('#td-units .td-bars'));
+  const localities = snap.units.filter((u) => u.kind === 'locality').map((u) => u.id);
+  const marked = () => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => [e.id.replace(/^td-units-/, ''), Boolean(e.tdMark)]), rowsSel);
+  await page.evaluate((sel) => { for (const el of document.querySelectorAll(sel)) el.tdMark = true; }, rowsSel);
+  const before = await marked();
+  assert.equal(before.length, snap.units.length);
+
+  await page.selectOption('select[name=k]', 'loc');
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [rowsSel, localities.length]);
+  const shown = await marked();
+  assert.deepEqual(shown.map(([id]) => id), before.map(([id]) => id).filter((id) => localities.includes(id)), 'localities keep their order');
+  assert.ok(shown.every(([, kept]) => kept), 'a locality row was redrawn instead of kept');
+
+  await page.selectOption('select[name=k]', '');
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [rowsSel, snap.units.length]);
+  const again = await marked();
+  assert.deepEqual(again.map(([id]) => id), before.map(([id]) => id));
+  for (const [id, kept] of again) assert.equal(kept, localities.includes(id), `${id}: kept ${kept}`);
+
+  // A department row drawn anew, pressed (Enter: the whole row): filters its own unit.
+  const [deptId] = again.find(([id]) => !localities.includes(id));
+  await page.locator(`#td-units-${deptId}`).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(count((r) => r.unit === deptId))} trên 1.738 nhiệm vụ`);
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&u=${deptId}`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 // Guards: table sorting and paging are part of the view and the link.
 test('the task table sorts by column and pages through the selection', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
