@@ -349,7 +349,8 @@ fn the_status_chart_shows_counts_shares_and_the_selection() {
 }
 
 /// The view redraws the charts only when the counts change (`Selection::same_counts`): a sort
-/// keeps them, a filter changes them.
+/// keeps them, a filter changes them. The unit chart, only when the per-unit counts change
+/// (`same_unit_counts`): a status toggle keeps them.
 #[test]
 fn a_sort_keeps_the_counts_and_a_filter_changes_them() {
     let snap = fixture();
@@ -362,12 +363,16 @@ fn a_sort_keeps_the_counts_and_a_filter_changes_them() {
         statuses: StatusSet::only(Status::Overdue),
         ..Default::default()
     };
-    assert!(!by_id.same_counts(&overdue.select(&snap, SortColumn::Id, false)));
+    let by_overdue = overdue.select(&snap, SortColumn::Id, false);
+    assert!(!by_id.same_counts(&by_overdue));
+    assert!(by_id.same_unit_counts(&by_overdue));
     let locality = TaskFilter {
         unit_kind: Some(UnitKind::Locality),
         ..Default::default()
     };
-    assert!(!by_id.same_counts(&locality.select(&snap, SortColumn::Id, false)));
+    let by_locality = locality.select(&snap, SortColumn::Id, false);
+    assert!(!by_id.same_counts(&by_locality));
+    assert!(!by_id.same_unit_counts(&by_locality));
 }
 
 /// The index keeps the last counts (`TaskIndex::counted`) for status toggles and sorts: a

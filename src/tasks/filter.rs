@@ -174,6 +174,12 @@ pub struct Counted {
 
 impl Selection {
     /// Same counts (tallies, matched, total), whatever the order of the rows.
+    /// Same per-unit counts: all the unit chart reads (it ignores the status filter, whose
+    /// toggle changes `matched` but not these).
+    pub fn same_unit_counts(&self, other: &Selection) -> bool {
+        self.unit_tallies == other.unit_tallies
+    }
+
     pub fn same_counts(&self, other: &Selection) -> bool {
         self.status_tally == other.status_tally
             && self.unit_tallies == other.unit_tallies

@@ -234,7 +234,7 @@ impl Charts {
             }),
             units: Memo::new(move |_| {
                 let snap = ctx.snap.get()?;
-                let sel = ctx.counts.get()?;
+                let sel = ctx.unit_counts.get()?;
                 // The chart reads the unit filter and its own sort; the status filter is its
                 // emphasis, applied by the card (`ChartCard::emphasis`), so a status toggle
                 // does not rebuild it; any other change of the view must not rebuild it either.

@@ -69,6 +69,9 @@ pub struct Ctx {
     /// "x of y" count depend on this one, so a table sort or a page change redraws the table
     /// alone.
     pub counts: Memo<Option<Shared<Selection>>>,
+    /// The same selection, signalled only when its per-unit counts change (the unit chart):
+    /// a status toggle does not rebuild the 33-row unit chart.
+    pub unit_counts: Memo<Option<Shared<Selection>>>,
 }
 
 impl Ctx {
@@ -105,14 +108,8 @@ impl Ctx {
                 Shared(Arc::new(selection))
             })
         });
-        let counts = Memo::new_with_compare(
-            move |_| selection.get(),
-            |old, new| match (old, new) {
-                (Some(Some(a)), Some(Some(b))) => !a.same_counts(b),
-                (Some(None), Some(None)) => false,
-                _ => true,
-            },
-        );
+        let counts = Memo::new_with_compare(move |_| selection.get(), counts_changed);
+        let unit_counts = Memo::new_with_compare(move |_| counts.get(), unit_counts_changed);
         Ctx {
             view,
             manifest: RwSignal::new(None),
@@ -124,6 +121,7 @@ impl Ctx {
             snap,
             selection,
             counts,
+            unit_counts,
         }
     }
 
@@ -135,4 +133,27 @@ impl Ctx {
 
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
+}
+
+type MaybeSelection = Option<Shared<Selection>>;
+
+/// Whether a memo of the selection signals: when `same` says the part it stands for differs.
+fn changed(
+    old: Option<&MaybeSelection>,
+    new: Option<&MaybeSelection>,
+    same: fn(&Selection, &Selection) -> bool,
+) -> bool {
+    match (old, new) {
+        (Some(Some(a)), Some(Some(b))) => !same(a, b),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
+fn counts_changed(old: Option<&MaybeSelection>, new: Option<&MaybeSelection>) -> bool {
+    changed(old, new, Selection::same_counts)
+}
+
+fn unit_counts_changed(old: Option<&MaybeSelection>, new: Option<&MaybeSelection>) -> bool {
+    changed(old, new, Selection::same_unit_counts)
 }
