@@ -255,6 +255,10 @@ mod damaged_files {
 
     fn apply(json: &mut Vec<u8>, damage: &Damage) {
         let len = json.len();
+        if len == 0 {
+            // Truncated to nothing: an empty file is damage enough.
+            return;
+        }
         match *damage {
             Damage::Delete(at, n) => {
                 let at = at % len;
