@@ -5,27 +5,11 @@
 // makes one in /tmp/named-dist, then
 //   BENCH_DIST=/tmp/named-dist node bench/profile.mjs ["unit segment (cross-filter)"] [tasks=100000]
 //   N=30 TOP=40 INCLUSIVE=1 ...          (changes profiled, functions shown, time with callees)
-import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
-import { benchServer, installPerform, ACTIONS } from './setup.mjs';
+import { pageForChange } from './setup.mjs';
 
-const name = process.argv[2] ?? Object.keys(ACTIONS)[0];
-const action = ACTIONS[name];
-if (!action) {
-  console.error(`unknown change ${JSON.stringify(name)}; one of:\n  ${Object.keys(ACTIONS).join('\n  ')}`);
-  process.exit(2);
-}
 const runs = Number(process.env.N ?? 30);
 const top = Number(process.env.TOP ?? 30);
-const { server } = await benchServer(Number(process.argv[3] ?? 100000));
-const browser = await launchBrowser();
-const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
-await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
-await installPerform(page);
-await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), action.selector);
-for (let i = 0; i < 4; i++) {
-  await page.evaluate(([a, n]) => window.__perform(a, n), [action, i]);
-  await page.waitForTimeout(60);
-}
+const { name, action, server, browser, page } = await pageForChange();
 
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/browser/server.mjs';
+import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const OUT = `${ROOT}bench/out`;
@@ -57,4 +58,31 @@ export function installPerform(page) {
       el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
     };
   });
+}
+
+/**
+ * For the scripts that look inside one kind of change (trace.mjs, profile.mjs): the change
+ * named on the command line (`argv[2]`, else the first), a page of the widget on a snapshot
+ * of `argv[3]` tasks (100k), with the control in view and four warm-up uses, as a reader
+ * would have. `css`: a style sheet added first. Returns `{ name, action, server, browser, page }`.
+ */
+export async function pageForChange({ css } = {}) {
+  const name = process.argv[2] ?? Object.keys(ACTIONS)[0];
+  const action = ACTIONS[name];
+  if (!action) {
+    console.error(`unknown change ${JSON.stringify(name)}; one of:\n  ${Object.keys(ACTIONS).join('\n  ')}`);
+    process.exit(2);
+  }
+  const { server } = await benchServer(Number(process.argv[3] ?? 100000));
+  const browser = await launchBrowser();
+  const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
+  await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
+  await installPerform(page);
+  if (css) await page.addStyleTag({ content: css });
+  await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), action.selector);
+  for (let i = 0; i < 4; i++) {
+    await page.evaluate(([a, n]) => window.__perform(a, n), [action, i]);
+    await page.waitForTimeout(60);
+  }
+  return { name, action, server, browser, page };
 }

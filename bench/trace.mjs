@@ -5,29 +5,11 @@
 //   node bench/trace.mjs ["status chip (toggle overdue)"] [tasks=100000]   (after scripts/build.sh)
 //   N=30 node bench/trace.mjs ...                                         (changes traced)
 //   CSS='.td-root{...}' LAYOUTS=5 node bench/trace.mjs ...   (try a style; print 5 layout passes)
-import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
-import { benchServer, installPerform, ACTIONS } from './setup.mjs';
+import { pageForChange } from './setup.mjs';
 
-const name = process.argv[2] ?? Object.keys(ACTIONS)[0];
-const action = ACTIONS[name];
-if (!action) {
-  console.error(`unknown change ${JSON.stringify(name)}; one of:\n  ${Object.keys(ACTIONS).join('\n  ')}`);
-  process.exit(2);
-}
 const runs = Number(process.env.N ?? 20);
-const { server } = await benchServer(Number(process.argv[3] ?? 100000));
-const browser = await launchBrowser();
-const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
-await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
-await installPerform(page);
 // CSS="..." adds a style sheet first: try a style change without rebuilding.
-if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
-// As a reader would: the control in view, then a few uses to warm caches and the JIT.
-await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), action.selector);
-for (let i = 0; i < 4; i++) {
-  await page.evaluate(([a, n]) => window.__perform(a, n), [action, i]);
-  await page.waitForTimeout(60);
-}
+const { name, action, server, browser, page } = await pageForChange({ css: process.env.CSS });
 
 const cdp = await page.context().newCDPSession(page);
 const events = [];

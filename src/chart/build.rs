@@ -627,7 +627,7 @@ pub fn task_cells(snap: &ValidSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
     let l = labels(lang);
     let s = snap.snapshot();
     let r = &snap.records()[i];
-    let Some(index) = snap.tasks().and_then(|t| t.index.as_ref()) else {
+    let Some(index) = snap.task_index() else {
         return Vec::new();
     };
     let unit = &s.units[usize::from(index.unit[i])];

@@ -161,12 +161,7 @@ impl<'a> Reader<'a> {
         &mut self,
         member: &mut dyn FnMut(&mut Reader<'a>, &str) -> Result<()>,
     ) -> Result<()> {
-        if self.path.len() >= MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.expect_byte(b'{', "an object")?;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
+        if self.open(b'{', b'}', "an object")? {
             return Ok(());
         }
         loop {
@@ -179,42 +174,53 @@ impl<'a> Reader<'a> {
             self.expect_byte(b':', "`:` after the member name")?;
             member(self, &key)?;
             self.path.pop();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.expected("`,` or `}` after an object member")),
+            if self.closed(b'}', "`,` or `}` after an object member")? {
+                return Ok(());
             }
         }
     }
 
     /// Reads an array, calling `element` for each element; `element` must read it.
     pub fn array(&mut self, element: &mut dyn FnMut(&mut Reader<'a>) -> Result<()>) -> Result<()> {
-        if self.path.len() >= MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.expect_byte(b'[', "an array")?;
-        if self.peek() == Some(b']') {
-            self.pos += 1;
+        if self.open(b'[', b']', "an array")? {
             return Ok(());
         }
-        let mut index = 0;
-        loop {
+        for index in 0.. {
             self.path.push(Step::Index(index));
             element(self)?;
             self.path.pop();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.expected("`,` or `]` after an array element")),
+            if self.closed(b']', "`,` or `]` after an array element")? {
+                break;
             }
-            index += 1;
         }
+        Ok(())
+    }
+
+    /// Reads the `open` byte of an object or array (`what`), refusing deep nesting; true when
+    /// the container is empty (its `close` byte read too).
+    fn open(&mut self, open: u8, close: u8, what: &str) -> Result<bool> {
+        if self.path.len() >= MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.expect_byte(open, what)?;
+        Ok(self.closed_now(close))
+    }
+
+    /// After a member or element: true at the container's `close`, false after a `,`.
+    fn closed(&mut self, close: u8, what: &str) -> Result<bool> {
+        if self.closed_now(close) {
+            Ok(true)
+        } else {
+            self.expect_byte(b',', what).map(|()| false)
+        }
+    }
+
+    fn closed_now(&mut self, close: u8) -> bool {
+        let closed = self.peek() == Some(close);
+        if closed {
+            self.pos += 1;
+        }
+        closed
     }
 
     /// Reads a string: borrowed from the document unless it has escapes.

@@ -35,6 +35,10 @@ impl ValidSnapshot {
     pub fn tasks(&self) -> Option<&TaskData> {
         self.tasks.as_ref()
     }
+    /// The columns of the task records, when the snapshot has records.
+    pub fn task_index(&self) -> Option<&TaskIndex> {
+        self.tasks()?.index.as_ref()
+    }
     /// Records of the snapshot (empty for aggregate-only snapshots).
     pub fn records(&self) -> &[TaskRecord] {
         self.snapshot

@@ -133,9 +133,7 @@ impl Rows {
     /// Record indices `start..start + len` of the table, in order: a walk of the cached sort
     /// order that stops at the page's end.
     pub fn page(&self, snap: &ValidSnapshot, start: usize, len: usize) -> Vec<u32> {
-        let (Some(counted), Some(index)) =
-            (&self.counted, snap.tasks().and_then(|t| t.index.as_ref()))
-        else {
+        let (Some(counted), Some(index)) = (&self.counted, snap.task_index()) else {
             return Vec::new();
         };
         let order = index.order(self.sort, snap.records());
@@ -173,13 +171,13 @@ pub struct Counted {
 }
 
 impl Selection {
-    /// Same counts (tallies, matched, total), whatever the order of the rows.
     /// Same per-unit counts: all the unit chart reads (it ignores the status filter, whose
     /// toggle changes `matched` but not these).
     pub fn same_unit_counts(&self, other: &Selection) -> bool {
         self.unit_tallies == other.unit_tallies
     }
 
+    /// Same counts (tallies, matched, total), whatever the order of the rows.
     pub fn same_counts(&self, other: &Selection) -> bool {
         self.status_tally == other.status_tally
             && self.unit_tallies == other.unit_tallies

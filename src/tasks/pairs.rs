@@ -7,7 +7,7 @@
 //! budget. Bitsets over the small alphabet of folded text (a–z, 0–9, space, and one class for
 //! everything else) are ~12.5 KB each at 100k titles and only the pairs that occur get one;
 //! ANDing a query's pairs costs microseconds. Building is two passes over the folded titles,
-//! made by the first search (`TaskIndex::titles_containing`).
+//! made when the reader focuses the search field or by the first search (`TaskIndex`).
 
 /// Byte classes: a–z, 0–9, space, and "other".
 const CLASSES: usize = 38;

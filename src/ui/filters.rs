@@ -57,11 +57,7 @@ pub fn FilterPanel() -> impl IntoView {
     let due_options = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.snap.with(|s| {
-            let Some(index) = s
-                .as_ref()
-                .and_then(|s| s.tasks())
-                .and_then(|t| t.index.as_ref())
-            else {
+            let Some(index) = s.as_ref().and_then(|s| s.task_index()) else {
                 return Vec::new();
             };
             let months: Vec<DuePeriod> = index
@@ -195,7 +191,7 @@ pub fn FilterPanel() -> impl IntoView {
                         // A reader who focuses the field is about to type: build the search
                         // index now (~40 ms at 100k tasks) rather than on the first key.
                         on:focus=move |_| ctx.snap.with_untracked(|s| {
-                            if let Some(index) = s.as_ref().and_then(|s| s.tasks()?.index.as_ref()) {
+                            if let Some(index) = s.as_ref().and_then(|s| s.task_index()) {
                                 index.prepare_search();
                             }
                         })

@@ -161,8 +161,8 @@ struct DrawnRow {
     elements: RowElements,
 }
 
-/// What a tooltip describes: `data-tip="row"` (all values of a row), `"row.segment"` or
-/// `"row.mmarker"`.
+/// What a tooltip describes, by row index: all values of a row (`data-tip="row"`), a segment
+/// (`"2"`) or a marker (`"m0"`).
 #[derive(Clone, Copy, PartialEq)]
 enum TipOf {
     Row(usize),
@@ -286,23 +286,12 @@ impl BarsPainter {
     /// True when the rows that stay keep their order (keys unique): rows were only added or
     /// removed, e.g. the unit-kind filter hid or showed a kind of units.
     fn only_added_or_removed(&self, rows: &[BarRow]) -> bool {
-        let unique = |keys: &mut dyn Iterator<Item = &str>| {
-            let keys: Vec<&str> = keys.collect();
-            keys.iter().enumerate().all(|(i, k)| !keys[..i].contains(k))
-        };
-        let has = |rows: &[BarRow], key: &str| rows.iter().any(|r| r.key == key);
-        let drawn: Vec<&BarRow> = self.rows.iter().map(|d| &d.row).collect();
-        let kept_old = drawn
-            .iter()
-            .filter(|r| has(rows, &r.key))
-            .map(|r| r.key.as_str());
-        let kept_new = rows
-            .iter()
-            .filter(|r| drawn.iter().any(|d| d.key == r.key))
-            .map(|r| r.key.as_str());
-        unique(&mut rows.iter().map(|r| r.key.as_str()))
-            && unique(&mut drawn.iter().map(|r| r.key.as_str()))
-            && kept_old.eq(kept_new)
+        let old: Vec<&str> = self.rows.iter().map(|d| d.row.key.as_str()).collect();
+        let new: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+        let unique = |keys: &[&str]| (keys.iter().enumerate()).all(|(i, k)| !keys[..i].contains(k));
+        let kept_old = old.iter().filter(|k| new.contains(k));
+        let kept_new = new.iter().filter(|k| old.contains(k));
+        unique(&old) && unique(&new) && kept_old.eq(kept_new)
     }
 
     /// Rows matched by key: a row that stays keeps its elements and, when its figures are the
@@ -320,37 +309,25 @@ impl BarsPainter {
             });
         let mut next = old.next();
         for row in rows {
-            let shape = self.shape(row);
             match next.take() {
                 Some(mut drawn) if drawn.row.key == row.key => {
-                    if drawn.shape == shape {
-                        update_row(self.chart, &mut drawn, row);
-                    } else {
-                        let elements = build_row(self.chart, row, &shape);
-                        let _ = self
-                            .container
-                            .replace_child(&elements.root, &drawn.elements.root);
-                        drawn = DrawnRow {
-                            row: row.clone(),
-                            shape,
-                            elements,
-                        };
-                    }
+                    redraw_row(
+                        &self.container,
+                        self.chart,
+                        &mut drawn,
+                        row,
+                        self.shape(row),
+                    );
                     self.rows.push(drawn);
                     next = old.next();
                 }
                 later => {
-                    let elements = build_row(self.chart, row, &shape);
                     let before = match &later {
-                        Some(drawn) => Some(drawn.elements.root.unchecked_ref::<Node>()),
-                        None => self.axis.as_deref().map(|a| a.unchecked_ref::<Node>()),
+                        Some(drawn) => Some(drawn.elements.root.clone().into()),
+                        None => self.axis_node(),
                     };
-                    let _ = self.container.insert_before(&elements.root, before);
-                    self.rows.push(DrawnRow {
-                        row: row.clone(),
-                        shape,
-                        elements,
-                    });
+                    let drawn = self.draw(row, before.as_ref());
+                    self.rows.push(drawn);
                     next = later;
                 }
             }
@@ -362,33 +339,33 @@ impl BarsPainter {
         for (i, row) in rows.iter().enumerate() {
             let shape = self.shape(row);
             match self.rows.get_mut(i) {
-                Some(drawn) if drawn.shape == shape => update_row(self.chart, drawn, row),
-                Some(drawn) => {
-                    let elements = build_row(self.chart, row, &shape);
-                    let _ = self
-                        .container
-                        .replace_child(&elements.root, &drawn.elements.root);
-                    *drawn = DrawnRow {
-                        row: row.clone(),
-                        shape,
-                        elements,
-                    };
-                }
+                Some(drawn) => redraw_row(&self.container, self.chart, drawn, row, shape),
                 None => {
-                    let elements = build_row(self.chart, row, &shape);
-                    let before = self.axis.as_deref().map(|a| a.unchecked_ref::<Node>());
-                    let _ = self.container.insert_before(&elements.root, before);
-                    self.rows.push(DrawnRow {
-                        row: row.clone(),
-                        shape,
-                        elements,
-                    });
+                    let drawn = self.draw(row, self.axis_node().as_ref());
+                    self.rows.push(drawn);
                 }
             }
         }
         for gone in self.rows.drain(rows.len().min(self.rows.len())..) {
             gone.elements.root.remove();
         }
+    }
+
+    /// A new row, inserted before `before` (at the end without it).
+    fn draw(&self, row: &BarRow, before: Option<&Node>) -> DrawnRow {
+        let shape = self.shape(row);
+        let elements = build_row(self.chart, row, &shape);
+        let _ = self.container.insert_before(&elements.root, before);
+        DrawnRow {
+            row: row.clone(),
+            shape,
+            elements,
+        }
+    }
+
+    /// New rows go before the axis, which closes the chart.
+    fn axis_node(&self) -> Option<Node> {
+        self.axis.as_ref().map(|a| a.clone().into())
     }
 
     /// The index of the drawn row that holds `el`.
@@ -574,6 +551,28 @@ fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
 fn set_text_if(node: &Node, old: &str, new: &str) {
     if old != new {
         set_text(node, new);
+    }
+}
+
+/// Brings a drawn row to `row`: in place when its shape is the same, else a new row in its
+/// place.
+fn redraw_row(
+    container: &HtmlElement,
+    chart: &str,
+    drawn: &mut DrawnRow,
+    row: &BarRow,
+    shape: Shape,
+) {
+    if drawn.shape == shape {
+        update_row(chart, drawn, row);
+    } else {
+        let elements = build_row(chart, row, &shape);
+        let _ = container.replace_child(&elements.root, &drawn.elements.root);
+        *drawn = DrawnRow {
+            row: row.clone(),
+            shape,
+            elements,
+        };
     }
 }
 
