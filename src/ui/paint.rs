@@ -170,6 +170,9 @@ enum TipOf {
     Marker(usize, usize),
 }
 
+/// How many rows taken out of a chart are kept to be put back ([`BarsPainter::paint_by_key`]).
+const SET_ASIDE_ROWS: usize = 64;
+
 /// `data-act` and `data-tip` codes name a part within its row ("row", segment "2", marker
 /// "m0"), not the row: the row is found from the element, so rows can come and go around it.
 const ROW_CODE: &str = "row";
@@ -209,6 +212,9 @@ pub struct BarsPainter {
     chart: &'static str,
     interactive: bool,
     rows: Vec<DrawnRow>,
+    /// Rows taken out by key (e.g. a unit kind filtered out), kept to be put back instead of
+    /// built again when the reader switches back.
+    set_aside: Vec<DrawnRow>,
     ticks: Vec<Tick>,
     axis: Option<HtmlElement>,
     tip: HtmlElement,
@@ -227,6 +233,7 @@ impl BarsPainter {
             chart,
             interactive,
             rows: Vec::new(),
+            set_aside: Vec::new(),
             ticks: Vec::new(),
             axis: None,
             tip,
@@ -297,16 +304,17 @@ impl BarsPainter {
     /// Rows matched by key: a row that stays keeps its elements and, when its figures are the
     /// same, is not touched at all (no text to lay out again).
     fn paint_by_key(&mut self, rows: &[BarRow]) {
-        let mut old = std::mem::take(&mut self.rows)
+        let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut self.rows)
             .into_iter()
-            .filter_map(|drawn| {
-                if rows.iter().any(|r| r.key == drawn.row.key) {
-                    Some(drawn)
-                } else {
-                    drawn.elements.root.remove();
-                    None
-                }
-            });
+            .partition(|drawn| rows.iter().any(|r| r.key == drawn.row.key));
+        for drawn in gone {
+            drawn.elements.root.remove();
+            self.set_aside.push(drawn);
+        }
+        // Bounded: the oldest go first (a chart has a few dozen rows).
+        let excess = self.set_aside.len().saturating_sub(SET_ASIDE_ROWS);
+        self.set_aside.drain(..excess);
+        let mut old = kept.into_iter();
         let mut next = old.next();
         for row in rows {
             match next.take() {
@@ -326,7 +334,17 @@ impl BarsPainter {
                         Some(drawn) => Some(drawn.elements.root.clone().into()),
                         None => self.axis_node(),
                     };
-                    let drawn = self.draw(row, before.as_ref());
+                    let drawn = match self.set_aside.iter().position(|d| d.row.key == row.key) {
+                        Some(i) => {
+                            let mut drawn = self.set_aside.swap_remove(i);
+                            let root = &drawn.elements.root;
+                            let _ = self.container.insert_before(root, before.as_ref());
+                            let shape = self.shape(row);
+                            redraw_row(&self.container, self.chart, &mut drawn, row, shape);
+                            drawn
+                        }
+                        None => self.draw(row, before.as_ref()),
+                    };
                     self.rows.push(drawn);
                     next = later;
                 }

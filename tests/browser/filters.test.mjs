@@ -177,9 +177,10 @@ test('the unit-kind filter hides and shows unit rows around the rows that stay',
   await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [rowsSel, snap.units.length]);
   const again = await marked();
   assert.deepEqual(again.map(([id]) => id), before.map(([id]) => id));
-  for (const [id, kept] of again) assert.equal(kept, localities.includes(id), `${id}: kept ${kept}`);
+  // Department rows come back as they were set aside (BarsPainter::set_aside), not built anew.
+  for (const [id, kept] of again) assert.ok(kept, `${id}: built anew`);
 
-  // A department row drawn anew, pressed (Enter: the whole row): filters its own unit.
+  // A department row put back, pressed (Enter: the whole row): filters its own unit.
   const [deptId] = again.find(([id]) => !localities.includes(id));
   await page.locator(`#td-units-${deptId}`).focus();
   await page.keyboard.press('Enter');
@@ -187,6 +188,32 @@ test('the unit-kind filter hides and shows unit rows around the rows that stay',
   assert.equal(await settledQuery(page), `?v=1&s=${ILL}&u=${deptId}`);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
+});
+
+// Guards: a row put back (BarsPainter::set_aside) shows the current figures, not the ones it
+// had when it was taken out: here the search changed every unit's counts in between.
+test('unit rows put back after a unit-kind change show the current figures', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  const rowsSel = '#td-units .td-row-button';
+  const rowTexts = (p) => p.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => `${e.id} ${e.textContent}`), rowsSel);
+  const all = await rowTexts(page);
+  await page.selectOption('select[name=k]', 'loc');
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length < n, [rowsSel, all.length]);
+  const matched = count((r) => r.kind === 'locality' && fold(r.title).includes('cao toc'));
+  await page.fill('input[name=q]', 'cao toc');
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(matched)} trên 1.738 nhiệm vụ`);
+  const localityRows = (await rowTexts(page)).length;
+  await page.selectOption('select[name=k]', '');
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [rowsSel, localityRows]);
+  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&q=cao%20toc`);
+  const putBack = await rowTexts(page);
+  assert.notDeepEqual(putBack, all, 'the search changes the unit figures');
+
+  const fresh = await openWidget(w, await settledQuery(page));
+  assert.deepEqual(putBack, await rowTexts(fresh));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+  await fresh.close();
 });
 
 // Guards: table sorting and paging are part of the view and the link.
