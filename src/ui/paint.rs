@@ -308,12 +308,8 @@ impl BarsPainter {
             .into_iter()
             .partition(|drawn| rows.iter().any(|r| r.key == drawn.row.key));
         for drawn in gone {
-            drawn.elements.root.remove();
-            self.set_aside.push(drawn);
+            self.take_out(drawn);
         }
-        // Bounded: the oldest go first (a chart has a few dozen rows).
-        let excess = self.set_aside.len().saturating_sub(SET_ASIDE_ROWS);
-        self.set_aside.drain(..excess);
         let mut old = kept.into_iter();
         let mut next = old.next();
         for row in rows {
@@ -334,22 +330,39 @@ impl BarsPainter {
                         Some(drawn) => Some(drawn.elements.root.clone().into()),
                         None => self.axis_node(),
                     };
-                    let drawn = match self.set_aside.iter().position(|d| d.row.key == row.key) {
-                        Some(i) => {
-                            let mut drawn = self.set_aside.swap_remove(i);
-                            let root = &drawn.elements.root;
-                            let _ = self.container.insert_before(root, before.as_ref());
-                            let shape = self.shape(row);
-                            redraw_row(&self.container, self.chart, &mut drawn, row, shape);
-                            drawn
-                        }
-                        None => self.draw(row, before.as_ref()),
-                    };
+                    let drawn = (self.put_back(row, before.as_ref()))
+                        .unwrap_or_else(|| self.draw(row, before.as_ref()));
                     self.rows.push(drawn);
                     next = later;
                 }
             }
         }
+    }
+
+    /// Takes a row out of the page and keeps it (one per key, the newest; the oldest go
+    /// first beyond [`SET_ASIDE_ROWS`]).
+    fn take_out(&mut self, drawn: DrawnRow) {
+        drawn.elements.root.remove();
+        self.set_aside.retain(|d| d.row.key != drawn.row.key);
+        if self.set_aside.len() == SET_ASIDE_ROWS {
+            self.set_aside.remove(0);
+        }
+        self.set_aside.push(drawn);
+    }
+
+    /// The row set aside for `row`'s key, inserted before `before` and brought to `row`.
+    fn put_back(&mut self, row: &BarRow, before: Option<&Node>) -> Option<DrawnRow> {
+        let i = self.set_aside.iter().position(|d| d.row.key == row.key)?;
+        let mut drawn = self.set_aside.remove(i);
+        let _ = self.container.insert_before(&drawn.elements.root, before);
+        redraw_row(
+            &self.container,
+            self.chart,
+            &mut drawn,
+            row,
+            self.shape(row),
+        );
+        Some(drawn)
     }
 
     /// Rows matched by position: texts and widths change in place.
