@@ -80,8 +80,10 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
   const overdue = count((r) => r.unit === unitId && r.status === 'od');
   const total = count((r) => r.unit === unitId);
   assert.match(await visibleText(row), new RegExp(viNumber(total)));
-  // Every value of the row is in its accessible text.
-  assert.match(await row.locator('.td-visually-hidden').textContent(), new RegExp(`chưa hoàn thành, quá hạn ${overdue} \\(`));
+  // The row's accessible name starts with its visible label and holds every value of the row.
+  const name = await row.getAttribute('aria-label');
+  assert.ok(name.startsWith(await row.locator('.td-label').textContent()), name);
+  assert.match(name, new RegExp(`chưa hoàn thành, quá hạn ${overdue} \\(`));
 
   await segment.click();
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(overdue)} trên 1.738 nhiệm vụ`);
@@ -195,7 +197,7 @@ test('the unit-kind filter hides and shows unit rows around the rows that stay',
 test('unit rows put back after a unit-kind change show the current figures', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
   const rowsSel = '#td-units .td-row-button';
-  const rowTexts = (p) => p.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => `${e.id} ${e.textContent}`), rowsSel);
+  const rowTexts = (p) => p.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => `${e.id} ${e.getAttribute('aria-label')} ${e.textContent}`), rowsSel);
   const all = await rowTexts(page);
   await page.selectOption('select[name=k]', 'loc');
   await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length < n, [rowsSel, all.length]);
