@@ -218,6 +218,54 @@ test('unit rows put back after a unit-kind change show the current figures', asy
   await fresh.close();
 });
 
+// Guards: a unit row that loses or gains a status segment keeps its element
+// (paint.rs `resegment`) and ends up drawn exactly as on a fresh page opened on the same link:
+// the same segments, in order, with the same positions, actions, tips and accessible name.
+test('unit rows whose statuses come and go are updated in place, as a fresh page draws them', async () => {
+  const statusesOf = (pred) => {
+    const by = {};
+    for (const r of records.filter(pred)) (by[r.unit] ??= new Set()).add(r.status);
+    return by;
+  };
+  const before = statusesOf(() => true);
+  // A query after which some unit shows fewer statuses, but still more than one.
+  const query = ['ke hoach', 'bao cao', 'dau tu', 'cao toc', 'trien khai'].find((q) => {
+    const after = statusesOf((r) => fold(r.title).includes(q));
+    return Object.entries(after).some(([u, set]) => set.size > 1 && set.size < before[u].size);
+  });
+  assert.ok(query, 'no query takes a status out of a unit row');
+  const after = statusesOf((r) => fold(r.title).includes(query));
+  const changed = Object.keys(after).filter((u) => after[u].size > 1 && after[u].size < before[u].size);
+
+  const page = await openWidget(w, `?s=${ILL}`);
+  const rowsSel = '#td-units .td-row-button';
+  await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => { e.__before = true; }), rowsSel);
+  await page.fill('input[name=q]', query);
+  const matched = count((r) => fold(r.title).includes(query));
+  await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(matched)} trên 1.738 nhiệm vụ`);
+  const kept = await page.evaluate(
+    (ids) => ids.map((u) => document.getElementById(`td-units-${u}`)?.__before === true),
+    changed,
+  );
+  assert.ok(kept.every(Boolean), `rows rebuilt: ${changed.filter((_, i) => !kept[i]).join(', ')}`);
+
+  const drawn = (p) => p.evaluate((sel) => [...document.querySelectorAll(sel)].map((row) => ({
+    id: row.id,
+    name: row.getAttribute('aria-label'),
+    segments: [...row.querySelectorAll('.td-seg')].map((s) => [s.className, s.dataset.tip, s.dataset.act, s.style.left, s.style.width].join(' ')),
+  })), rowsSel);
+  const fresh = await openWidget(w, await settledQuery(page));
+  const [shown, expected] = [await drawn(page), await drawn(fresh)];
+  for (const u of changed) {
+    const row = shown.find((r) => r.id === `td-units-${u}`);
+    assert.equal(row.segments.length, after[u].size, `${u}: one segment per status it has`);
+  }
+  assert.deepEqual(shown, expected);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+  await fresh.close();
+});
+
 // Guards: table sorting and paging are part of the view and the link.
 test('the task table sorts by column and pages through the selection', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
