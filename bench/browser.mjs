@@ -93,11 +93,15 @@ const act = (action, i) => page.evaluate(([a, n]) => window.__timeAction(a, n), 
 for (const [name, action] of Object.entries(ACTIONS)) {
   const times = [];
   const core = [];
+  // A change of several steps (a select's values, queries) costs differently per step: the
+  // step a reader lands on decides what is redrawn (e.g. unit rows put back or taken out).
+  const bySteps = {};
   for (let i = 0; i < 4; i++) await act(action, i); // warm-up (caches sort orders, JIT)
   for (let i = 0; i < 50; i++) {
     const [total, select] = await act(action, i);
     times.push(total);
     core.push(select);
+    if (action.values) (bySteps[JSON.stringify(action.values[i % action.values.length])] ??= []).push(total);
   }
   results.filters[name] = {
     p50_ms: quantile(times, 0.5),
@@ -105,6 +109,9 @@ for (const [name, action] of Object.entries(ACTIONS)) {
     max_ms: Math.max(...times),
     core_p50_ms: quantile(core, 0.5),
     core_p95_ms: quantile(core, 0.95),
+    ...(action.values && {
+      step_p50_ms: Object.fromEntries(Object.entries(bySteps).map(([step, t]) => [step, quantile(t, 0.5)])),
+    }),
   };
 }
 if (page.consoleErrors.length) console.log('console errors:', page.consoleErrors);
@@ -119,6 +126,7 @@ console.log('  filter change → redrawn view               p50        p95      
 for (const [name, r] of Object.entries(results.filters)) {
   const cols = [r.p50_ms, r.p95_ms, r.max_ms, r.core_p50_ms, r.core_p95_ms].map((x) => fmt(x).padStart(9));
   console.log(`    ${name.padEnd(37)} ${cols.join('  ')}`);
+  if (r.step_p50_ms) console.log(`      p50 per step: ${Object.entries(r.step_p50_ms).map(([step, t]) => `→ ${step} ${fmt(t)}`).join('   ')}`);
 }
 writeFileSync(`${out}/browser.json`, JSON.stringify(results, null, 2));
 console.log('wrote bench/out/browser.json');
