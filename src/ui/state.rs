@@ -104,7 +104,7 @@ impl Ctx {
             snap.get().map(|s| {
                 let filter = view.with_untracked(|v| v.task_filter(&s));
                 let selection =
-                    super::browser::measure("td-select", || filter.select(&s, sort, desc));
+                    super::browser::timed("__tdSelectMs", || filter.select(&s, sort, desc));
                 Shared(Arc::new(selection))
             })
         });
