@@ -597,14 +597,11 @@ fn redraw_row(
     shape: Shape,
 ) {
     if drawn.shape == shape {
-        update_row(chart, drawn, row);
+        update_row(chart, drawn, row, false);
     } else if resegment(drawn, row, &shape) {
         drawn.shape = shape;
-        update_row(chart, drawn, row);
         // A segment gone or new changes the row's name even when the others' labels do not.
-        if let (true, Some(name)) = (drawn.elements.named, row_name(row)) {
-            attr(&drawn.elements.root, "aria-label", &name);
-        }
+        update_row(chart, drawn, row, true);
     } else {
         let elements = build_row(chart, row, &shape);
         let _ = container.replace_child(&elements.root, &drawn.elements.root);
@@ -683,10 +680,11 @@ fn resegment(drawn: &mut DrawnRow, row: &BarRow, shape: &Shape) -> bool {
     true
 }
 
-/// Updates a row of the same shape in place.
-fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow) {
+/// Updates a row of the same shape in place; `name_stale`: its accessible name must be
+/// written whatever else changed.
+fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, name_stale: bool) {
     let (old, els, kind) = (&drawn.row, &drawn.elements, drawn.shape.kind);
-    if old == row {
+    if old == row && !name_stale {
         return;
     }
     let class = row_class(row, kind);
@@ -730,7 +728,8 @@ fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow) {
             attr(el, "aria-label", &new_m.label);
         }
     }
-    let name_changed = old.label != row.label
+    let name_changed = name_stale
+        || old.label != row.label
         || old.value_text != row.value_text
         || (old.segments.iter().zip(&row.segments)).any(|(o, n)| o.label != n.label);
     if let (true, true, Some(name)) = (els.named, name_changed, row_name(row)) {
