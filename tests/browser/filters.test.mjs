@@ -227,19 +227,32 @@ test('unit rows whose statuses come and go are updated in place, as a fresh page
     for (const r of records.filter(pred)) (by[r.unit] ??= new Set()).add(r.status);
     return by;
   };
-  const before = statusesOf(() => true);
+  const statusesBefore = statusesOf(() => true);
   // A query after which some unit shows fewer statuses, but still more than one.
   const query = ['ke hoach', 'bao cao', 'dau tu', 'cao toc', 'trien khai'].find((q) => {
-    const after = statusesOf((r) => fold(r.title).includes(q));
-    return Object.entries(after).some(([u, set]) => set.size > 1 && set.size < before[u].size);
+    const byUnit = statusesOf((r) => fold(r.title).includes(q));
+    return Object.entries(byUnit).some(([u, set]) => set.size > 1 && set.size < statusesBefore[u].size);
   });
   assert.ok(query, 'no query takes a status out of a unit row');
-  const after = statusesOf((r) => fold(r.title).includes(query));
-  const changed = Object.keys(after).filter((u) => after[u].size > 1 && after[u].size < before[u].size);
+  const statusesAfter = statusesOf((r) => fold(r.title).includes(query));
+  const changed = Object.keys(statusesAfter).filter((u) => statusesAfter[u].size > 1 && statusesAfter[u].size < statusesBefore[u].size);
 
   const page = await openWidget(w, `?s=${ILL}`);
   const rowsSel = '#td-units .td-row-button';
   await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => { e.__before = true; }), rowsSel);
+  // Point at a segment that stays but moves to another index: its tip must follow what it
+  // shows. A dispatched pointerover, not the mouse: a real pointer left over a bar that moves
+  // gets a new pointerover from Chromium, which would redraw the tip whatever the painter did.
+  const classes = await page.evaluate((ids) => Object.fromEntries(ids.map((u) => [u,
+    [...document.querySelectorAll(`#td-units-${u} .td-seg`)].map((e) => e.className.match(/\bs-(\w+)/)[1])])), changed);
+  const moving = changed.flatMap((u) => {
+    const kept = classes[u].filter((st) => statusesAfter[u].has(st));
+    return kept.filter((st, i) => classes[u].indexOf(st) !== i).map((st) => [u, st]);
+  });
+  assert.ok(moving.length > 0, 'no kept segment changes its index');
+  const [hoverUnit, hoverStatus] = moving[0];
+  const pointAt = (p, selector) => p.locator(selector).dispatchEvent('pointerover', { bubbles: true });
+  await pointAt(page, `#td-units-${hoverUnit} .td-seg.s-${hoverStatus}`);
   await page.fill('input[name=q]', query);
   const matched = count((r) => fold(r.title).includes(query));
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(matched)} trên 1.738 nhiệm vụ`);
@@ -256,9 +269,19 @@ test('unit rows whose statuses come and go are updated in place, as a fresh page
   })), rowsSel);
   const fresh = await openWidget(w, await settledQuery(page));
   const [shown, expected] = [await drawn(page), await drawn(fresh)];
+  // The tip, still in the element it was put in, says what a fresh page's tip there says.
+  const tipIn = (p) => p.evaluate(() => {
+    const tip = document.querySelector('#td-units .td-tip');
+    const host = tip?.parentElement;
+    return host && { row: host.closest('.td-row-button')?.id, series: host.className.match(/\bs-\w+/)?.[0], text: tip.textContent };
+  });
+  const tip = await tipIn(page);
+  assert.ok(tip?.series, `the tip left its segment: ${JSON.stringify(tip)}`);
+  await pointAt(fresh, `#${tip.row} .td-seg.${tip.series}`);
+  assert.deepEqual(tip, await tipIn(fresh));
   for (const u of changed) {
     const row = shown.find((r) => r.id === `td-units-${u}`);
-    assert.equal(row.segments.length, after[u].size, `${u}: one segment per status it has`);
+    assert.equal(row.segments.length, statusesAfter[u].size, `${u}: one segment per status it has`);
   }
   assert.deepEqual(shown, expected);
   assert.deepEqual(page.consoleErrors, []);
