@@ -37,6 +37,7 @@ const env = {
   ...process.env,
   PATH: `${ROOT}tests/browser/node_modules/binaryen/bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
   CARGO_TARGET_DIR: `${ROOT}target/feature-cost`,
+  TD_REPO: ROOT, // scripts/minify-glue.mjs takes terser from this repository's tests/browser
 };
 
 /** Builds the sources with `edits` applied; returns the gzip bytes of the WASM and JS glue. */

@@ -18,6 +18,7 @@ wasm-opt -Oz -g --enable-reference-types --enable-bulk-memory --enable-nontrappi
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$tmp/widget_bg.wasm" -o "$out/${glue%.js}_bg.wasm"
 cp "$tmp/widget.js" "$out/$glue"
-sed -i 's/ integrity="[^"]*"//g' "$out/index.html"
+# Quoted or not (trunk's release build minifies index.html).
+sed -E -i 's/ integrity=("[^"]*"|[^ >]*)//g' "$out/index.html"
 rm -rf "$tmp"
 echo "named build in $out"

@@ -5,7 +5,8 @@
 #   - wasm-bindgen-cli at exactly the version of `wasm-bindgen` in Cargo.lock
 #     (trunk demands that version and cannot download it offline)
 #   - Debian packages: chromium + chromium-driver (browser tests), brotli
-#   - npm dev dependencies of tests/browser: playwright-core, axe-core, and binaryen 132, whose
+#   - npm dev dependencies of tests/browser: playwright-core, axe-core, terser (the JS glue's
+#     minifier, scripts/minify-glue.mjs), and binaryen 132, whose
 #     wasm-opt trunk uses (scripts/build.sh puts it first on PATH). Debian's binaryen 108 is NOT
 #     used: its wasm-opt turns wasm-bindgen 0.2.130's externref table into a funcref table, and
 #     the widget then dies at start-up with "WebAssembly.Table.set(): Argument 1 is invalid".
