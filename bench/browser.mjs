@@ -6,6 +6,8 @@
 // Prints a table and writes bench/out/browser.json. Timings are printed, never asserted.
 //   node bench/browser.mjs [tasks=100000]        (after scripts/build.sh)
 //   BENCH_DIST=/tmp/old/dist node bench/browser.mjs   (another build, for a before/after)
+//   ONLY=chip,kind CSS='…' node bench/browser.mjs     (changes whose names contain a word; a style
+//                                                     tried without rebuilding; load is skipped)
 import { writeFileSync, statSync } from 'node:fs';
 import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
 import { benchServer, installPerform, ACTIONS, OUT as out } from './setup.mjs';
@@ -17,10 +19,13 @@ const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[
 const fmt = (x) => `${x.toFixed(1)} ms`;
 const results = { tasks, bytes: statSync(file).size, load: {}, filters: {} };
 
+const only = process.env.ONLY?.split(',');
+const timedActions = Object.entries(ACTIONS).filter(([name]) => !only || only.some((word) => name.includes(word)));
+
 // 1. Load: JSON.parse vs the widget's parse + validate, 3 page loads each.
 const parseTimes = [];
 const widgetTimes = [];
-for (let run = 0; run < 3; run++) {
+for (let run = 0; run < (only ? 0 : 3); run++) {
   const page = await newPage(browser, { url: `${server.url}data/manifest.json` });
   parseTimes.push(await page.evaluate(async (u) => {
     const text = await (await fetch(u)).text();
@@ -39,7 +44,7 @@ results.load.ratio = results.load.widget_parse_validate_ms / results.load.json_p
 // 1b. The first search of a page builds the letter-pair index: typed straight into the
 // field (the index is built by that key) and after focusing it (built on focus).
 results.first_search = {};
-for (const focus of [false, true]) {
+for (const focus of only ? [] : [false, true]) {
   const times = [];
   for (let run = 0; run < 2; run++) {
     const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
@@ -64,6 +69,7 @@ for (const focus of [false, true]) {
 // 2. Filter changes, timed inside the page.
 const page = await newPage(browser, { url: server.url, viewport: { width: 1280, height: 900 } });
 await page.waitForSelector('.td-task-table tbody tr', { timeout: 60_000 });
+if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
 await page.evaluate(() => {
   // Time from the user action to the end of the work it causes: effects run in microtasks,
   // so a message-channel macrotask comes after all of them; then force style and layout.
@@ -90,7 +96,7 @@ await page.evaluate(() => {
 });
 await installPerform(page);
 const act = (action, i) => page.evaluate(([a, n]) => window.__timeAction(a, n), [action, i]);
-for (const [name, action] of Object.entries(ACTIONS)) {
+for (const [name, action] of timedActions) {
   const times = [];
   const core = [];
   // A change of several steps (a select's values, queries) costs differently per step: the
@@ -120,13 +126,16 @@ await browser.close();
 await server.close();
 
 console.log(`browser benchmark: ${tasks} tasks, ${(results.bytes / 1e6).toFixed(1)} MB of JSON (Chromium, headless)`);
-console.log(`  load:  JSON.parse ${fmt(results.load.json_parse_ms)}   widget parse+validate+index ${fmt(results.load.widget_parse_validate_ms)}   ratio ${results.load.ratio.toFixed(2)}x`);
-console.log(`  first search of a page ("ha long"): ${fmt(results.first_search.typed_at_once_ms)} typed at once, ${fmt(results.first_search.after_focus_ms)} after focusing the field`);
+if (!only) console.log(`  load:  JSON.parse ${fmt(results.load.json_parse_ms)}   widget parse+validate+index ${fmt(results.load.widget_parse_validate_ms)}   ratio ${results.load.ratio.toFixed(2)}x`);
+if (!only) console.log(`  first search of a page ("ha long"): ${fmt(results.first_search.typed_at_once_ms)} typed at once, ${fmt(results.first_search.after_focus_ms)} after focusing the field`);
 console.log('  filter change → redrawn view               p50        p95        max   core p50   core p95');
 for (const [name, r] of Object.entries(results.filters)) {
   const cols = [r.p50_ms, r.p95_ms, r.max_ms, r.core_p50_ms, r.core_p95_ms].map((x) => fmt(x).padStart(9));
   console.log(`    ${name.padEnd(37)} ${cols.join('  ')}`);
   if (r.step_p50_ms) console.log(`      p50 per step: ${Object.entries(r.step_p50_ms).map(([step, t]) => `→ ${step} ${fmt(t)}`).join('   ')}`);
 }
-writeFileSync(`${out}/browser.json`, JSON.stringify(results, null, 2));
-console.log('wrote bench/out/browser.json');
+// A partial or restyled run is not the widget's figure: bench/out/browser.json keeps the last full one.
+if (!only && !process.env.CSS) {
+  writeFileSync(`${out}/browser.json`, JSON.stringify(results, null, 2));
+  console.log('wrote bench/out/browser.json');
+}
