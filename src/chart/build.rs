@@ -172,6 +172,7 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
         highlight: StatusSet::EMPTY,
         summary: format::status_summary(t, as_of, lang),
         table,
+        row_limit: None,
     }
 }
 
@@ -318,6 +319,7 @@ pub fn unit_chart(
         highlight: StatusSet::default(),
         summary: format::units_summary(&summary_input, lang),
         table,
+        row_limit: None,
     };
     chart.emphasise(filter.statuses);
     Some(chart)
@@ -382,6 +384,7 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
         highlight: StatusSet::EMPTY,
         summary: format::documents_summary(docs, lang),
         table,
+        row_limit: None,
     }
 }
 
@@ -461,6 +464,7 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
         highlight: StatusSet::EMPTY,
         summary: format::schemes_summary(schemes, lang),
         table,
+        row_limit: None,
     }
 }
 
@@ -580,6 +584,7 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
         highlight: StatusSet::EMPTY,
         summary: format::growth_summary(growth, lang),
         table,
+        row_limit: None,
     }
 }
 

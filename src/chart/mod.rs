@@ -29,6 +29,18 @@ pub struct BarChart {
     /// Text alternative in the current language.
     pub summary: String,
     pub table: DataTable,
+    /// Set when the chart has more rows than it draws by default ([`BarChart::limit_rows`]).
+    pub row_limit: Option<RowLimit>,
+}
+
+/// How many of a long chart's rows are drawn. The data table always lists them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowLimit {
+    /// Rows drawn (the first ones, and any selected row further down).
+    pub shown: usize,
+    pub total: usize,
+    /// Rows drawn by default, when the reader has not asked for all of them.
+    pub default: usize,
 }
 
 impl BarChart {
@@ -38,6 +50,29 @@ impl BarChart {
     pub fn emphasise(&mut self, statuses: crate::tasks::StatusSet) {
         self.highlight = statuses;
         emphasise_legend(&mut self.legend, statuses);
+    }
+
+    /// Draws only the first `n` rows (and the selected ones wherever they rank) unless `all`;
+    /// records the limit in [`BarChart::row_limit`] when there are more than `n` rows, so the
+    /// view can offer to show them all, or the first `n` again.
+    pub fn limit_rows(&mut self, n: usize, all: bool) {
+        let total = self.rows.len();
+        if total <= n {
+            self.row_limit = None;
+            return;
+        }
+        if !all {
+            let mut rank = 0;
+            self.rows.retain(|row| {
+                rank += 1;
+                rank <= n || row.selected
+            });
+        }
+        self.row_limit = Some(RowLimit {
+            shown: self.rows.len(),
+            total,
+            default: n,
+        });
     }
 }
 
@@ -240,5 +275,59 @@ impl Cell {
             text,
             raw: raw.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(rows: usize, selected: &[usize]) -> BarChart {
+        BarChart {
+            id: "units",
+            title: String::new(),
+            subtitle: String::new(),
+            rows: (0..rows)
+                .map(|i| BarRow {
+                    selected: selected.contains(&i),
+                    ..BarRow::fixed(format!("u{i}"), String::new(), String::new(), Vec::new())
+                })
+                .collect(),
+            legend: Vec::new(),
+            ticks: Vec::new(),
+            highlight: crate::tasks::StatusSet::default(),
+            summary: String::new(),
+            table: DataTable::default(),
+            row_limit: None,
+        }
+    }
+
+    fn keys(c: &BarChart) -> Vec<&str> {
+        c.rows.iter().map(|r| r.key.as_str()).collect()
+    }
+
+    #[test]
+    fn a_long_chart_draws_its_first_rows_and_its_selected_ones() {
+        let mut c = chart(6, &[4]);
+        c.limit_rows(3, false);
+        assert_eq!(keys(&c), ["u0", "u1", "u2", "u4"]);
+        let limit = RowLimit {
+            shown: 4,
+            total: 6,
+            default: 3,
+        };
+        assert_eq!(c.row_limit, Some(limit));
+
+        let mut all = chart(6, &[4]);
+        all.limit_rows(3, true);
+        assert_eq!(all.rows.len(), 6);
+        assert_eq!(all.row_limit, Some(RowLimit { shown: 6, ..limit }));
+    }
+
+    #[test]
+    fn a_short_chart_has_no_limit() {
+        let mut c = chart(3, &[]);
+        c.limit_rows(3, false);
+        assert_eq!((c.rows.len(), c.row_limit), (3, None));
     }
 }

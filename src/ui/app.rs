@@ -18,7 +18,7 @@ use crate::chart::{self, Action, BarChart};
 use crate::format::{self, fill};
 use crate::snapshot::{DataStatus, ValidSnapshot};
 use crate::tasks::StatusSet;
-use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
+use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme, ViewState};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -208,7 +208,10 @@ struct Charts {
 impl Charts {
     fn new(ctx: Ctx) -> Charts {
         let lang = ctx.lang;
-        let unit_view = Memo::new(move |_| ctx.view.with(|v| (v.units.clone(), v.unit_sort)));
+        let unit_view = Memo::new(move |_| {
+            ctx.view
+                .with(|v| (v.units.clone(), v.unit_sort, v.all_units))
+        });
         let with_snap = move |f: fn(&ValidSnapshot, format::Lang) -> Option<BarChart>| {
             Memo::new(move |_| ctx.snap.with(|s| s.as_ref().and_then(|s| f(s, lang.get()))))
         };
@@ -238,10 +241,13 @@ impl Charts {
                 // The chart reads the unit filter and its own sort; the status filter is its
                 // emphasis, applied by the card (`ChartCard::emphasis`), so a status toggle
                 // does not rebuild it; any other change of the view must not rebuild it either.
-                let sort = unit_view.with(|(_, sort)| *sort);
+                let (sort, all) = unit_view.with(|(_, sort, all)| (*sort, *all));
                 let mut filter = ctx.view.with_untracked(|v| v.task_filter(&snap));
                 filter.statuses = StatusSet::default();
-                chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, lang.get())
+                let mut chart =
+                    chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, lang.get())?;
+                chart.limit_rows(ViewState::UNIT_ROWS, all);
+                Some(chart)
             }),
             documents: with_snap(|s, lang| {
                 s.snapshot()
@@ -289,7 +295,8 @@ impl Charts {
         let on_action = self.on_action;
         view! {
             <Show when=move || chart.with(Option::is_some)>
-                <ChartCard chart labels export interactive on_action emphasis />
+                <ChartCard chart labels export interactive on_action emphasis
+                    on_all_rows=Callback::new(move |all| ctx.update_view(|v| v.all_units = all)) />
             </Show>
         }
     }

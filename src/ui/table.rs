@@ -10,8 +10,7 @@ use super::state::use_ctx;
 use crate::chart::{self, csv};
 use crate::format::{self, fill};
 use crate::tasks::SortColumn;
-
-pub const PAGE_SIZE: usize = 20;
+use crate::view_state::ViewState;
 
 #[component]
 pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
@@ -25,7 +24,8 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         ctx.selection
             .with(|s| s.as_ref().map_or(0, |s| s.rows.len()))
     };
-    let pages = move || matched().div_ceil(PAGE_SIZE).max(1);
+    let page_size = Memo::new(move |_| ctx.view.with(|v| v.rows_per_page()));
+    let pages = move || matched().div_ceil(page_size.get()).max(1);
     let wanted_page = Memo::new(move |_| ctx.view.with(|v| v.page()) as usize);
     let page = move || wanted_page.get().min(pages());
     let rows = Memo::new(move |_| {
@@ -34,8 +34,8 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         let snap = ctx.snap.get()?;
         ctx.selection.with(|sel| {
             let sel = sel.as_ref()?;
-            let start = (p - 1) * PAGE_SIZE;
-            let page = sel.rows.page(&snap, start, PAGE_SIZE);
+            let size = page_size.get();
+            let page = sel.rows.page(&snap, (p - 1) * size, size);
             Some(chart::tasks_table(&snap, &page, lang))
         })
     });
@@ -66,7 +66,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
             </th>
         }
     };
-    // The page's rows are painted in place: a filter change rewrites the texts of 20 rows
+    // The page's rows are painted in place: a filter change rewrites the texts of 10 rows
     // instead of rebuilding them (see `super::paint`).
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
     paint_effect(
@@ -127,6 +127,19 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
                     <button type="button" class="td-button" data-page="next" disabled=move || { page() >= pages() } on:click=move |_| go(1)>
                         {l.page_next}
                     </button>
+                    <label class="td-page-size">
+                        <span>{l.page_size}</span>
+                        <select name="n" prop:value=move || page_size.get().to_string()
+                            on:change=move |ev| {
+                                // From the page on screen (a link may ask for a page past the end).
+                                let shown = page() as u32;
+                                if let Ok(size) = event_target_value(&ev).parse() {
+                                    ctx.update_view(|v| { v.page = shown; v.set_rows_per_page(size) });
+                                }
+                            }>
+                            {ViewState::PAGE_SIZES.map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                        </select>
+                    </label>
                 </nav>
             </section>
         </Show>

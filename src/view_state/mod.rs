@@ -1,7 +1,7 @@
 //! The view state — everything a link reproduces — and its query-string form.
 //!
 //! The URL is a serialisation of one [`ViewState`]: only values that differ from the defaults
-//! are written, under short, stable keys, after a version (`v=1`). Old links are upgraded by
+//! are written, under short, stable keys, after a version (`v=2`). Old links are upgraded by
 //! ordered migrations (see [`query`]). Values are checked twice: their form when the link is
 //! read ([`decode`]), and whether they exist in the snapshot once it is loaded
 //! ([`ViewState::reconcile`]). Whatever is dropped is reported so the reader can be told.
@@ -135,8 +135,12 @@ pub struct ViewState {
     #[serde(with = "codes::sort_column")]
     pub table_sort: SortColumn,
     pub table_desc: bool,
+    /// Table rows per page, one of [`ViewState::PAGE_SIZES`]; 0 is read as the first (10).
+    pub page_size: u32,
     /// Table page, 1-based; 0 is read as 1.
     pub page: u32,
+    /// The unit chart draws every unit, not only the first [`ViewState::UNIT_ROWS`].
+    pub all_units: bool,
     /// Compact mode for an iframe in an article.
     pub embed: bool,
     /// Parts an embed shows; empty = [`Part::EMBED_DEFAULT`].
@@ -153,6 +157,40 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// Rows per table page a reader can choose; the first is the default. Ten rows keep a
+    /// page short on a phone, where each row is a card of eight lines.
+    pub const PAGE_SIZES: [u32; 3] = [10, 20, 50];
+
+    /// Units the unit chart draws before "show all" (the units of a unit filter are drawn
+    /// wherever they rank). The chart's data table always lists them all.
+    pub const UNIT_ROWS: usize = 10;
+
+    /// Rows per table page: [`ViewState::page_size`] when it is one of the sizes offered.
+    pub fn rows_per_page(&self) -> usize {
+        let size = if Self::PAGE_SIZES.contains(&self.page_size) {
+            self.page_size
+        } else {
+            Self::PAGE_SIZES[0]
+        };
+        size as usize
+    }
+
+    /// Another page size, on the page that holds the first row of the current page (so the
+    /// reader keeps their place).
+    pub fn set_rows_per_page(&mut self, size: u32) {
+        let first_row = (self.page() as usize - 1) * self.rows_per_page();
+        self.page_size = Self::page_size_code(size).unwrap_or(0);
+        self.page = (first_row / self.rows_per_page() + 1) as u32;
+    }
+
+    /// How [`ViewState::page_size`] holds `size`: 0 for the default, `None` if not offered.
+    pub(crate) fn page_size_code(size: u32) -> Option<u32> {
+        match Self::PAGE_SIZES.iter().position(|&s| s == size)? {
+            0 => Some(0),
+            _ => Some(size),
+        }
+    }
+
     /// 1-based page, never 0.
     pub fn page(&self) -> u32 {
         self.page.max(1)

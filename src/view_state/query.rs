@@ -4,7 +4,7 @@
 //!
 //! | key | value | default |
 //! |---|---|---|
-//! | `v` | link format version | 1 |
+//! | `v` | link format version | 1 (links were first published without it) |
 //! | `s` | snapshot id from the manifest | manifest default |
 //! | `l` | `vi`, `en` | `vi` |
 //! | `t` | tab: `tasks`, `docs`, `growth` | `tasks` |
@@ -16,7 +16,9 @@
 //! | `q` | text searched in task titles | none |
 //! | `us` | unit sort: `overdue`, `total`, `name` | `overdue` |
 //! | `ts` | table sort column, `-` prefix for descending | `due` |
+//! | `n` | table rows per page: `10`, `20`, `50` (since v2) | `10` |
 //! | `pg` | table page, from 1 | 1 |
+//! | `ua` | `1`: the unit chart draws every unit, not the first ten (since v2) | off |
 //! | `embed` | `1`: compact view for an iframe | off |
 //! | `show` | embed parts: `headline,status,units,table,documents,schemes,growth` | `headline,status` |
 //! | `theme` | `light`, `dark` | reader's preference |
@@ -34,14 +36,26 @@ use crate::tasks::{DuePeriod, SortColumn, Status, StatusSet};
 
 /// Version written by [`encode`]. Bump it when the meaning of a key changes, and add the
 /// migration from the previous version to [`MIGRATIONS`].
-pub const LINK_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 2;
 
 /// Upgrades the key/value pairs of a link of version `i + 1` to version `i + 2`.
 type Migration = fn(&mut Vec<(String, String)>);
 
 /// Ordered migrations; `MIGRATIONS[i]` takes a version `i + 1` link to version `i + 2`.
-/// Version 1 is the first published version, so there is nothing to migrate yet.
-const MIGRATIONS: [Migration; (LINK_VERSION - 1) as usize] = [];
+const MIGRATIONS: [Migration; (LINK_VERSION - 1) as usize] = [v1_to_v2];
+
+/// Version 2 made table pages 10 rows long (`n` chooses 10, 20 or 50): a version 1 link to a
+/// page other than the first keeps its 20-row pages, so `pg=3` still shows tasks 41–60.
+/// (The unit chart's first-ten default, `ua`, needs no migration: it draws the same figures,
+/// a unit filter's units always among them, and the data table lists every unit.)
+fn v1_to_v2(pairs: &mut Vec<(String, String)>) {
+    let paged = pairs
+        .iter()
+        .any(|(k, v)| k == "pg" && v.parse::<u32>().is_ok_and(|p| p > 1));
+    if paged && !pairs.iter().any(|(k, _)| k == "n") {
+        pairs.push(("n".into(), "20".into()));
+    }
+}
 
 /// A parameter that was not applied, shown to the reader as `key=value`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,7 +128,8 @@ pub fn decode(query: &str) -> Decoded {
         }
     }
 
-    let mut version = LINK_VERSION;
+    // Links were published without a version before it was written: they are version 1.
+    let mut version = 1;
     if let Some(pos) = pairs.iter().position(|(k, _)| k == "v") {
         let (_, v) = pairs.remove(pos);
         match v.parse::<u32>() {
@@ -199,6 +214,11 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
                 })
                 .is_some()
         }
+        "n" => set(
+            &mut s.page_size,
+            value.parse().ok().and_then(ViewState::page_size_code),
+        ),
+        "ua" => set(&mut s.all_units, (value == "1").then_some(true)),
         "pg" => set(
             &mut s.page,
             value
@@ -284,7 +304,7 @@ fn parse_hex_colour(v: &str) -> Option<String> {
     }
 }
 
-/// The query string of `state`: `""` for the default view, else `?v=1&...` with only the
+/// The query string of `state`: `""` for the default view, else `?v=2&...` with only the
 /// values that differ from the defaults, in a fixed key order.
 pub fn encode(state: &ViewState) -> String {
     let d = ViewState::default();
@@ -323,8 +343,14 @@ pub fn encode(state: &ViewState) -> String {
         let dash = if state.table_desc { "-" } else { "" };
         pairs.push(("ts", format!("{dash}{}", state.table_sort.code())));
     }
+    if state.rows_per_page() != d.rows_per_page() {
+        pairs.push(("n", state.rows_per_page().to_string()));
+    }
     if state.page() > 1 {
         pairs.push(("pg", state.page().to_string()));
+    }
+    if state.all_units {
+        pairs.push(("ua", "1".into()));
     }
     if state.embed {
         pairs.push(("embed", "1".into()));
@@ -420,7 +446,7 @@ mod tests {
             tab: Tab::Tasks,
             ..ViewState::default()
         };
-        assert_eq!(encode(&state), "?v=1&st=od&k=loc");
+        assert_eq!(encode(&state), "?v=2&st=od&k=loc");
     }
 
     #[test]
@@ -433,7 +459,7 @@ mod tests {
         let q = encode(&state);
         assert_eq!(
             q,
-            "?v=1&doc=108/Q%C4%90-UBND&q=H%E1%BA%A1%20Long%2C%20100%25"
+            "?v=2&doc=108/Q%C4%90-UBND&q=H%E1%BA%A1%20Long%2C%20100%25"
         );
         assert_eq!(decode(&q).state, state);
         assert_eq!(decode("?q=H%E1%BA%A1+Long").state.query, "Hạ Long");
@@ -468,6 +494,40 @@ mod tests {
         assert_eq!(d.state.query, "");
         assert_eq!(d.state.lang, Lang::En);
         assert_eq!(d.ignored.len(), 1);
+    }
+
+    #[test]
+    fn a_version_1_link_to_a_later_page_keeps_its_20_row_pages() {
+        let v1 = decode("?v=1&st=od&pg=3").state;
+        assert_eq!((v1.rows_per_page(), v1.page()), (20, 3));
+        assert_eq!(encode(&v1), "?v=2&st=od&n=20&pg=3");
+        // Without a version a link is version 1; its first page needs nothing kept.
+        assert_eq!(decode("?pg=2").state.rows_per_page(), 20);
+        assert_eq!(decode("?st=od").state.rows_per_page(), 10);
+        // A version 2 link means what it says.
+        assert_eq!(decode("?v=2&pg=3").state.rows_per_page(), 10);
+        assert_eq!(decode("?v=1&n=50&pg=2").state.rows_per_page(), 50);
+    }
+
+    #[test]
+    fn page_sizes_outside_the_offer_are_ignored() {
+        let d = decode("?v=2&n=15&ua=2");
+        assert_eq!(d.state.rows_per_page(), 10);
+        assert!(!d.state.all_units);
+        let ignored: Vec<String> = d.ignored.iter().map(|i| i.to_string()).collect();
+        assert_eq!(ignored, ["n=15", "ua=2"]);
+        assert_eq!(decode("?v=2&n=10").state, ViewState::default());
+    }
+
+    #[test]
+    fn a_new_page_size_keeps_the_first_row_in_view() {
+        let mut v = decode("?v=2&pg=4").state; // rows 31–40
+        v.set_rows_per_page(20);
+        assert_eq!((v.rows_per_page(), v.page()), (20, 2)); // rows 21–40
+        v.set_rows_per_page(50);
+        assert_eq!(v.page(), 1);
+        v.set_rows_per_page(10);
+        assert_eq!((v.page_size, v.page()), (0, 1));
     }
 
     #[test]

@@ -66,7 +66,7 @@ mod tests {
         );
         assert_eq!(
             s,
-            "<iframe src=\"https://example.org/widget/index.html?v=1&amp;st=od&amp;embed=1&amp;show=status&amp;fid=td-abc\" \
+            "<iframe src=\"https://example.org/widget/index.html?v=2&amp;st=od&amp;embed=1&amp;show=status&amp;fid=td-abc\" \
              title=\"Tiến độ &quot;Q1&quot;\" data-task-dashboard=\"td-abc\" style=\"width:100%;height:640px;border:0\" \
              loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
              <script src=\"https://example.org/widget/embed.js\" async></script>"
@@ -84,7 +84,7 @@ mod tests {
         };
         assert_eq!(
             full_view_link("https://h/p/", &state),
-            "https://h/p/?v=1&t=growth"
+            "https://h/p/?v=2&t=growth"
         );
     }
 }

@@ -206,7 +206,7 @@ test('embed mode: source line and full-view link, no filters, copy-link or embed
   for (const key of ['embed', 'fid', 'show']) assert.equal(href.searchParams.get(key), null, `${key} in ${href}`);
   assert.deepEqual(
     Object.fromEntries(href.searchParams),
-    { v: '1', s: ILL, l: 'en', st: 'od', k: 'loc', theme: 'dark' },
+    { v: '2', s: ILL, l: 'en', st: 'od', k: 'loc', theme: 'dark' },
   );
   // The link opens the full view of the same selection.
   await page.goto(href.toString());

@@ -45,11 +45,11 @@ test('status and unit-kind filters applied by clicking', async () => {
   const chartUnits = await page.locator('#td-units .td-label').allInnerTexts();
   assert.ok(chartUnits.length > 0 && chartUnits.every((u) => localityNames.has(u)), chartUnits.join('|'));
   const query = await settledQuery(page);
-  assert.equal(query, `?v=1&s=${ILL}&st=od&k=loc`);
+  assert.equal(query, `?v=2&s=${ILL}&st=od&k=loc`);
   // Reset in one click.
   await page.click('[data-action=reset]');
   await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}`);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
@@ -87,7 +87,7 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
 
   await segment.click();
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(overdue)} trên 1.738 nhiệm vụ`);
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&st=od&u=${unitId}`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&st=od&u=${unitId}`);
   assert.equal(await page.locator(`#${rowId}`).getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('#td-units .td-bars').getAttribute('data-statuses'), 'od');
   const opacity = (sel) => page.locator(sel).first().evaluate((e) => Number(getComputedStyle(e).opacity));
@@ -98,13 +98,13 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
   assert.equal(await page.locator('#td-status button.td-row-button[aria-pressed=true]').count(), 1);
   await page.locator(`#${rowId} .td-seg.s-od`).click();
   await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}`);
 
   // Keyboard: Enter on the row filters to the unit, focus stays, Enter again clears.
   await page.locator(`#${rowId}`).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(total)} trên 1.738 nhiệm vụ`);
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&u=${unitId}`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&u=${unitId}`);
   await page.waitForFunction((i) => document.activeElement?.id === i, rowId);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
@@ -138,7 +138,7 @@ test('a filter change updates the drawn bars and rows in place; a hovered segmen
     statuses: [...document.querySelectorAll('.td-task-table tbody td:nth-child(8)')].map((e) => e.textContent),
   }));
   assert.equal(kept.units, rows, 'unit rows redrawn instead of updated');
-  assert.equal(kept.table, 20, 'table rows redrawn instead of updated');
+  assert.equal(kept.table, 10, 'table rows redrawn instead of updated');
   assert.ok(kept.statuses.every((s) => s === 'Chưa hoàn thành, quá hạn'), kept.statuses.join('|'));
 
   // The tooltip: one per chart, moved to the hovered segment, saying that segment's value.
@@ -160,7 +160,7 @@ test('a filter change updates the drawn bars and rows in place; a hovered segmen
 // their elements untouched (src/ui/paint.rs, paint_by_key); a row drawn after that still
 // filters its own unit (rows are found from the element, not from a drawn index).
 test('the unit-kind filter hides and shows unit rows around the rows that stay', async () => {
-  const page = await openWidget(w, `?s=${ILL}`);
+  const page = await openWidget(w, `?v=2&s=${ILL}&ua=1`);
   const rowsSel = '#td-units .td-row-button';
   await scrollIntoView(page.locator('#td-units .td-bars'));
   const localities = snap.units.filter((u) => u.kind === 'locality').map((u) => u.id);
@@ -187,7 +187,7 @@ test('the unit-kind filter hides and shows unit rows around the rows that stay',
   await page.locator(`#td-units-${deptId}`).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(count((r) => r.unit === deptId))} trên 1.738 nhiệm vụ`);
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&u=${deptId}`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&u=${deptId}&ua=1`);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
@@ -195,7 +195,7 @@ test('the unit-kind filter hides and shows unit rows around the rows that stay',
 // Guards: a row put back (BarsPainter::set_aside) shows the current figures, not the ones it
 // had when it was taken out: here the search changed every unit's counts in between.
 test('unit rows put back after a unit-kind change show the current figures', async () => {
-  const page = await openWidget(w, `?s=${ILL}`);
+  const page = await openWidget(w, `?v=2&s=${ILL}&ua=1`);
   const rowsSel = '#td-units .td-row-button';
   const rowTexts = (p) => p.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => `${e.id} ${e.getAttribute('aria-label')} ${e.textContent}`), rowsSel);
   const all = await rowTexts(page);
@@ -207,7 +207,7 @@ test('unit rows put back after a unit-kind change show the current figures', asy
   const localityRows = (await rowTexts(page)).length;
   await page.selectOption('select[name=k]', '');
   await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [rowsSel, localityRows]);
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&q=cao%20toc`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&q=cao%20toc&ua=1`);
   const putBack = await rowTexts(page);
   assert.notDeepEqual(putBack, all, 'the search changes the unit figures');
 
@@ -237,7 +237,7 @@ test('unit rows whose statuses come and go are updated in place, as a fresh page
   const statusesAfter = statusesOf((r) => fold(r.title).includes(query));
   const changed = Object.keys(statusesAfter).filter((u) => statusesAfter[u].size > 1 && statusesAfter[u].size < statusesBefore[u].size);
 
-  const page = await openWidget(w, `?s=${ILL}`);
+  const page = await openWidget(w, `?v=2&s=${ILL}&ua=1`);
   const rowsSel = '#td-units .td-row-button';
   await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => { e.__before = true; }), rowsSel);
   // Point at a segment that stays but moves to another index: its tip must follow what it
@@ -289,6 +289,44 @@ test('unit rows whose statuses come and go are updated in place, as a fresh page
   await fresh.close();
 });
 
+// Guards: the unit chart draws the first ten units and offers the rest (the `ua` key); a unit
+// filter's unit is drawn wherever it ranks; the data table lists every unit either way.
+test('the unit chart draws ten units, all of them on request, and always the selected ones', async () => {
+  const page = await openWidget(w, `?v=2&s=${ILL}`);
+  const rowsSel = '#td-units .td-row-button';
+  const more = page.locator('#td-units .td-more');
+  const button = more.locator('button');
+  assert.equal(await page.locator(rowsSel).count(), 10);
+  assert.equal(await visibleText(more), `Đang hiện 10 trên ${snap.units.length} đơn vị. Hiện cả ${snap.units.length} đơn vị`);
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await button.getAttribute('aria-controls'), await page.locator('#td-units .td-bars').getAttribute('id'));
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [rowsSel, snap.units.length]);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&ua=1`);
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await visibleText(button), 'Chỉ hiện 10 đơn vị đầu');
+  assert.ok(await button.evaluate((b) => b === document.activeElement), 'the button keeps the focus');
+  const lastId = (await page.locator(rowsSel).last().getAttribute('id')).replace(/^td-units-/, '');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(([sel]) => document.querySelectorAll(sel).length === 10, [rowsSel]);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}`);
+
+  // The last-ranked unit, selected: drawn (pressed) after the first ten.
+  const selected = await openWidget(w, `?v=2&s=${ILL}&u=${lastId}`);
+  assert.equal(await selected.locator(rowsSel).count(), 11);
+  assert.equal(await selected.locator(rowsSel).last().getAttribute('id'), `td-units-${lastId}`);
+  assert.equal(await selected.locator(`#td-units-${lastId}`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await visibleText(selected.locator('#td-units .td-more')), `Đang hiện 11 trên ${snap.units.length} đơn vị. Hiện cả ${snap.units.length} đơn vị`);
+  // The chart's data table lists every unit.
+  await selected.locator('#td-units summary').click();
+  assert.equal(await selected.locator('#td-units .td-data-table tbody tr').count(), snap.units.length);
+  assert.deepEqual(page.consoleErrors, []);
+  assert.deepEqual(selected.consoleErrors, []);
+  await page.close();
+  await selected.close();
+});
+
 // Guards: table sorting and paging are part of the view and the link.
 test('the task table sorts by column and pages through the selection', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
@@ -299,8 +337,23 @@ test('the task table sorts by column and pages through the selection', async () 
   const [y, m, d] = latestDue.split('-');
   assert.equal(await textOf(page, '.td-task-table tbody tr:first-child td:nth-child(6)'), `${d}/${m}/${y}`);
   await page.click('[data-page=next]');
-  assert.equal(await textOf(page, '[data-page-status]'), 'Trang 2/87');
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&ts=-due&pg=2`);
+  assert.equal(await textOf(page, '[data-page-status]'), `Trang 2/${Math.ceil(records.length / 10)}`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&ts=-due&pg=2`);
+  const eleventh = await textOf(page, '.td-task-table tbody tr:first-child td:first-child');
+  assert.equal(await page.locator('.td-task-table tbody tr').count(), 10);
+  // Twenty rows a page: the first row on screen (the 11th) stays in view, on page 1 of 87.
+  await page.selectOption('select[name=n]', '20');
+  await page.waitForFunction(() => document.querySelectorAll('.td-task-table tbody tr').length === 20);
+  assert.equal(await textOf(page, '[data-page-status]'), `Trang 1/${Math.ceil(records.length / 20)}`);
+  assert.equal(await textOf(page, '.td-task-table tbody tr:nth-child(11) td:first-child'), eleventh);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&ts=-due&n=20`);
+  // A version 1 link to page 2 shows its 20-row page 2 (tasks 21–40), as it always did.
+  const v1 = await openWidget(w, `?v=1&s=${ILL}&ts=-due&pg=2`);
+  assert.equal(await v1.locator('.td-task-table tbody tr').count(), 20);
+  assert.equal(await textOf(v1, '[data-page-status]'), `Trang 2/${Math.ceil(records.length / 20)}`);
+  assert.equal(await v1.inputValue('select[name=n]'), '20');
+  assert.equal(await settledQuery(v1), `?v=2&s=${ILL}&ts=-due&n=20&pg=2`);
+  await v1.close();
   // A new filter goes back to page 1.
   await page.click('.td-chip-lt');
   await page.waitForFunction(() => document.querySelector('[data-page-status]').textContent.startsWith('Trang 1/'));
@@ -343,7 +396,7 @@ test('invalid link parameters are ignored and reported', async () => {
   await page.waitForFunction((t) => document.querySelector('[data-count]')?.textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
   const notice = await textOf(page, '[data-notice=ignored]');
   for (const part of ['st=zz', 'k=city', 'foo=1', 'u=nowhere']) assert.ok(notice.includes(part), `${notice} lacks ${part}`);
-  assert.equal(await settledQuery(page), `?v=1&s=${ILL}&st=od&u=ha-long`);
+  assert.equal(await settledQuery(page), `?v=2&s=${ILL}&st=od&u=ha-long`);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

@@ -62,7 +62,7 @@ async function assertLayoutAtWidths(page, what, widths = WIDTHS) {
 
 // Guards: from a small phone to a wide screen, nothing scrolls sideways and every chart row is readable.
 test('tasks (illustrative), documents and growth tabs at 320–1440 px', async () => {
-  const page = await openWidget(w, `?s=${ILL}`, { viewport: { width: 320, height: 800 } });
+  const page = await openWidget(w, `?v=2&s=${ILL}&ua=1`, { viewport: { width: 320, height: 800 } });
   assert.ok((await page.locator('#td-units .td-row').count()) > 30, 'the unit chart is drawn');
   await assertLayoutAtWidths(page, 'the illustrative tasks tab');
   await page.close();
