@@ -173,7 +173,14 @@ fn main() {
     let sel = filter.select(&snap, SortColumn::Due, false);
     let units = &snap.snapshot().units;
     let (p50, _) = time(50, || {
-        chart::unit_chart(units, &sel, &filter, UnitSort::OverdueShare, Lang::Vi)
+        chart::unit_chart(
+            units,
+            &sel,
+            &filter,
+            UnitSort::OverdueShare,
+            false,
+            Lang::Vi,
+        )
     });
     println!(
         "  unit chart from a selection ({} units)  p50 {}",

@@ -264,7 +264,7 @@ fn sorting_units_by_overdue_share_puts_who_is_behind_first() {
     let f = TaskFilter::default();
     let sel = f.select(&snap, SortColumn::Id, false);
     let keys = |sort| -> Vec<String> {
-        chart::unit_chart(&snap.snapshot().units, &sel, &f, sort, Lang::Vi)
+        chart::unit_chart(&snap.snapshot().units, &sel, &f, sort, true, Lang::Vi)
             .unwrap()
             .rows
             .into_iter()
@@ -512,13 +512,60 @@ fn the_unit_chart_emphasised_afterwards_is_the_chart_built_with_the_status_filte
     };
     let sel = with.select(&snap, SortColumn::Id, false);
     let units = &snap.snapshot().units;
-    let built = chart::unit_chart(units, &sel, &with, UnitSort::Name, Lang::Vi).unwrap();
+    let built = chart::unit_chart(units, &sel, &with, UnitSort::Name, true, Lang::Vi).unwrap();
     let mut emphasised =
-        chart::unit_chart(units, &sel, &without, UnitSort::Name, Lang::Vi).unwrap();
+        chart::unit_chart(units, &sel, &without, UnitSort::Name, true, Lang::Vi).unwrap();
     assert_ne!(built, emphasised);
     emphasised.emphasise(with.statuses);
     assert_eq!(built, emphasised);
     assert_eq!(built.highlight, with.statuses);
     let pressed: Vec<bool> = built.legend.iter().map(|e| e.selected).collect();
     assert_eq!(pressed, [false, false, true, false]);
+}
+
+#[test]
+fn the_unit_chart_draws_its_first_ten_units_and_offers_the_rest() {
+    let generated = illustrative_snapshot(&Options {
+        tasks: 1738,
+        seed: 1,
+    });
+    let snap = parse_snapshot("generated", &serde_json::to_vec(&generated).unwrap()).unwrap();
+    let units = &snap.snapshot().units;
+    let n = units.len();
+    assert!(n > chart::UNIT_ROWS, "{n} units");
+    let f = TaskFilter::default();
+    let sel = f.select(&snap, SortColumn::Id, false);
+    let first =
+        chart::unit_chart(units, &sel, &f, UnitSort::OverdueShare, false, Lang::Vi).unwrap();
+    let all = chart::unit_chart(units, &sel, &f, UnitSort::OverdueShare, true, Lang::En).unwrap();
+    assert_eq!((first.rows.len(), all.rows.len()), (10, n));
+    assert_eq!(first.table.rows.len(), n, "the data table lists every unit");
+    let limit = first.row_limit.unwrap();
+    assert_eq!(limit.note, format!("Đang hiện 10 trên {n} đơn vị."));
+    assert_eq!(limit.toggle, format!("Hiện cả {n} đơn vị"));
+    assert_eq!(limit.action, Some(Action::AllUnits(true)));
+    let limit = all.row_limit.unwrap();
+    assert_eq!(limit.note, format!("Showing {n} of {n} units."));
+    assert_eq!(limit.toggle, "Show the first 10 only");
+    assert_eq!(limit.action, Some(Action::AllUnits(false)));
+
+    // The last unit, filtered to: drawn after the first ten.
+    let last = all.rows.last().unwrap().key.clone();
+    let f = TaskFilter {
+        units: vec![snap.unit_index(&last).unwrap()],
+        ..Default::default()
+    };
+    let sel = f.select(&snap, SortColumn::Id, false);
+    let chart =
+        chart::unit_chart(units, &sel, &f, UnitSort::OverdueShare, false, Lang::Vi).unwrap();
+    assert_eq!(chart.rows.len(), 11);
+    assert!(chart.rows[10].selected && chart.rows[10].key == last);
+
+    // Drawing all units is not a filter: the table keeps its page.
+    let mut view = ViewState {
+        page: 3,
+        ..Default::default()
+    };
+    view.apply(Action::AllUnits(true), &snap);
+    assert_eq!((view.all_units, view.page), (true, 3));
 }

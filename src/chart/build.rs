@@ -3,7 +3,7 @@
 use super::{
     Action, BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick,
 };
-use crate::format::{self, capitalise, count, labels, lowercase, percent, share, Lang};
+use crate::format::{self, capitalise, count, fill, labels, lowercase, percent, share, Lang};
 use crate::snapshot::{Date, Documents, FigureKind, Growth, Scheme, Source, Unit, ValidSnapshot};
 use crate::tasks::NO_DOCUMENT;
 use crate::tasks::{fold, GroupTally, Selection, Status, StatusSet, StatusTally, TaskFilter};
@@ -180,12 +180,18 @@ fn unit_name(u: &Unit, lang: Lang) -> &str {
     u.short.as_ref().unwrap_or(&u.name).get(lang)
 }
 
-/// Stacked 100 % bars of the four statuses per unit. `None` without per-unit figures.
+/// Units the unit chart draws unless the reader asks for all (`all` of [`unit_chart`]); the
+/// units of a unit filter are drawn wherever they rank.
+pub const UNIT_ROWS: usize = 10;
+
+/// Stacked 100 % bars of the four statuses per unit, the first [`UNIT_ROWS`] of them unless
+/// `all`; its data table lists every unit. `None` without per-unit figures.
 pub fn unit_chart(
     units: &[Unit],
     selection: &Selection,
     filter: &TaskFilter,
     sort: UnitSort,
+    all: bool,
     lang: Lang,
 ) -> Option<BarChart> {
     if selection.unit_tallies.is_empty() {
@@ -322,6 +328,19 @@ pub fn unit_chart(
         row_limit: None,
     };
     chart.emphasise(filter.statuses);
+    chart.limit_rows(UNIT_ROWS, all);
+    if let Some(limit) = &mut chart.row_limit {
+        let (shown, total) = (
+            count(limit.shown as u32, lang),
+            count(limit.total as u32, lang),
+        );
+        limit.note = fill(l.units_shown, &[("shown", &shown), ("total", &total)]);
+        limit.toggle = match limit.all_drawn() {
+            true => fill(l.units_show_first, &[("n", &count(UNIT_ROWS as u32, lang))]),
+            false => fill(l.units_show_all, &[("total", &total)]),
+        };
+        limit.action = Some(Action::AllUnits(!limit.all_drawn()));
+    }
     Some(chart)
 }
 

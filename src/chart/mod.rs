@@ -34,13 +34,26 @@ pub struct BarChart {
 }
 
 /// How many of a long chart's rows are drawn. The data table always lists them all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowLimit {
     /// Rows drawn (the first ones, and any selected row further down).
     pub shown: usize,
     pub total: usize,
     /// Rows drawn by default, when the reader has not asked for all of them.
     pub default: usize,
+    /// "Showing 10 of 33 units." (set by the chart's builder).
+    pub note: String,
+    /// What the button says: "Show all 33 units", or "Show the first 10 only".
+    pub toggle: String,
+    /// What the button does (set by the chart's builder; no button without it).
+    pub action: Option<Action>,
+}
+
+impl RowLimit {
+    /// Every row is drawn: the button offers the first ones again.
+    pub fn all_drawn(&self) -> bool {
+        self.shown == self.total
+    }
 }
 
 impl BarChart {
@@ -72,6 +85,9 @@ impl BarChart {
             shown: self.rows.len(),
             total,
             default: n,
+            note: String::new(),
+            toggle: String::new(),
+            action: None,
         });
     }
 }
@@ -179,6 +195,8 @@ pub enum Action {
     ToggleSegment { unit: usize, status: Status },
     /// Filter to one unit, or clear the unit filter if it is exactly that unit.
     ToggleUnit(usize),
+    /// Draw every unit of the unit chart (`true`) or the first ones ([`UNIT_ROWS`]).
+    AllUnits(bool),
 }
 
 /// What a segment shows; decides its colour and texture. Colours are the Okabe–Ito palette
@@ -311,17 +329,14 @@ mod tests {
         let mut c = chart(6, &[4]);
         c.limit_rows(3, false);
         assert_eq!(keys(&c), ["u0", "u1", "u2", "u4"]);
-        let limit = RowLimit {
-            shown: 4,
-            total: 6,
-            default: 3,
-        };
-        assert_eq!(c.row_limit, Some(limit));
+        let limit = c.row_limit.clone().unwrap();
+        assert_eq!((limit.shown, limit.total, limit.default), (4, 6, 3));
+        assert!(!limit.all_drawn());
 
         let mut all = chart(6, &[4]);
         all.limit_rows(3, true);
         assert_eq!(all.rows.len(), 6);
-        assert_eq!(all.row_limit, Some(RowLimit { shown: 6, ..limit }));
+        assert!(all.row_limit.unwrap().all_drawn());
     }
 
     #[test]

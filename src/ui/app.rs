@@ -18,7 +18,7 @@ use crate::chart::{self, Action, BarChart};
 use crate::format::{self, fill};
 use crate::snapshot::{DataStatus, ValidSnapshot};
 use crate::tasks::StatusSet;
-use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme, ViewState};
+use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -244,10 +244,7 @@ impl Charts {
                 let (sort, all) = unit_view.with(|(_, sort, all)| (*sort, *all));
                 let mut filter = ctx.view.with_untracked(|v| v.task_filter(&snap));
                 filter.statuses = StatusSet::default();
-                let mut chart =
-                    chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, lang.get())?;
-                chart.limit_rows(ViewState::UNIT_ROWS, all);
-                Some(chart)
+                chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, all, lang.get())
             }),
             documents: with_snap(|s, lang| {
                 s.snapshot()
@@ -295,8 +292,7 @@ impl Charts {
         let on_action = self.on_action;
         view! {
             <Show when=move || chart.with(Option::is_some)>
-                <ChartCard chart labels export interactive on_action emphasis
-                    on_all_rows=Callback::new(move |all| ctx.update_view(|v| v.all_units = all)) />
+                <ChartCard chart labels export interactive on_action emphasis />
             </Show>
         }
     }

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::paint::{paint_effect, BarsPainter, RowsPainter};
-use crate::chart::{csv, emphasise_legend, svg, Action, BarChart, LegendEntry, RowLimit};
-use crate::format::{self, fill, Labels};
+use crate::chart::{csv, emphasise_legend, svg, Action, BarChart, LegendEntry};
+use crate::format::Labels;
 use crate::tasks::StatusSet;
 
 /// What every download carries besides the chart: the source line and the notice.
@@ -57,8 +57,6 @@ pub fn ChartCard(
     /// Statuses to emphasise, when the view gives them apart from the chart (the unit chart:
     /// a status toggle then restyles its bars without rebuilding the chart).
     emphasis: Option<Memo<StatusSet>>,
-    /// Draw every row (`true`) or the first ones (a chart with a [`RowLimit`]).
-    on_all_rows: Callback<bool>,
 ) -> impl IntoView {
     let id = chart.with_untracked(|c| c.as_ref().map_or("chart", |c| c.id));
     let title_id = format!("td-{id}-title");
@@ -67,7 +65,9 @@ pub fn ChartCard(
         (title_id.clone(), title_id.clone(), summary_id.clone());
     // The bars redraw only when the rows change: a status filter on the unit chart changes
     // `highlight` alone, which is a style attribute (`data-statuses`).
-    let rows = part(chart, |c| (c.rows.clone(), c.ticks.clone()));
+    let rows = part(chart, |c| {
+        (c.rows.clone(), c.ticks.clone(), c.row_limit.clone())
+    });
     let highlight = Memo::new(move |_| {
         let own = chart.with(|c| c.as_ref().map(|c| c.highlight))?;
         let statuses = emphasis.map_or(own, |e| e.get());
@@ -92,13 +92,6 @@ pub fn ChartCard(
         Some(legend)
     });
     let table = part(chart, |c| c.table.clone());
-    let more = row_limit_note(
-        part(chart, |c| c.row_limit),
-        labels,
-        interactive,
-        on_all_rows,
-        id,
-    );
 
     let bars_ref = NodeRef::<leptos::html::Div>::new();
     let bars_painter = paint_effect(
@@ -106,8 +99,8 @@ pub fn ChartCard(
         move |container| BarsPainter::new(container, id, interactive),
         move |painter| {
             rows.with(|r| {
-                if let Some((rows, ticks)) = r {
-                    painter.paint(rows, ticks);
+                if let Some((rows, ticks, limit)) = r {
+                    painter.paint(rows, ticks, limit.as_ref());
                 }
             })
         },
@@ -169,7 +162,6 @@ pub fn ChartCard(
                 data-statuses=move || highlight.get() node_ref=bars_ref on:click=on_bars_click
                 on:pointerover=move |ev| show_tip(&ev) on:focusin=move |ev| show_tip_on_focus(&ev)>
             </div>
-            {more}
             {move || legend_entries.with(|l| l.as_ref().and_then(|l| legend(id, l, interactive, on_action)))}
             <details class="td-table-toggle" on:toggle=move |ev| {
                 table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
@@ -186,46 +178,6 @@ pub fn ChartCard(
             <Downloads chart labels export />
         </section>
     }
-}
-
-/// Under a long chart: how many of its rows are drawn, and (interactive) a button to draw
-/// them all or the first ones again. The button stays the same element, so it keeps the
-/// keyboard focus when pressed.
-fn row_limit_note(
-    limit: Memo<Option<Option<RowLimit>>>,
-    labels: &'static Labels,
-    interactive: bool,
-    on_all_rows: Callback<bool>,
-    chart_id: &'static str,
-) -> impl IntoView {
-    let lang = super::state::use_ctx().lang;
-    let limit = move || limit.get().flatten();
-    let count = move |n: usize| format::count(n as u32, lang.get_untracked());
-    let shown = move || {
-        limit().map(|l| {
-            fill(
-                labels.units_shown,
-                &[("shown", &count(l.shown)), ("total", &count(l.total))],
-            )
-        })
-    };
-    let all_drawn = move || limit().is_some_and(|l| l.shown == l.total);
-    let button = interactive.then(|| {
-        let text = move || {
-            limit().map(|l| match l.shown < l.total {
-                true => fill(labels.units_show_all, &[("total", &count(l.total))]),
-                false => fill(labels.units_show_first, &[("n", &count(l.default))]),
-            })
-        };
-        view! {
-            <button type="button" class="td-small-button" data-rows=""
-                aria-controls=format!("td-{chart_id}-bars") aria-expanded=move || all_drawn().to_string()
-                on:click=move |_| on_all_rows.run(!all_drawn())>
-                {text}
-            </button>
-        }
-    });
-    view! { <p class="td-more" hidden=move || limit().is_none()>{shown}" "{button}</p> }
 }
 
 /// The element an event happened on (for listeners delegated to the chart's container).

@@ -21,7 +21,7 @@ use leptos::prelude::{Effect, Get, NodeRef};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
-use crate::chart::{Action, BarRow, Cell, Marker, Segment, Tick};
+use crate::chart::{Action, BarRow, Cell, Marker, RowLimit, Segment, Tick};
 use crate::format::plain_decimal;
 
 /// The painter of `target`'s element, made by `make` once the element is in the page, with an
@@ -52,6 +52,50 @@ where
 
 fn document() -> web_sys::Document {
     leptos::prelude::document()
+}
+
+/// The line that closes a long chart: "Showing 10 of 33 units." and, in an interactive chart,
+/// the button that draws every row or the first ones again (`data-act="more"`). The button
+/// stays the same element, so it keeps the keyboard focus when pressed.
+struct RowLimitLine {
+    line: HtmlElement,
+    note: Node,
+    button: Option<(HtmlElement, Node)>,
+    action: Option<Action>,
+}
+
+impl RowLimitLine {
+    fn new(interactive: bool, controls: &str) -> RowLimitLine {
+        let line = element("p", "td-more");
+        let note = append_text(&line, "");
+        let button = interactive.then(|| {
+            let _ = line.append_with_str_1(" ");
+            let button = element("button", "td-small-button");
+            attr(&button, "type", "button");
+            attr(&button, "data-act", MORE_CODE);
+            attr(&button, "aria-controls", controls);
+            append(&line, &button);
+            let text = append_text(&button, "");
+            (button, text)
+        });
+        RowLimitLine {
+            line,
+            note,
+            button,
+            action: None,
+        }
+    }
+
+    fn paint(&mut self, limit: &RowLimit) {
+        set_text(&self.note, &limit.note);
+        if let Some((button, text)) = &self.button {
+            set_text(text, &limit.toggle);
+            let expanded = if limit.all_drawn() { "true" } else { "false" };
+            attr(button, "aria-expanded", expanded);
+            button.set_hidden(limit.action.is_none());
+        }
+        self.action = limit.action;
+    }
 }
 
 /// `<tag class=…>` (an empty class is left out).
@@ -184,6 +228,8 @@ const SET_ASIDE_ROWS: usize = 64;
 /// `data-act` and `data-tip` codes name a part within its row ("row", segment "2", marker
 /// "m0"), not the row: the row is found from the element, so rows can come and go around it.
 const ROW_CODE: &str = "row";
+/// `data-act` of the button that draws every row of a long chart, or the first ones.
+const MORE_CODE: &str = "more";
 
 impl TipOf {
     fn parse(row: usize, code: &str) -> Option<TipOf> {
@@ -221,6 +267,8 @@ pub struct BarsPainter {
     tip_text: Node,
     /// Where the tip is, if anywhere.
     tip_of: Option<TipOf>,
+    /// Drawn while the chart leaves rows out, or could (after the rows and the axis).
+    more: Option<RowLimitLine>,
 }
 
 impl BarsPainter {
@@ -239,6 +287,7 @@ impl BarsPainter {
             tip,
             tip_text,
             tip_of: None,
+            more: None,
         }
     }
 
@@ -259,8 +308,24 @@ impl BarsPainter {
         }
     }
 
-    /// Brings the DOM to `rows` and `ticks`, touching only what differs from the last paint.
-    pub fn paint(&mut self, rows: &[BarRow], ticks: &[Tick]) {
+    /// Brings the DOM to `rows`, `ticks` and `limit`, touching only what differs from the last
+    /// paint.
+    pub fn paint(&mut self, rows: &[BarRow], ticks: &[Tick], limit: Option<&RowLimit>) {
+        match (limit, &mut self.more) {
+            (Some(limit), Some(more)) => more.paint(limit),
+            (Some(limit), None) => {
+                let controls = self.container.id();
+                let mut more = RowLimitLine::new(self.interactive, &controls);
+                more.paint(limit);
+                append(&self.container, &more.line);
+                self.more = Some(more);
+            }
+            (None, more) => {
+                if let Some(more) = more.take() {
+                    more.line.remove();
+                }
+            }
+        }
         if self.only_added_or_removed(rows) {
             self.paint_by_key(rows);
         } else {
@@ -272,7 +337,8 @@ impl BarsPainter {
             }
             if !ticks.is_empty() {
                 let axis = build_axis(ticks);
-                append(&self.container, &axis);
+                let more = self.more.as_ref().map(|m| m.line.clone().into());
+                let _ = self.container.insert_before(&axis, more.as_ref());
                 self.axis = Some(axis);
             }
             self.ticks = ticks.to_vec();
@@ -393,9 +459,10 @@ impl BarsPainter {
         }
     }
 
-    /// New rows go before the axis, which closes the chart.
+    /// New rows go before the axis or the row-limit line, which close the chart.
     fn axis_node(&self) -> Option<Node> {
-        self.axis.as_ref().map(|a| a.clone().into())
+        let more = self.more.as_ref().map(|m| &m.line);
+        self.axis.as_ref().or(more).map(|a| a.clone().into())
     }
 
     /// The index of the drawn row that holds `el`.
@@ -409,6 +476,9 @@ impl BarsPainter {
     pub fn action_at(&self, target: &Element) -> Option<Action> {
         let hit = target.closest("[data-act]").ok().flatten()?;
         let code = hit.get_attribute("data-act")?;
+        if code == MORE_CODE {
+            return self.more.as_ref()?.action;
+        }
         let row = &self.rows.get(self.row_of(&hit)?)?.row;
         match code.as_str() {
             ROW_CODE => row.action,

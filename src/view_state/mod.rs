@@ -139,7 +139,7 @@ pub struct ViewState {
     pub page_size: u32,
     /// Table page, 1-based; 0 is read as 1.
     pub page: u32,
-    /// The unit chart draws every unit, not only the first [`ViewState::UNIT_ROWS`].
+    /// The unit chart draws every unit, not only the first [`crate::chart::UNIT_ROWS`].
     pub all_units: bool,
     /// Compact mode for an iframe in an article.
     pub embed: bool,
@@ -160,10 +160,6 @@ impl ViewState {
     /// Rows per table page a reader can choose; the first is the default. Ten rows keep a
     /// page short on a phone, where each row is a card of eight lines.
     pub const PAGE_SIZES: [u32; 3] = [10, 20, 50];
-
-    /// Units the unit chart draws before "show all" (the units of a unit filter are drawn
-    /// wherever they rank). The chart's data table always lists them all.
-    pub const UNIT_ROWS: usize = 10;
 
     /// Rows per table page: [`ViewState::page_size`] when it is one of the sizes offered.
     pub fn rows_per_page(&self) -> usize {
@@ -260,6 +256,11 @@ impl ViewState {
                     self.units = vec![unit_id];
                     self.statuses = StatusSet::only(status);
                 }
+            }
+            // How many units are drawn: not a filter, so the table keeps its page.
+            Action::AllUnits(all) => {
+                self.all_units = all;
+                return;
             }
         }
         self.page = 0;
