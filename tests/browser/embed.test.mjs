@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWidget, openWidget, textOf, ROOT } from './widget.mjs';
+import { startWidget, openWidget, textOf, readJson, ROOT } from './widget.mjs';
 import { startServer } from './server.mjs';
 import { newPage } from './browser.mjs';
 
@@ -196,6 +196,11 @@ test('embed mode: source line and full-view link, no filters, copy-link or embed
   }
   // Interactive bars are plain data points in an embed.
   assert.equal(await page.locator('button.td-row-button, button.td-seg').count(), 0);
+  // The first ten localities, and how many there are; the full view has the button for more.
+  const localities = readJson(`data/snapshots/${ILL}.json`).units.filter((u) => u.kind === 'locality').length;
+  assert.equal(await page.locator('#td-units .td-row').count(), 10);
+  assert.equal(await textOf(page, '#td-units .td-more'), `Showing 10 of ${localities} units.`);
+  assert.equal(await page.locator('#td-units .td-more button').count(), 0);
 
   const link = page.locator('a.td-full-link');
   assert.ok(await link.isVisible());
