@@ -112,8 +112,7 @@ pub fn FilterPanel() -> impl IntoView {
         }
     };
 
-    let select_value =
-        move |f: fn(&crate::view_state::ViewState) -> String| move || ctx.view.with(f);
+    let select_value = move |f| ctx.view_value(f);
     view! {
         <section class="td-card td-filters" aria-labelledby="td-filters-title">
             <header class="td-card-head">

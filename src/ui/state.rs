@@ -129,6 +129,12 @@ impl Ctx {
     pub fn update_view(&self, f: impl FnOnce(&mut ViewState)) {
         self.view.update(f);
     }
+
+    /// A control's value read from the view (`prop:value` of a select). One closure type for
+    /// every control: each distinct closure type in a view costs its own reactive code.
+    pub fn view_value(self, f: fn(&ViewState) -> String) -> impl Fn() -> String + Copy {
+        move || self.view.with(f)
+    }
 }
 
 pub fn use_ctx() -> Ctx {

@@ -129,7 +129,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
                     </button>
                     <label class="td-page-size">
                         <span>{l.page_size}</span>
-                        <select name="n" prop:value=move || page_size.get().to_string()
+                        <select name="n" prop:value=ctx.view_value(|v| v.rows_per_page().to_string())
                             on:change=move |ev| {
                                 // From the page on screen (a link may ask for a page past the end).
                                 let shown = page() as u32;
