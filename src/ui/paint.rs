@@ -61,7 +61,8 @@ struct RowLimitLine {
     line: HtmlElement,
     note: Node,
     button: Option<(HtmlElement, Node)>,
-    action: Option<Action>,
+    /// What it shows (texts and the button's action).
+    drawn: Option<RowLimit>,
 }
 
 impl RowLimitLine {
@@ -82,11 +83,15 @@ impl RowLimitLine {
             line,
             note,
             button,
-            action: None,
+            drawn: None,
         }
     }
 
+    /// Only when it changed: most filter changes redraw the rows, not this line.
     fn paint(&mut self, limit: &RowLimit) {
+        if self.drawn.as_ref() == Some(limit) {
+            return;
+        }
         set_text(&self.note, &limit.note);
         if let Some((button, text)) = &self.button {
             set_text(text, &limit.toggle);
@@ -94,7 +99,7 @@ impl RowLimitLine {
             attr(button, "aria-expanded", expanded);
             button.set_hidden(limit.action.is_none());
         }
-        self.action = limit.action;
+        self.drawn = Some(limit.clone());
     }
 }
 
@@ -477,7 +482,7 @@ impl BarsPainter {
         let hit = target.closest("[data-act]").ok().flatten()?;
         let code = hit.get_attribute("data-act")?;
         if code == MORE_CODE {
-            return self.more.as_ref()?.action;
+            return self.more.as_ref()?.drawn.as_ref()?.action;
         }
         let row = &self.rows.get(self.row_of(&hit)?)?.row;
         match code.as_str() {
