@@ -385,20 +385,14 @@ impl BarsPainter {
         for row in rows {
             match next.take() {
                 Some(mut drawn) if drawn.row.key == row.key => {
-                    redraw_row(
-                        &self.container,
-                        self.chart,
-                        &mut drawn,
-                        row,
-                        self.shape(row),
-                    );
+                    self.redraw(&mut drawn, row);
                     self.rows.push(drawn);
                     next = old.next();
                 }
                 later => {
                     let before = match &later {
                         Some(drawn) => Some(drawn.elements.root.clone().into()),
-                        None => self.axis_node(),
+                        None => self.end_node(),
                     };
                     let drawn = (self.put_back(row, before.as_ref()))
                         .unwrap_or_else(|| self.draw(row, before.as_ref()));
@@ -425,14 +419,13 @@ impl BarsPainter {
         let i = self.set_aside.iter().position(|d| d.row.key == row.key)?;
         let mut drawn = self.set_aside.remove(i);
         let _ = self.container.insert_before(&drawn.elements.root, before);
-        redraw_row(
-            &self.container,
-            self.chart,
-            &mut drawn,
-            row,
-            self.shape(row),
-        );
+        self.redraw(&mut drawn, row);
         Some(drawn)
+    }
+
+    /// Brings a drawn row of this chart to `row` ([`redraw_row`]).
+    fn redraw(&self, drawn: &mut DrawnRow, row: &BarRow) {
+        redraw_row(&self.container, self.chart, drawn, row, self.shape(row));
     }
 
     /// Rows matched by position: texts and widths change in place.
@@ -442,7 +435,7 @@ impl BarsPainter {
             match self.rows.get_mut(i) {
                 Some(drawn) => redraw_row(&self.container, self.chart, drawn, row, shape),
                 None => {
-                    let drawn = self.draw(row, self.axis_node().as_ref());
+                    let drawn = self.draw(row, self.end_node().as_ref());
                     self.rows.push(drawn);
                 }
             }
@@ -465,7 +458,7 @@ impl BarsPainter {
     }
 
     /// New rows go before the axis or the row-limit line, which close the chart.
-    fn axis_node(&self) -> Option<Node> {
+    fn end_node(&self) -> Option<Node> {
         let more = self.more.as_ref().map(|m| &m.line);
         self.axis.as_ref().or(more).map(|a| a.clone().into())
     }
