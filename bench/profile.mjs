@@ -5,6 +5,8 @@
 // makes one in /tmp/named-dist, then
 //   BENCH_DIST=/tmp/named-dist node bench/profile.mjs ["unit segment (cross-filter)"] [tasks=100000]
 //   N=30 TOP=40 INCLUSIVE=1 ...          (changes profiled, functions shown, time with callees)
+//   CALLERS='RemoveEventHandler' ...     (where the time of the matching functions comes from:
+//                                         their heaviest call stacks, innermost callers first)
 import { pageForChange } from './setup.mjs';
 
 const runs = Number(process.env.N ?? 30);
@@ -43,5 +45,26 @@ for (const node of profile.nodes) {
 const perChange = (us) => `${(us / 1000 / runs).toFixed(3).padStart(7)} ms`;
 console.log(`profile of "${name}", ${runs} changes: ${perChange(total)} sampled per change, top functions by ${inclusive ? 'inclusive' : 'self'} time:`);
 for (const [fn, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${perChange(us)}  ${fn.slice(0, 150)}`);
+// CALLERS=pattern: time under each call stack that reaches a matching function.
+if (process.env.CALLERS) {
+  const pattern = new RegExp(process.env.CALLERS);
+  const stacks = new Map();
+  for (const node of profile.nodes) {
+    const us = dt.get(node.id) ?? 0;
+    if (!us) continue;
+    let id = node.id;
+    while (id !== undefined && !pattern.test(label(nodes.get(id)))) id = parent.get(id);
+    if (id === undefined) continue;
+    const chain = [];
+    for (let up = id; up !== undefined && chain.length < 12; up = parent.get(up)) {
+      const fn = label(nodes.get(up));
+      chain.push(fn.slice(0, 110));
+    }
+    const key = chain.join('\n      ← ');
+    stacks.set(key, (stacks.get(key) ?? 0) + us);
+  }
+  console.log(`\ncall stacks reaching /${process.env.CALLERS}/:`);
+  for (const [key, us] of [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${perChange(us)}  ${key}`);
+}
 await browser.close();
 await server.close();
