@@ -220,6 +220,39 @@ pub fn observe_height(el: &web_sys::Element, on_resize: impl Fn(f64) + 'static) 
     }
 }
 
+/// Calls `on_change(true)` when `el` comes into the viewport and `on_change(false)` when it
+/// leaves it (also once at the start). Dropping the returned observer stops it.
+pub fn observe_in_view(
+    el: &web_sys::Element,
+    on_change: impl Fn(bool) + 'static,
+) -> Option<InView> {
+    let callback = Closure::<dyn Fn(Array)>::new(move |entries: Array| {
+        // The last entry is the element's latest state.
+        let last = entries.get(entries.length().saturating_sub(1));
+        if let Some(entry) = last.dyn_ref::<web_sys::IntersectionObserverEntry>() {
+            on_change(entry.is_intersecting());
+        }
+    });
+    let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(InView {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// A running [`observe_in_view`]; it stops when dropped.
+pub struct InView {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn Fn(Array)>,
+}
+
+impl Drop for InView {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// A random identifier for a new embed snippet (`td-` and 6 base-36 digits).
 pub fn random_frame_id() -> String {
     let n = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6

@@ -13,11 +13,14 @@
 //! Events are delegated: rows and segments carry `data-act="row"` / `"row.segment"` and one
 //! listener on the container looks the action up in the drawn model ([`BarsPainter::action_at`]).
 
-use std::cell::RefCell;
+use std::cell::{Cell as Flag, RefCell};
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::html::ElementType;
-use leptos::prelude::{Effect, Get, NodeRef};
+use leptos::prelude::{
+    request_animation_frame, set_timeout, Effect, Get, Memo, NodeRef, Track, WithUntracked,
+};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
@@ -48,6 +51,72 @@ where
         }
     });
     painter
+}
+
+/// Like [`paint_effect`], for a part readers often scroll past (the task table under the
+/// charts), drawn from one memo: while `target` is out of the viewport, a change is painted
+/// after the next frame rather than before it, so drawing what the reader cannot see does not
+/// delay the frame that shows what they can (the change's input delay). Until then the element
+/// is `aria-busy`: screen readers, and the browser tests, take it as "being updated". In the
+/// viewport, or before the first observation, it paints at once.
+pub fn paint_effect_in_view_first<E, P, T>(
+    target: NodeRef<E>,
+    make: impl Fn(HtmlElement) -> P + 'static,
+    model: Memo<T>,
+    paint: impl Fn(&mut P, &T) + 'static,
+) where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+    P: 'static,
+    T: Send + Sync + 'static,
+{
+    struct Deferred<P> {
+        painter: P,
+        element: HtmlElement,
+        in_view: Rc<Flag<bool>>,
+        pending: bool,
+        _observer: Option<super::browser::InView>,
+    }
+    let state: Rc<RefCell<Option<Deferred<P>>>> = Rc::new(RefCell::new(None));
+    let paint = Rc::new(paint);
+    Effect::new(move |_| {
+        let Some(element) = target.get() else {
+            return;
+        };
+        model.track();
+        let mut slot = state.borrow_mut();
+        let s = slot.get_or_insert_with(|| {
+            let element: HtmlElement = element.unchecked_into();
+            let in_view = Rc::new(Flag::new(true));
+            let flag = Rc::clone(&in_view);
+            Deferred {
+                painter: make(element.clone()),
+                _observer: super::browser::observe_in_view(&element, move |v| flag.set(v)),
+                element,
+                in_view,
+                pending: false,
+            }
+        });
+        if s.in_view.get() {
+            model.with_untracked(|m| paint(&mut s.painter, m));
+        } else if !s.pending {
+            s.pending = true;
+            attr(&s.element, "aria-busy", "true");
+            let (state, paint) = (Rc::clone(&state), Rc::clone(&paint));
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if let Some(s) = state.borrow_mut().as_mut() {
+                            s.pending = false;
+                            model.try_with_untracked(|m| paint(&mut s.painter, m));
+                            let _ = s.element.remove_attribute("aria-busy");
+                        }
+                    },
+                    Duration::ZERO,
+                )
+            });
+        }
+    });
 }
 
 fn document() -> web_sys::Document {

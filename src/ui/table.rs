@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::chart::ExportInfo;
-use super::paint::{paint_effect, RowsPainter};
+use super::paint::{paint_effect_in_view_first, RowsPainter};
 use super::state::use_ctx;
 use crate::chart::{self, csv};
 use crate::format::{self, fill};
@@ -67,16 +67,15 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         }
     };
     // The page's rows are painted in place: a filter change rewrites the texts of 10 rows
-    // instead of rebuilding them (see `super::paint`).
+    // instead of rebuilding them (see `super::paint`); below the fold, after the frame.
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
-    paint_effect(
+    paint_effect_in_view_first(
         body_ref,
         |body| RowsPainter::new(body, false),
-        move |painter| {
-            rows.with(|table| match table {
-                Some(table) => painter.paint(&table.headers, &table.rows),
-                None => painter.paint(&[], &[]),
-            })
+        rows,
+        |painter, table| match table {
+            Some(table) => painter.paint(&table.headers, &table.rows),
+            None => painter.paint(&[], &[]),
         },
     );
     let download = move |_| {

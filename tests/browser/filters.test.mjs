@@ -2,7 +2,7 @@
 // reproduces the view (copied links, bad parameters, refused snapshots, no history flooding).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWidget, openWidget, textOf, visibleText, scrollIntoView, readJson, statusOf, viNumber, settledQuery } from './widget.mjs';
+import { startWidget, openWidget, textOf, visibleText, scrollIntoView, readJson, statusOf, viNumber, settledQuery, taskColumn } from './widget.mjs';
 import { newPage } from './browser.mjs';
 
 const ILL = 'illustrative-2021-q1-1738';
@@ -35,11 +35,11 @@ test('status and unit-kind filters applied by clicking', async () => {
   assert.ok(expected > 0 && expected < 41);
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
   // The table shows only those tasks.
-  const statuses = await page.locator('.td-task-table tbody td:nth-child(8)').allInnerTexts();
+  const statuses = await taskColumn(page, 8);
   assert.equal(statuses.length, Math.min(expected, 20));
   assert.ok(statuses.every((s) => s === 'Chưa hoàn thành, quá hạn'), statuses.join('|'));
   const localityNames = new Set(snap.units.filter((u) => u.kind === 'locality').map((u) => u.name.vi));
-  const units = await page.locator('.td-task-table tbody td:nth-child(3)').allInnerTexts();
+  const units = await taskColumn(page, 3);
   assert.ok(units.every((u) => localityNames.has(u)), units.join('|'));
   // The unit chart lists only localities.
   const chartUnits = await page.locator('#td-units .td-label').allInnerTexts();
@@ -62,7 +62,7 @@ test('title search is case- and accent-insensitive', async () => {
   assert.ok(expected > 0);
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(expected)} trên 1.738 nhiệm vụ`);
   await scrollIntoView(page.locator('.td-task-table'));
-  const titles = await page.locator('.td-task-table tbody td:nth-child(2)').allInnerTexts();
+  const titles = await taskColumn(page, 2);
   assert.ok(titles.every((t) => fold(t).includes('cao toc')), titles.join('|'));
   assert.match(await settledQuery(page), /&q=cao%20toc$/);
   assert.deepEqual(page.consoleErrors, []);
@@ -152,6 +152,36 @@ test('a filter change updates the drawn bars and rows in place; a hovered segmen
   assert.ok((await tip.textContent()).startsWith(`${unitById[unitId].name.vi}: hoàn thành quá hạn ${late} (`), await tip.textContent());
   assert.equal(await tip.getAttribute('aria-hidden'), 'true');
   assert.equal(await page.locator('#td-units .td-tip').count(), 1);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: the task table out of view is repainted after the frame of a change, marked
+// `aria-busy` until then, so what the reader sees is drawn first; in view it is repainted at
+// once (src/ui/paint.rs, paint_effect_in_view_first).
+test('a task table out of view is repainted after the change, busy until then; in view at once', async () => {
+  const page = await openWidget(w, `?s=${ILL}`);
+  // What happens to the table's body when the overdue chip is clicked (without scrolling to it).
+  const mutations = () => page.evaluate(async () => {
+    const body = document.querySelector('.td-task-table tbody');
+    const log = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) log.push(r.type !== 'attributes' ? 'text' : r.oldValue === null ? 'busy' : 'painted');
+    });
+    observer.observe(body, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true, characterData: true, childList: true, subtree: true });
+    document.querySelector('.td-chip-od').click();
+    await new Promise((done) => setTimeout(done, 300));
+    observer.disconnect();
+    return log.filter((entry, i) => entry !== 'text' || log[i - 1] !== 'text');
+  });
+  const overdue = 'Chưa hoàn thành, quá hạn';
+  await page.evaluate(() => scrollTo(0, 0));
+  await scrollIntoView(page.locator('.td-header'));
+  assert.deepEqual(await mutations(), ['busy', 'text', 'painted']);
+  assert.ok((await taskColumn(page, 8)).every((s) => s === overdue));
+  await scrollIntoView(page.locator('.td-task-table'));
+  assert.deepEqual(await mutations(), ['text']);
+  assert.ok((await taskColumn(page, 8)).some((s) => s !== overdue));
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

@@ -81,6 +81,15 @@ export async function scrollIntoView(locator) {
 }
 
 /**
+ * The texts of column `n` (from 1) of the task table, once its rows are painted: below the
+ * fold they follow a change by a frame, and the body is `aria-busy` until then (src/ui/paint.rs).
+ */
+export async function taskColumn(page, n) {
+  await page.waitForSelector('.td-task-table tbody:not([aria-busy])', { state: 'attached' });
+  return page.locator(`.td-task-table tbody td:nth-child(${n})`).allTextContents();
+}
+
+/**
  * Task statuses derived independently of the Rust code (a test oracle):
  * completed on or before due → on time; after → late; open and as_of after due → overdue;
  * otherwise within deadline.
