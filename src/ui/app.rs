@@ -397,18 +397,23 @@ fn Headline() -> impl IntoView {
         Some(chart::headline(&sel.status_tally, ctx.lang.get()))
     });
     let l = ctx.labels.get_untracked();
-    move || {
-        figures.get().map(|h| {
-            view! {
-                <dl class="td-headline">
-                    <div class="td-stat"><dt>{l.headline_tasks}</dt><dd data-figure="total">{h.total}</dd></div>
-                    <div class="td-stat"><dt>{l.headline_completed}</dt><dd data-figure="completed">{h.completed_share}</dd></div>
-                    {h.overdue_share.map(|s| view! {
-                        <div class="td-stat td-stat-alert"><dt>{l.headline_overdue}</dt><dd data-figure="overdue">{s}</dd></div>
-                    })}
-                </dl>
-            }
-        })
+    // The figures are text nodes of a fixed list, so a filter change rewrites three numbers
+    // rather than rebuilding the list (and restyling it).
+    let figure = move |f: fn(&chart::Headline) -> Option<String>| {
+        move || figures.with(|h| h.as_ref().and_then(f))
+    };
+    let overdue = figure(|h| h.overdue_share.clone());
+    view! {
+        <Show when=move || figures.with(Option::is_some)>
+            <dl class="td-headline">
+                <div class="td-stat"><dt>{l.headline_tasks}</dt><dd data-figure="total">{figure(|h| Some(h.total.clone()))}</dd></div>
+                <div class="td-stat"><dt>{l.headline_completed}</dt><dd data-figure="completed">{figure(|h| Some(h.completed_share.clone()))}</dd></div>
+                // Hidden, not removed, where the report does not split the not-completed group.
+                <div class="td-stat td-stat-alert" hidden=move || overdue().is_none()>
+                    <dt>{l.headline_overdue}</dt><dd data-figure="overdue">{overdue}</dd>
+                </div>
+            </dl>
+        </Show>
     }
 }
 

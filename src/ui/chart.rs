@@ -129,9 +129,10 @@ pub fn ChartCard(
     // table of 33 units would otherwise be redrawn on every filter change.
     let table_open = RwSignal::new(false);
     let table_ref = NodeRef::<leptos::html::Tbody>::new();
+    let table_head_ref = NodeRef::<leptos::html::Tr>::new();
     paint_effect(
         table_ref,
-        |body| RowsPainter::new(body, true),
+        move |body| RowsPainter::new(body, true, table_head_ref.get_untracked().map(Into::into)),
         move |painter| {
             if table_open.get() {
                 table.with(|t| {
@@ -142,22 +143,19 @@ pub fn ChartCard(
             }
         },
     );
-    let headers = move || {
-        table.with(|t| {
-            (t.iter().flat_map(|t| &t.headers))
-                .map(|h| view! { <th scope="col">{h.clone()}</th> })
-                .collect_view()
-        })
+    // Title, subtitle and summary are text nodes of fixed elements: a filter change rewrites
+    // the summary's text, not the card's head.
+    let head_text = move |f: fn(&(String, String, String)) -> String| {
+        move || head.with(|h| h.as_ref().map(f)).unwrap_or_default()
     };
+    let title = head_text(|h| h.0.clone());
     view! {
         <section class="td-card" aria-labelledby=section_labelledby id=format!("td-{id}")>
-            {move || head.with(|h| h.as_ref().map(|(title, subtitle, summary)| view! {
-                <header class="td-card-head">
-                    <h2 id=title_id.clone()>{title.clone()}</h2>
-                    <p class="td-subtitle">{subtitle.clone()}</p>
-                </header>
-                <p class="td-summary" id=summary_id.clone()>{summary.clone()}</p>
-            }))}
+            <header class="td-card-head">
+                <h2 id=title_id>{title}</h2>
+                <p class="td-subtitle">{head_text(|h| h.1.clone())}</p>
+            </header>
+            <p class="td-summary" id=summary_id>{head_text(|h| h.2.clone())}</p>
             <div class="td-bars" id=format!("td-{id}-bars") role="group" aria-labelledby=labelledby aria-describedby=describedby
                 data-statuses=move || highlight.get() node_ref=bars_ref on:click=on_bars_click
                 on:pointerover=move |ev| show_tip(&ev) on:focusin=move |ev| show_tip_on_focus(&ev)>
@@ -169,8 +167,8 @@ pub fn ChartCard(
                 <summary>{labels.show_table}</summary>
                 <div class="td-table-wrap">
                     <table class="td-table td-data-table">
-                        <caption class="td-visually-hidden">{move || head.with(|h| h.as_ref().map(|(title, _, _)| title.clone()))}</caption>
-                        <thead><tr>{headers}</tr></thead>
+                        <caption class="td-visually-hidden">{title}</caption>
+                        <thead><tr node_ref=table_head_ref></tr></thead>
                         <tbody node_ref=table_ref></tbody>
                     </table>
                 </div>

@@ -877,10 +877,12 @@ fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, name_stale: bool)
 
 /// Draws table rows into a `<tbody>`: each row's cells, with the column header as
 /// `data-label` (the narrow-screen layout shows it before the value). With `row_headers`, the
-/// first cell of a row is a `<th scope="row">`.
+/// first cell of a row is a `<th scope="row">`. With a `header_row` (a `<tr>` of the
+/// `<thead>`), it draws the column headers there too, when they change.
 pub struct RowsPainter {
     body: HtmlElement,
     row_headers: bool,
+    header_row: Option<HtmlElement>,
     headers: Vec<String>,
     rows: Vec<DrawnTableRow>,
 }
@@ -892,10 +894,15 @@ struct DrawnTableRow {
 }
 
 impl RowsPainter {
-    pub fn new(body: HtmlElement, row_headers: bool) -> RowsPainter {
+    pub fn new(
+        body: HtmlElement,
+        row_headers: bool,
+        header_row: Option<HtmlElement>,
+    ) -> RowsPainter {
         RowsPainter {
             body,
             row_headers,
+            header_row,
             headers: Vec::new(),
             rows: Vec::new(),
         }
@@ -909,6 +916,15 @@ impl RowsPainter {
                 gone.tr.remove();
             }
             self.headers = headers.to_vec();
+            if let Some(tr) = &self.header_row {
+                tr.set_text_content(None);
+                for header in headers {
+                    let th = element("th", "");
+                    attr(&th, "scope", "col");
+                    append_text(&th, header);
+                    append(tr, &th);
+                }
+            }
         }
         for (i, row) in rows.iter().enumerate() {
             match self.rows.get_mut(i) {

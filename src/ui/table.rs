@@ -71,7 +71,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
     paint_effect_in_view_first(
         body_ref,
-        |body| RowsPainter::new(body, false),
+        |body| RowsPainter::new(body, false, None),
         rows,
         |painter, table| match table {
             Some(table) => painter.paint(&table.headers, &table.rows),

@@ -351,6 +351,11 @@ test('the unit chart draws ten units, all of them on request, and always the sel
   // The chart's data table lists every unit.
   await selected.locator('#td-units summary').click();
   assert.equal(await selected.locator('#td-units .td-data-table tbody tr').count(), snap.units.length);
+  // Its column headers (drawn with the rows, src/ui/paint.rs), each a column header.
+  const headers = selected.locator('#td-units .td-data-table thead th[scope=col]');
+  assert.deepEqual(await headers.allTextContents(), ['Đơn vị', 'Loại đơn vị', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn',
+    'Chưa hoàn thành, quá hạn', 'Chưa hoàn thành, còn trong hạn', 'Tổng', 'Tỷ lệ (quá hạn)']);
+  assert.equal(await selected.locator('#td-units .td-data-table tbody tr:first-child > *').count(), 8);
   assert.deepEqual(page.consoleErrors, []);
   assert.deepEqual(selected.consoleErrors, []);
   await page.close();

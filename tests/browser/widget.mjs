@@ -15,6 +15,7 @@ const FIXTURES = `${ROOT}tests/fixtures/`;
 export const TEST_OVERRIDES = {
   'data/manifest.json': `${FIXTURES}manifest.test.json`,
   'data/snapshots/test-records-small.json': `${FIXTURES}records-small.json`,
+  'data/snapshots/test-sums-only.json': `${FIXTURES}sums-only.json`,
   'data/snapshots/broken-bad-date.json': `${FIXTURES}broken/bad-date.json`,
 };
 

@@ -12,6 +12,21 @@ after(async () => {
   await w?.close();
 });
 
+// Guards: a report that gives the not-completed group only as a sum is drawn as that sum,
+// never split, and the headline has no overdue share to show.
+test('a not-completed group given only as a sum: one bar, no overdue share in the headline', async () => {
+  const page = await openWidget(w, '?s=test-sums-only');
+  assert.equal(await textOf(page, '[data-figure=total]'), '1.738');
+  assert.equal(await textOf(page, '[data-figure=completed]'), '36,2%');
+  assert.equal(await page.locator('.td-stat').filter({ has: page.locator('[data-figure=overdue]') }).isVisible(), false);
+  assert.equal(await page.locator('.td-stat:visible').count(), 2);
+  assert.deepEqual(await page.locator('#td-status .td-label').allInnerTexts(),
+    ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành (báo cáo không tách)']);
+  assert.deepEqual(await page.locator('#td-status .td-value').allInnerTexts(), ['506 · 29,1%', '123 · 7,1%', '1.109 · 63,8%']);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 // Guards: the headline and the four statuses show exactly the published figures, Vietnamese style.
 test('the default view shows the published Q1/2021 task figures in Vietnamese', async () => {
   const page = await openWidget(w);
