@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::paint::{paint_effect, BarsPainter, RowsPainter};
-use crate::chart::{csv, emphasise_legend, svg, Action, BarChart, LegendEntry};
+use crate::chart::{csv, svg, Action, BarChart, LegendEntry, Series};
 use crate::format::Labels;
 use crate::tasks::StatusSet;
 
@@ -84,10 +84,13 @@ pub fn ChartCard(
     let head = part(chart, |c| {
         (c.title.clone(), c.subtitle.clone(), c.summary.clone())
     });
+    // The legend is drawn again only when its entries change. With `emphasis`, which entries
+    // are pressed follows it attribute by attribute: a status toggle must not rebuild the
+    // legend, so the entries' own pressed state is left out of the memo.
     let legend_entries = Memo::new(move |_| {
         let mut legend = chart.with(|c| c.as_ref().map(|c| c.legend.clone()))?;
-        if let Some(e) = emphasis {
-            emphasise_legend(&mut legend, e.get());
+        if emphasis.is_some() {
+            legend.iter_mut().for_each(|entry| entry.selected = false);
         }
         Some(legend)
     });
@@ -160,7 +163,7 @@ pub fn ChartCard(
                 data-statuses=move || highlight.get() node_ref=bars_ref on:click=on_bars_click
                 on:pointerover=move |ev| show_tip(&ev) on:focusin=move |ev| show_tip_on_focus(&ev)>
             </div>
-            {move || legend_entries.with(|l| l.as_ref().and_then(|l| legend(id, l, interactive, on_action)))}
+            {move || legend_entries.with(|l| l.as_ref().and_then(|l| legend(id, l, interactive, on_action, emphasis)))}
             <details class="td-table-toggle" on:toggle=move |ev| {
                 table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
             }>
@@ -196,6 +199,7 @@ fn legend(
     entries: &[LegendEntry],
     interactive: bool,
     on_action: Callback<Action>,
+    emphasis: Option<Memo<StatusSet>>,
 ) -> Option<impl IntoView> {
     if entries.is_empty() {
         return None;
@@ -204,12 +208,17 @@ fn legend(
         .iter()
         .map(|entry| {
             let swatch = view! { <span class=format!("td-swatch {}", entry.series.class()) aria-hidden="true"></span> };
+            let (series, own) = (entry.series, entry.selected);
+            let selected = move || match (emphasis, series) {
+                (Some(e), Series::Status(s)) => e.with(|set| set.contains(s)),
+                _ => own,
+            };
             match entry.action.filter(|_| interactive) {
                 Some(action) => view! {
                     <li>
                         <button type="button" id=format!("td-{chart_id}-legend-{}", entry.series.class())
-                            class=if entry.selected { "td-legend-button is-selected" } else { "td-legend-button" }
-                            aria-pressed=entry.selected.to_string()
+                            class="td-legend-button" class:is-selected=selected
+                            aria-pressed=move || selected().to_string()
                             on:click=move |_| act_keeping_focus(on_action, action)>
                             {swatch}{entry.label.clone()}
                         </button>

@@ -109,10 +109,22 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
 
-  // A legend entry toggles its status.
-  await page.click('#td-units .td-legend-button >> text=Hoàn thành quá hạn');
+  // A legend entry toggles its status, and shows it pressed: the same element, updated (the
+  // legend is not rebuilt on a status change).
+  const legendLate = page.locator('#td-units .td-legend-button', { hasText: 'Hoàn thành quá hạn' });
+  await legendLate.evaluate((b) => { b.tdMark = true; });
+  assert.equal(await legendLate.getAttribute('aria-pressed'), 'false');
+  await legendLate.click();
   const late = count((r) => r.status === 'lt');
   await page.waitForFunction((t) => document.querySelector('[data-count]').textContent === t, `${viNumber(late)} trên 1.738 nhiệm vụ`);
+  assert.equal(await legendLate.getAttribute('aria-pressed'), 'true');
+  assert.ok(await legendLate.evaluate((b) => b.tdMark && b.classList.contains('is-selected')), 'the pressed entry is the same element, marked selected');
+  assert.equal(await page.locator('.td-chip-lt').getAttribute('aria-pressed'), 'true');
+  // A status chip presses the legend entry of its status too.
+  await page.click('.td-chip-lt');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent.startsWith('1.738 '));
+  assert.equal(await legendLate.getAttribute('aria-pressed'), 'false');
+  assert.ok(await legendLate.evaluate((b) => b.tdMark && !b.classList.contains('is-selected')));
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
