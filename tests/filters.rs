@@ -171,13 +171,10 @@ fn the_search_finds_exactly_the_titles_that_contain_the_query() {
     }
     for q in &queries {
         let hits = index.titles_containing(q);
-        for i in 0..index.len() {
-            assert_eq!(
-                hits[i],
-                index.folded_title(i).contains(q.as_str()),
-                "{q:?} in title {i}"
-            );
-        }
+        let expected: Vec<u32> = (0..index.len() as u32)
+            .filter(|&i| index.folded_title(i as usize).contains(q.as_str()))
+            .collect();
+        assert_eq!(*hits, expected, "{q:?}");
     }
 }
 

@@ -114,7 +114,7 @@ pub struct TaskIndex {
     orders: [OnceLock<Vec<u32>>; 8],
     /// The last text search and its hits: toggling other filters while a query is set does
     /// not scan the titles again.
-    last_search: Last<String, Vec<bool>>,
+    last_search: Last<String, Vec<u32>>,
     /// The last counts, keyed by their filter (without statuses): see [`TaskIndex::counted`].
     last_count: Last<TaskFilter, Counted>,
 }
@@ -256,27 +256,28 @@ impl TaskIndex {
         (self.pairs).get_or_init(|| LetterPairs::new((0..self.len()).map(|i| self.folded_title(i))))
     }
 
-    /// Which records' folded titles contain `folded_query`: only the titles that hold every
-    /// letter pair of the query are looked at (see [`LetterPairs`]).
-    pub fn titles_containing(&self, folded_query: &str) -> Arc<Vec<bool>> {
+    /// The records whose folded titles contain `folded_query`, ascending: only the titles
+    /// that hold every letter pair of the query are looked at (see [`LetterPairs`]). A list,
+    /// not a flag per record, so the filter pass visits only these records.
+    pub fn titles_containing(&self, folded_query: &str) -> Arc<Vec<u32>> {
         if let Some((q, hits)) = self.last_search.get() {
             if q == folded_query {
                 return hits;
             }
         }
-        let mut hits = vec![false; self.len()];
-        if folded_query.is_empty() {
-            hits.fill(true);
-        } else if !folded_query.contains('\0') {
+        let hits: Vec<u32> = if folded_query.is_empty() {
+            (0..self.len() as u32).collect()
+        } else if folded_query.contains('\0') {
+            Vec::new()
+        } else {
             match self.letter_pairs().candidates(folded_query) {
-                Candidates::Exact(bits) => ones(&bits).for_each(|i| hits[i] = true),
-                Candidates::Superset(bits) => {
-                    for i in ones(&bits) {
-                        hits[i] = self.folded_title(i).contains(folded_query);
-                    }
-                }
+                Candidates::Exact(bits) => ones(&bits).map(|i| i as u32).collect(),
+                Candidates::Superset(bits) => ones(&bits)
+                    .filter(|&i| self.folded_title(i).contains(folded_query))
+                    .map(|i| i as u32)
+                    .collect(),
             }
-        }
+        };
         self.last_search.keep(folded_query.to_owned(), hits)
     }
 
