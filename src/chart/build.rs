@@ -206,6 +206,16 @@ pub fn unit_chart(
         .collect();
     let overdue_share = |t: &StatusTally| fraction(t.get(Status::Overdue).unwrap_or(0), t.total());
     let name_key = |u: usize| fold(units[u].name.get(lang));
+    // The series' names in segment labels, lower-cased once rather than per segment.
+    let series_names: Vec<(Series, String)> = (Status::ALL.map(Series::Status).into_iter())
+        .chain([Series::CompletedSum, Series::NotCompletedSum])
+        .map(|series| (series, lowercase(&series_label(series, lang))))
+        .collect();
+    let series_name = |series: Series| {
+        (series_names.iter())
+            .find(|(s, _)| *s == series)
+            .map_or("", |(_, name)| name.as_str())
+    };
     match sort {
         UnitSort::OverdueShare => crate::order::sort_by(&mut shown, &|a, b| {
             overdue_share(&b.1)
@@ -257,7 +267,7 @@ pub fn unit_chart(
                         label: format!(
                             "{}: {} {} ({})",
                             unit.name.get(lang),
-                            lowercase(&series_label(series, lang)),
+                            series_name(series),
                             count(n, lang),
                             share(n, total, lang)
                         ),

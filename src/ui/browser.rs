@@ -30,11 +30,14 @@ pub fn timed<T>(total: &str, f: impl FnOnce() -> T) -> T {
     value
 }
 
+thread_local! {
+    /// Looked up once: each lookup is two calls out of the WASM, on every filter change.
+    static PERFORMANCE: Option<web_sys::Performance> = window().and_then(|w| w.performance());
+}
+
 /// `performance.now()`, or 0 where there is none.
 fn now() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, |p| p.now()))
 }
 
 /// The current query string, with its `?`.

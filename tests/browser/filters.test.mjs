@@ -186,12 +186,21 @@ test('a task table out of view is repainted after the change, busy until then; i
     observer.disconnect();
     return log.filter((entry, i) => entry !== 'text' || log[i - 1] !== 'text');
   });
+  // Resolves once an observer made now has seen the table body in view (or out of it): the
+  // widget's observer, made earlier, has then been told too (observers are told in order).
+  const observed = (inView) => page.evaluate((inView) => new Promise((done) => {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.at(-1).isIntersecting === inView) { observer.disconnect(); done(); }
+    });
+    observer.observe(document.querySelector('.td-task-table tbody'));
+  }), inView);
   const overdue = 'Chưa hoàn thành, quá hạn';
   await page.evaluate(() => scrollTo(0, 0));
-  await scrollIntoView(page.locator('.td-header'));
+  await observed(false);
   assert.deepEqual(await mutations(), ['busy', 'text', 'painted']);
   assert.ok((await taskColumn(page, 8)).every((s) => s === overdue));
   await scrollIntoView(page.locator('.td-task-table'));
+  await observed(true);
   assert.deepEqual(await mutations(), ['text']);
   assert.ok((await taskColumn(page, 8)).some((s) => s !== overdue));
   assert.deepEqual(page.consoleErrors, []);
