@@ -13,7 +13,7 @@
 //! Events are delegated: rows and segments carry `data-act="row"` / `"row.segment"` and one
 //! listener on the container looks the action up in the drawn model ([`BarsPainter::action_at`]).
 
-use std::cell::{Cell as Flag, RefCell};
+use std::cell::{Cell as StdCell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -73,7 +73,7 @@ pub fn paint_effect_in_view_first<E, P, T>(
     struct Deferred<P> {
         painter: P,
         element: HtmlElement,
-        in_view: Rc<Flag<bool>>,
+        in_view: Rc<StdCell<bool>>,
         pending: bool,
         _observer: Option<super::browser::InView>,
     }
@@ -87,7 +87,7 @@ pub fn paint_effect_in_view_first<E, P, T>(
         let mut slot = state.borrow_mut();
         let s = slot.get_or_insert_with(|| {
             let element: HtmlElement = element.unchecked_into();
-            let in_view = Rc::new(Flag::new(true));
+            let in_view = Rc::new(StdCell::new(true));
             let flag = Rc::clone(&in_view);
             Deferred {
                 painter: make(element.clone()),
