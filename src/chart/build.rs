@@ -671,7 +671,7 @@ pub fn task_cells(snap: &ValidSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
             t.assigning_documents[usize::from(d)].id.clone()
         }),
     };
-    let date_cell = |d: Date| Cell::number(format::date(d, lang), d);
+    let date_cell = |d: Date| Cell::number(format::date(d, lang), d.iso());
     vec![
         Cell::text(r.id.clone()),
         Cell::text(r.title.clone()),

@@ -64,15 +64,23 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, as in the file (written without `core::fmt`: see `format::push_digits`).
+    pub fn iso(self) -> String {
+        use crate::format::{push_digits, push_year};
+        let mut out = String::with_capacity(10);
+        push_year(&mut out, self.year());
+        out.push('-');
+        push_digits(&mut out, self.month().into(), 2);
+        out.push('-');
+        push_digits(&mut out, self.day().into(), 2);
+        out
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.year(),
-            self.month(),
-            self.day()
-        )
+        f.write_str(&self.iso())
     }
 }
 
