@@ -62,9 +62,7 @@ impl Date {
             .checked_add_signed(chrono::TimeDelta::days(i64::from(days)))
             .map(Date)
     }
-}
 
-impl Date {
     /// `YYYY-MM-DD`, as in the file (written without `core::fmt`: see `format::push_digits`).
     pub fn iso(self) -> String {
         use crate::format::{push_digits, push_year};

@@ -84,16 +84,11 @@ pub fn ChartCard(
     let head = part(chart, |c| {
         (c.title.clone(), c.subtitle.clone(), c.summary.clone())
     });
-    // The legend is drawn again only when its entries change. With `emphasis`, which entries
-    // are pressed follows it attribute by attribute: a status toggle must not rebuild the
-    // legend, so the entries' own pressed state is left out of the memo.
-    let legend_entries = Memo::new(move |_| {
-        let mut legend = chart.with(|c| c.as_ref().map(|c| c.legend.clone()))?;
-        if emphasis.is_some() {
-            legend.iter_mut().for_each(|entry| entry.selected = false);
-        }
-        Some(legend)
-    });
+    // The legend is drawn again only when its entries change. With `emphasis`, which status
+    // entries are pressed follows it attribute by attribute (`legend`): a status toggle must
+    // not rebuild the legend. (The unit chart is built without the status filter, so its
+    // entries' own pressed state never changes with it.)
+    let legend_entries = part(chart, |c| c.legend.clone());
     let table = part(chart, |c| c.table.clone());
 
     let bars_ref = NodeRef::<leptos::html::Div>::new();
