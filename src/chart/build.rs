@@ -4,7 +4,9 @@ use super::{
     Action, BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick,
 };
 use crate::format::{self, capitalise, count, fill, labels, lowercase, percent, share, Lang};
-use crate::snapshot::{Date, Documents, FigureKind, Growth, Scheme, Source, Unit, ValidSnapshot};
+use crate::snapshot::{
+    Date, DocType, Documents, FigureKind, Growth, Scheme, Source, Unit, ValidSnapshot,
+};
 use crate::tasks::NO_DOCUMENT;
 use crate::tasks::{fold, GroupTally, Selection, Status, StatusSet, StatusTally, TaskFilter};
 
@@ -366,7 +368,8 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
     };
     let rows = issued
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
             let label = d
                 .label
                 .as_ref()
@@ -384,7 +387,11 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
                 format!("{label}: {value_text}"),
             );
             BarRow::fixed(
-                format!("{:?}", d.doc_type).to_ascii_lowercase(),
+                // Keys name elements: "other" may come more than once.
+                match d.doc_type {
+                    DocType::Other => format!("other-{i}"),
+                    t => t.name().to_owned(),
+                },
                 label,
                 value_text,
                 vec![segment],

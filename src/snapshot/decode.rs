@@ -5,6 +5,7 @@
 //! field lists must name every field of the model's structs, so a field added to the model
 //! and forgotten here does not compile.
 
+use super::error::Quoted;
 use super::json::{JsonError, Reader, Result};
 use super::model::*;
 use super::values::{Date, Period, Text, DATE_EXPECTED, PERIOD_EXPECTED};
@@ -64,14 +65,16 @@ impl<T: Decode> Decode for Vec<T> {
 impl Decode for Date {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         let s = r.string_as(DATE_EXPECTED)?;
-        Date::parse(&s).ok_or_else(|| r.error(format!("expected {DATE_EXPECTED}, found {s:?}")))
+        Date::parse(&s)
+            .ok_or_else(|| r.error(format!("expected {DATE_EXPECTED}, found {}", Quoted(&s))))
     }
 }
 
 impl Decode for Period {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         let s = r.string_as(PERIOD_EXPECTED)?;
-        Period::parse(&s).ok_or_else(|| r.error(format!("expected {PERIOD_EXPECTED}, found {s:?}")))
+        Period::parse(&s)
+            .ok_or_else(|| r.error(format!("expected {PERIOD_EXPECTED}, found {}", Quoted(&s))))
     }
 }
 
@@ -132,6 +135,15 @@ macro_rules! decode_enum {
             fn decode(r: &mut Reader<'_>) -> Result<Self> {
                 const VARIANTS: &[$ty] = &[$($ty::$variant),*];
                 Ok(VARIANTS[r.one_of(&[$($name),*])?])
+            }
+        }
+
+        impl $ty {
+            /// The value's name in a snapshot file.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),*
+                }
             }
         }
     };

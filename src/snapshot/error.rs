@@ -30,6 +30,30 @@ impl fmt::Display for Issue {
     }
 }
 
+/// A string as an error message quotes it: in double quotes, with quotes, backslashes and
+/// control characters escaped. This is what `{:?}` prints for a snapshot's ids and texts,
+/// without linking `Debug`'s Unicode tables into the widget.
+pub struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control() => write!(f, "\\u{{{:x}}}", c as u32)?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
 /// Why a file could not be used: it could not be fetched, is not JSON of the expected shape,
 /// or is inconsistent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +121,25 @@ impl Issues {
             file: file.to_owned(),
             issues: self.list,
             more: self.more,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quoted;
+
+    #[test]
+    fn quoted_prints_what_debug_prints_for_ids_and_texts() {
+        for s in [
+            "",
+            "so-noi-vu",
+            "Sở Nội vụ",
+            "a \"b\" \\ c",
+            "line\nbreak\tand\rreturn",
+            "bell\u{7}",
+        ] {
+            assert_eq!(Quoted(s).to_string(), format!("{s:?}"));
         }
     }
 }

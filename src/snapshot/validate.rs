@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::error::{DataError, Issue, Issues};
+use super::error::{DataError, Issue, Issues, Quoted};
 use super::model::*;
 use crate::tasks::{GroupTally, StatusTally, TaskIndex};
 
@@ -94,7 +94,7 @@ pub fn validate(file: &str, mut snapshot: Snapshot) -> Result<ValidSnapshot, Dat
         if unit_ids.insert(&unit.id, i as u16).is_some() {
             issues.push(
                 format!("{path}.id"),
-                format!("duplicate unit id {:?}", unit.id),
+                format!("duplicate unit id {}", Quoted(&unit.id)),
             );
         }
     }
@@ -190,11 +190,14 @@ fn validate_tasks(
             match unit_ids.get(uc.unit.as_str()) {
                 None => issues.push(
                     format!("{path}.unit"),
-                    format!("expected the id of one of `units`, found {:?}", uc.unit),
+                    format!(
+                        "expected the id of one of `units`, found {}",
+                        Quoted(&uc.unit)
+                    ),
                 ),
                 Some(&u) if by_unit[usize::from(u)].is_some() => issues.push(
                     format!("{path}.unit"),
-                    format!("unit {:?} has counts twice", uc.unit),
+                    format!("unit {} has counts twice", Quoted(&uc.unit)),
                 ),
                 Some(&u) => by_unit[usize::from(u)] = tally,
             }
@@ -209,7 +212,7 @@ fn validate_tasks(
         } else if i >= usize::from(u16::MAX) {
             issues.push(path, "expected at most 65534 assigning documents");
         } else if doc_ids.insert(&d.id, i as u16).is_some() {
-            issues.push(path, format!("duplicate document {:?}", d.id));
+            issues.push(path, format!("duplicate document {}", Quoted(&d.id)));
         }
     }
 
@@ -261,7 +264,8 @@ fn validate_tasks(
             if !by_unit.is_empty() {
                 for (u, given) in by_unit.iter().enumerate() {
                     if let (Some(given), Some(Some(derived))) = (given, per_unit.get(u)) {
-                        let path = format!("tasks.by_unit (unit {:?})", snapshot.units[u].id);
+                        let path =
+                            format!("tasks.by_unit (unit {})", Quoted(&snapshot.units[u].id));
                         compare_tallies(issues, &path, given, derived, "its records give");
                     }
                 }
@@ -500,7 +504,10 @@ fn validate_growth(growth: &Growth, issues: &mut Issues) {
 /// The `format` and `version` fields every file starts with.
 fn check_header(issues: &mut Issues, format: &str, expected: &str, version: u32) {
     if format != expected {
-        issues.push("format", format!("expected {expected:?}, found {format:?}"));
+        issues.push(
+            "format",
+            format!("expected {}, found {}", Quoted(expected), Quoted(format)),
+        );
     }
     if version != FORMAT_VERSION {
         issues.push(
@@ -524,7 +531,10 @@ fn check_id(issues: &mut Issues, path: &str, id: &str) {
     if !is_valid_id(id) {
         issues.push(
             path,
-            format!("expected 1–64 characters a-z, 0-9, '-', '_' or '.', found {id:?}"),
+            format!(
+                "expected 1–64 characters a-z, 0-9, '-', '_' or '.', found {}",
+                Quoted(id)
+            ),
         );
     }
 }
@@ -546,7 +556,7 @@ fn check_source(issues: &mut Issues, path: &str, source: &Source) {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             issues.push(
                 format!("{path}.url"),
-                format!("expected an http(s) link, found {url:?}"),
+                format!("expected an http(s) link, found {}", Quoted(url)),
             );
         }
     }
@@ -569,12 +579,15 @@ pub fn validate_manifest(file: &str, manifest: &Manifest) -> Result<(), DataErro
         let path = format!("snapshots[{i}]");
         check_id(&mut issues, &format!("{path}.id"), &entry.id);
         if manifest.snapshots[..i].iter().any(|e| e.id == entry.id) {
-            issues.push(format!("{path}.id"), format!("duplicate id {:?}", entry.id));
+            issues.push(
+                format!("{path}.id"),
+                format!("duplicate id {}", Quoted(&entry.id)),
+            );
         }
         if !is_safe_relative_path(&entry.path) {
             issues.push(
                 format!("{path}.path"),
-                format!("expected a relative path inside the deployment (no scheme, no leading '/', no '..'), found {:?}", entry.path),
+                format!("expected a relative path inside the deployment (no scheme, no leading '/', no '..'), found {}", Quoted(&entry.path)),
             );
         }
     }
@@ -582,8 +595,8 @@ pub fn validate_manifest(file: &str, manifest: &Manifest) -> Result<(), DataErro
         issues.push(
             "default",
             format!(
-                "expected the id of one of `snapshots`, found {:?}",
-                manifest.default
+                "expected the id of one of `snapshots`, found {}",
+                Quoted(&manifest.default)
             ),
         );
     }

@@ -8,7 +8,7 @@ use super::filter::{Counted, TaskFilter};
 use super::pairs::{ones, Candidates, LetterPairs};
 use super::search::fold_into;
 use super::status::Status;
-use crate::snapshot::error::Issues;
+use crate::snapshot::error::{Issues, Quoted};
 use crate::snapshot::{Date, TaskRecord};
 
 /// The last result of a computation, with what it was computed for: a reader's next change
@@ -155,15 +155,18 @@ impl TaskIndex {
                 issues.push(
                     at("id"),
                     format!(
-                        "duplicate task id {:?} (first at tasks.records[{first}])",
-                        r.id
+                        "duplicate task id {} (first at tasks.records[{first}])",
+                        Quoted(&r.id)
                     ),
                 );
             }
             let unit = units.get(r.unit.as_str()).copied().unwrap_or_else(|| {
                 issues.push(
                     at("unit"),
-                    format!("expected the id of one of `units`, found {:?}", r.unit),
+                    format!(
+                        "expected the id of one of `units`, found {}",
+                        Quoted(&r.unit)
+                    ),
                 );
                 0
             });
@@ -173,7 +176,8 @@ impl TaskIndex {
                     issues.push(
                         at("document"),
                         format!(
-                            "expected the id of one of `tasks.assigning_documents`, found {doc:?}"
+                            "expected the id of one of `tasks.assigning_documents`, found {}",
+                            Quoted(doc)
                         ),
                     );
                     NO_DOCUMENT

@@ -3,6 +3,7 @@
 
 use gloo_net::http::Request;
 
+use crate::snapshot::error::Quoted;
 use crate::snapshot::{
     parse_manifest, parse_snapshot, DataError, Manifest, ManifestEntry, ValidSnapshot,
 };
@@ -57,9 +58,9 @@ pub async fn load_snapshot(entry: &ManifestEntry) -> Result<ValidSnapshot, DataE
             &path,
             "id",
             format!(
-                "expected {:?} (the manifest's id for this file), found {:?}",
-                entry.id,
-                snap.snapshot().id
+                "expected {} (the manifest's id for this file), found {}",
+                Quoted(&entry.id),
+                Quoted(&snap.snapshot().id)
             ),
         ));
     }
