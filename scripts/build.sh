@@ -23,6 +23,26 @@ _build_main() (
     bash scripts/setup.sh
   fi
 
+  # The standard library rebuilt for size, with panics as plain traps: no panic messages,
+  # formatting or unwinding code in the download (−26 KB gzip, `node bench/size.mjs dist`).
+  # These are unstable flags of the pinned toolchain, allowed by RUSTC_BOOTSTRAP for this
+  # build only; they need the rust-src component (scripts/setup.sh). TD_STD=prebuilt, or a
+  # toolchain without rust-src, builds with the prebuilt std instead: same widget, larger.
+  # static/crash.js shows the reader a notice if the WASM traps.
+  local sysroot
+  sysroot="$(rustc --print sysroot)"
+  if [ "${TD_STD:-}" != prebuilt ] && [ -f "$sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+    export RUSTC_BOOTSTRAP=1
+    export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+    export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+    # Replaces .cargo/config.toml's wasm32 rustflags, so it repeats them.
+    CARGO_ENCODED_RUSTFLAGS="$(printf '%s\x1f' --cfg erase_components -Zunstable-options -Cpanic=immediate-abort)"
+    export CARGO_ENCODED_RUSTFLAGS="${CARGO_ENCODED_RUSTFLAGS%$'\x1f'}"
+    echo "==> std rebuilt for size, panic = immediate-abort"
+  else
+    echo "==> prebuilt std (TD_STD=prebuilt or no rust-src): the widget is ~26 KB gzip larger" >&2
+  fi
+
   echo "==> trunk build --release --offline"
   trunk build --release --offline
 

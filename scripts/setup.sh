@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent installer for everything the build, the tests and the benchmarks need:
-#   - the wasm32-unknown-unknown Rust target
+#   - the wasm32-unknown-unknown Rust target, and the rust-src component (std rebuilt for size)
+#   - the crates of offline builds (cargo fetch)
 #   - trunk 0.21.14 (0.22 needs a newer rustc than ours)
 #   - wasm-bindgen-cli at exactly the version of `wasm-bindgen` in Cargo.lock
 #     (trunk demands that version and cannot download it offline)
@@ -28,6 +29,21 @@ _setup_main() {
     echo "rust target wasm32-unknown-unknown: installing ..."
     rustup target add wasm32-unknown-unknown
   fi
+
+  # --- rust-src: the standard library's sources, rebuilt for size by scripts/build.sh --------
+  # Optional: without it the build uses the prebuilt std (a larger widget, same behaviour).
+  if rustup component list --installed | grep -q '^rust-src'; then
+    echo "rust component rust-src: present"
+  else
+    echo "rust component rust-src: installing ..."
+    rustup component add rust-src || echo "setup: rust-src unavailable; builds use the prebuilt std" >&2
+  fi
+  # Builds run offline: fetch the crates of the project (all platforms) and of the std build.
+  (cd "$root" && cargo fetch --quiet)
+  if rustup component list --installed | grep -q '^rust-src'; then
+    (cd "$root" && RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown)
+  fi
+  echo "crates for offline builds: fetched"
 
   # --- trunk -----------------------------------------------------------------
   if command -v trunk >/dev/null 2>&1 && trunk --version 2>/dev/null | grep -qw "$TRUNK_VERSION"; then

@@ -119,7 +119,6 @@ pub struct Labels {
     pub click_to_filter: &'static str,
     pub share_overdue_of_unit: &'static str,
     pub tasks_word: &'static str,
-    pub crashed: &'static str,
     /// Names of `DocType`s, in the enum's order.
     pub doc_types: [&'static str; 9],
 }
@@ -243,7 +242,6 @@ pub static VI: Labels = Labels {
     click_to_filter: "Nhấn để lọc, nhấn lần nữa để bỏ lọc",
     share_overdue_of_unit: "quá hạn",
     tasks_word: "nhiệm vụ",
-    crashed: "Đã xảy ra lỗi, vui lòng tải lại trang.",
     doc_types: [
         "Quyết định",
         "Công văn",
@@ -369,7 +367,6 @@ pub static EN: Labels = Labels {
     click_to_filter: "Press to filter, press again to clear",
     share_overdue_of_unit: "overdue",
     tasks_word: "tasks",
-    crashed: "Something went wrong; please reload the page.",
     doc_types: [
         "Decisions",
         "Official letters",

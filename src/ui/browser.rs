@@ -268,13 +268,10 @@ pub fn random_frame_id() -> String {
     format!("td-{digits}")
 }
 
-/// Shows a last-resort message if the widget panics (a bug: data errors never panic), instead
-/// of leaving the reader a frozen half-drawn page.
-pub fn install_panic_hook(message: &'static str) {
-    std::panic::set_hook(Box::new(move |info| {
+/// Logs a panic's message to the console before the trap (a bug: data errors never panic).
+#[cfg(panic = "abort")]
+pub fn log_panics() {
+    std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-        if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            body.set_text_content(Some(message));
-        }
     }));
 }

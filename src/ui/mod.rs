@@ -13,6 +13,9 @@ mod table;
 
 /// Mounts the widget on the page.
 pub fn start() {
-    browser::install_panic_hook(crate::format::labels(crate::format::Lang::Vi).crashed);
+    // A panic stops the WASM (a trap); `static/crash.js` then tells the reader. Builds
+    // without `panic = immediate-abort` (scripts/build.sh without rust-src) also log why.
+    #[cfg(panic = "abort")]
+    browser::log_panics();
     leptos::mount::mount_to_body(app::App);
 }

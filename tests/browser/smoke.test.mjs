@@ -37,3 +37,25 @@ test('widget mounts under the production CSP with no console errors', async () =
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
+
+// Release builds compile a panic to a WebAssembly trap (panic = immediate-abort, see
+// scripts/build.sh), which reaches the page as an uncaught RuntimeError: static/crash.js then
+// replaces the frozen widget with a notice in the page's language. Other errors leave it alone.
+test('a WebAssembly trap shows a reload notice in the page language; other errors do not', async () => {
+  // Thrown from a task, as a trap in an event handler or a timer would be (uncaught).
+  const uncaught = (page, trap) =>
+    page.evaluate((trap) => setTimeout(() => {
+      throw trap ? new WebAssembly.RuntimeError('unreachable') : new Error('an ordinary script error');
+    }), trap);
+  for (const [query, notice] of [['', 'Đã xảy ra lỗi, vui lòng tải lại trang.'], ['?l=en', 'Something went wrong; please reload the page.']]) {
+    const page = await newPage(browser, { url: server.url + query });
+    await page.waitForSelector('.td-card', { timeout: 20_000 });
+    await uncaught(page, false);
+    await page.waitForTimeout(100);
+    assert.ok(await page.locator('.td-card').count() > 0, 'an ordinary error left the widget');
+    await uncaught(page, true);
+    await page.waitForFunction((text) => document.body.textContent === text, notice, { timeout: 5000 });
+    assert.equal(await page.locator('main').count(), 0);
+    await page.close();
+  }
+});
