@@ -24,7 +24,7 @@ _build_main() (
   fi
 
   # The standard library rebuilt for size, with panics as plain traps: no panic messages,
-  # formatting or unwinding code in the download (−26 KB gzip, `node bench/size.mjs dist`).
+  # formatting or unwinding code in the download (−25 KB gzip, `node bench/size.mjs dist`).
   # These are unstable flags of the pinned toolchain, allowed by RUSTC_BOOTSTRAP for this
   # build only; they need the rust-src component (scripts/setup.sh). TD_STD=prebuilt, or a
   # toolchain without rust-src, builds with the prebuilt std instead: same widget, larger.
@@ -40,7 +40,7 @@ _build_main() (
     export CARGO_ENCODED_RUSTFLAGS="${CARGO_ENCODED_RUSTFLAGS%$'\x1f'}"
     echo "==> std rebuilt for size, panic = immediate-abort"
   else
-    echo "==> prebuilt std (TD_STD=prebuilt or no rust-src): the widget is ~26 KB gzip larger" >&2
+    echo "==> prebuilt std (TD_STD=prebuilt or no rust-src): the widget is ~25 KB gzip larger" >&2
   fi
 
   echo "==> trunk build --release --offline"
