@@ -690,3 +690,36 @@ pub fn task_cells(snap: &ValidSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
         Cell::text(l.status(index.status[i])),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::{DocumentCount, Period, Text};
+
+    #[test]
+    fn document_rows_are_keyed_by_type_name_and_other_rows_stay_unique() {
+        let count = |doc_type, count, label: Option<Text>| DocumentCount {
+            doc_type,
+            count,
+            label,
+        };
+        let docs = Documents {
+            period: Period::parse("2021-Q1").expect("a period"),
+            source: None,
+            issued: vec![
+                count(DocType::OfficialLetter, 30, None),
+                count(
+                    DocType::Other,
+                    20,
+                    Some(Text::new("Tờ trình", "Submissions")),
+                ),
+                count(DocType::Other, 10, Some(Text::new("Báo cáo", "Reports"))),
+            ],
+            meetings: None,
+            of_which: Vec::new(),
+        };
+        let chart = documents_chart(&docs, Lang::En);
+        let keys: Vec<&str> = chart.rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["official_letter", "other-1", "other-2"]);
+    }
+}
