@@ -53,7 +53,7 @@ test('axe: default view', async () => {
 test('axe: filtered illustrative view with a data table open', async () => {
   const page = await openWidget(w, `?s=${ILL}&st=od&k=loc`);
   await page.locator('#td-units details.td-table-toggle > summary').click();
-  await page.locator('#td-units .td-data-table').waitFor();
+  await page.locator('#td-units .td-data-table tbody tr').first().waitFor(); // painted on `toggle`
   await assertNoAxeViolations(page, `?s=${ILL}&st=od&k=loc with the units table open`);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();

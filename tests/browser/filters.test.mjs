@@ -370,8 +370,10 @@ test('the unit chart draws ten units, all of them on request, and always the sel
   assert.equal(await selected.locator(`#td-units-${lastId}`).getAttribute('aria-pressed'), 'true');
   assert.equal(await visibleText(selected.locator('#td-units .td-more')), `Đang hiện 11 trên ${snap.units.length} đơn vị. Hiện cả ${snap.units.length} đơn vị`);
   // The chart's data table lists every unit.
+  // Its rows are painted on the details' `toggle` event, a task after the click.
   await selected.locator('#td-units summary').click();
-  assert.equal(await selected.locator('#td-units .td-data-table tbody tr').count(), snap.units.length);
+  await selected.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n,
+    ['#td-units .td-data-table tbody tr', snap.units.length]);
   // Its column headers (drawn with the rows, src/ui/paint.rs), each a column header.
   const headers = selected.locator('#td-units .td-data-table thead th[scope=col]');
   assert.deepEqual(await headers.allTextContents(), ['Đơn vị', 'Loại đơn vị', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn',
