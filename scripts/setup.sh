@@ -32,15 +32,19 @@ _setup_main() {
 
   # --- rust-src: the standard library's sources, rebuilt for size by scripts/build.sh --------
   # Optional: without it the build uses the prebuilt std (a larger widget, same behaviour).
+  local has_src=1
   if rustup component list --installed | grep -q '^rust-src'; then
     echo "rust component rust-src: present"
   else
     echo "rust component rust-src: installing ..."
-    rustup component add rust-src || echo "setup: rust-src unavailable; builds use the prebuilt std" >&2
+    rustup component add rust-src || {
+      has_src=0
+      echo "setup: rust-src unavailable; builds use the prebuilt std" >&2
+    }
   fi
   # Builds run offline: fetch the crates of the project (all platforms) and of the std build.
   (cd "$root" && cargo fetch --quiet)
-  if rustup component list --installed | grep -q '^rust-src'; then
+  if [ "$has_src" = 1 ]; then
     (cd "$root" && RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown)
   fi
   echo "crates for offline builds: fetched"

@@ -58,11 +58,15 @@ impl RowLimit {
 
 impl BarChart {
     /// Emphasises the statuses of a status filter: the others fade on the bars (`highlight`)
-    /// and their legend entries are pressed. The view can apply this on its own, so a status
-    /// toggle restyles the unit chart without rebuilding it.
+    /// and their legend entries are pressed. (The view applies a status toggle to the unit
+    /// chart by itself, with `data-statuses` and its legend's `emphasis`, without a rebuild.)
     pub fn emphasise(&mut self, statuses: crate::tasks::StatusSet) {
         self.highlight = statuses;
-        emphasise_legend(&mut self.legend, statuses);
+        for entry in &mut self.legend {
+            if let Series::Status(status) = entry.series {
+                entry.selected = statuses.contains(status);
+            }
+        }
     }
 
     /// Draws only the first `n` rows (and the selected ones wherever they rank) unless `all`;
@@ -89,15 +93,6 @@ impl BarChart {
             toggle: String::new(),
             action: None,
         });
-    }
-}
-
-/// Presses the legend entries of `statuses` (and releases the other status entries).
-pub fn emphasise_legend(legend: &mut [LegendEntry], statuses: crate::tasks::StatusSet) {
-    for entry in legend {
-        if let Series::Status(status) = entry.series {
-            entry.selected = statuses.contains(status);
-        }
     }
 }
 
