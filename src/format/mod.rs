@@ -3,6 +3,7 @@
 
 mod case;
 mod labels;
+pub mod markup;
 mod numbers;
 mod summary;
 

@@ -15,7 +15,7 @@ use super::share::{CopyLinkButton, EmbedPanel};
 use super::state::{use_ctx, Ctx, LinkNotices, Load, Shared};
 use super::table::TaskTable;
 use crate::chart::{self, Action, BarChart};
-use crate::format::{self, fill};
+use crate::format::{self, markup};
 use crate::snapshot::{DataStatus, ValidSnapshot};
 use crate::tasks::StatusSet;
 use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
@@ -526,91 +526,43 @@ fn SnapshotPicker() -> impl IntoView {
 #[component]
 fn LoadState() -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
-    move || {
-        match ctx.load.get() {
-        Load::Loading => view! {
-            <p class="td-loading" role="status" aria-live="polite"><span class="td-spinner" aria-hidden="true"></span>{l.loading}</p>
-        }
-        .into_any(),
-        Load::Failed(e) => view! {
-            <div class="td-error" role="alert">
-                <h2>{l.load_failed}</h2>
-                <p>{l.load_failed_hint}</p>
-                <ul class="td-issues">
-                    {e.issues.iter().map(|i| view! {
-                        <li><code>{e.file.clone()}</code>{(!i.path.is_empty()).then(|| view! { " · " <code>{i.path.clone()}</code> })}": "{i.message.clone()}</li>
-                    }).collect_view()}
-                    {(e.more > 0).then(|| view! { <li>{format!("… +{}", e.more)}</li> })}
-                </ul>
-            </div>
-        }
-        .into_any(),
-        Load::Ready(_) => ().into_any(),
-    }
-    }
+    let html = move || {
+        let l = ctx.labels.get();
+        ctx.load.with(|load| match load {
+            Load::Loading => markup::loading(l),
+            Load::Failed(e) => markup::load_error(e, l),
+            Load::Ready(_) => String::new(),
+        })
+    };
+    view! { <div class="td-part" inner_html=html></div> }
 }
 
 /// The illustrative-data notice, notes on the data, and what was ignored in the link.
 #[component]
 fn Notices() -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
-    let illustrative = move || {
-        ctx.snap
-            .with(|s| s.as_ref().is_some_and(|s| s.is_illustrative()))
-    };
-    let note = move || {
-        ctx.snap.with(|s| {
-            s.as_ref().and_then(|s| {
-                s.snapshot()
-                    .notice
-                    .as_ref()
-                    .map(|n| n.get(ctx.lang.get()).to_owned())
+    let html = move || {
+        let lang = ctx.lang.get();
+        let l = ctx.labels.get();
+        ctx.notices.with(|link| {
+            let ignored: Vec<String> = link.ignored.iter().map(|i| i.to_string()).collect();
+            ctx.snap.with(|s| {
+                let s = s.as_ref();
+                markup::notices(
+                    &markup::Notices {
+                        illustrative: s.is_some_and(|s| s.is_illustrative()),
+                        note: s.and_then(|s| s.snapshot().notice.as_ref().map(|n| n.get(lang))),
+                        warnings: s.map_or(&[], |s| s.warnings()),
+                        refused_snapshot: link.refused_snapshot.as_deref(),
+                        from_newer_version: link.from_newer_version,
+                        ignored: &ignored,
+                    },
+                    l,
+                )
             })
         })
     };
-    let warnings = move || {
-        ctx.snap.with(|s| {
-            s.as_ref()
-                .map(|s| s.warnings().to_vec())
-                .unwrap_or_default()
-        })
-    };
-    let link = move || ctx.notices.get();
-    view! {
-        <Show when=illustrative>
-            <div class="td-notice td-notice-illustrative" role="note" data-notice="illustrative">
-                <strong>{l.illustrative_notice}</strong>
-                {move || note().map(|n| view! { <span>" "{n}</span> })}
-            </div>
-        </Show>
-        <Show when=move || !illustrative() && note().is_some()>
-            <p class="td-note">{note}</p>
-        </Show>
-        <Show when=move || !warnings().is_empty()>
-            <div class="td-notice td-notice-warning" role="note" data-notice="warnings">
-                <strong>{l.data_notes}</strong>
-                <ul>{move || warnings().into_iter().map(|w| view! { <li><code>{w.path}</code>": "{w.message}</li> }).collect_view()}</ul>
-            </div>
-        </Show>
-        {move || {
-            let n = link();
-            let ignored: Vec<String> = n.ignored.iter().map(|i| i.to_string()).collect();
-            let any = !ignored.is_empty() || n.from_newer_version || n.refused_snapshot.is_some();
-            any.then(|| view! {
-                <div class="td-notice td-notice-link" role="status" data-notice="link">
-                    {n.refused_snapshot.map(|id| view! { <p data-notice="refused">{fill(l.snapshot_refused, &[("x", &id)])}</p> })}
-                    {n.from_newer_version.then(|| view! { <p>{l.newer_link}</p> })}
-                    {(!ignored.is_empty()).then(|| view! {
-                        <p data-notice="ignored">{l.ignored_params}" "
-                            {ignored.into_iter().map(|i| view! { <code>{i}</code>" " }).collect_view()}
-                        </p>
-                    })}
-                </div>
-            })
-        }}
-    }
+    view! { <div class="td-part" inner_html=html></div> }
 }
 
 /// Source line (with its link when the source has one), and in embeds the link to the full view.
