@@ -14,6 +14,7 @@
 pub mod chart;
 pub mod format;
 pub mod generate;
+pub mod markup;
 pub mod order;
 pub mod snapshot;
 pub mod tasks;

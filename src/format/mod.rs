@@ -3,7 +3,6 @@
 
 mod case;
 mod labels;
-pub mod markup;
 mod numbers;
 mod summary;
 

@@ -15,7 +15,8 @@ use super::share::{CopyLinkButton, EmbedPanel};
 use super::state::{use_ctx, Ctx, LinkNotices, Load, Shared};
 use super::table::TaskTable;
 use crate::chart::{self, Action, BarChart};
-use crate::format::{self, markup};
+use crate::format;
+use crate::markup;
 use crate::snapshot::{DataStatus, ValidSnapshot};
 use crate::tasks::StatusSet;
 use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
@@ -392,55 +393,39 @@ fn TasksTab(charts: Charts) -> impl IntoView {
 #[component]
 fn Headline() -> impl IntoView {
     let ctx = use_ctx();
-    let figures = Memo::new(move |_| {
+    let html = Memo::new(move |_| {
         let sel = ctx.counts.get()?;
-        Some(chart::headline(&sel.status_tally, ctx.lang.get()))
+        let l = ctx.labels.get();
+        Some(markup::headline(
+            &chart::headline(&sel.status_tally, ctx.lang.get()),
+            l,
+        ))
     });
-    let l = ctx.labels.get_untracked();
-    // The figures are text nodes of a fixed list, so a filter change rewrites three numbers
-    // rather than rebuilding the list (and restyling it).
-    let figure = move |f: fn(&chart::Headline) -> Option<String>| {
-        move || figures.with(|h| h.as_ref().and_then(f))
-    };
-    let overdue = figure(|h| h.overdue_share.clone());
-    view! {
-        <Show when=move || figures.with(Option::is_some)>
-            <dl class="td-headline">
-                <div class="td-stat"><dt>{l.headline_tasks}</dt><dd data-figure="total">{figure(|h| Some(h.total.clone()))}</dd></div>
-                <div class="td-stat"><dt>{l.headline_completed}</dt><dd data-figure="completed">{figure(|h| Some(h.completed_share.clone()))}</dd></div>
-                // Hidden, not removed, where the report does not split the not-completed group.
-                <div class="td-stat td-stat-alert" hidden=move || overdue().is_none()>
-                    <dt>{l.headline_overdue}</dt><dd data-figure="overdue">{overdue}</dd>
-                </div>
-            </dl>
-        </Show>
-    }
+    view! { <div class="td-part" inner_html=move || html.get().unwrap_or_default()></div> }
 }
 
 #[component]
 fn Header() -> impl IntoView {
     let ctx = use_ctx();
     let l = ctx.labels.get_untracked();
-    let text = move |f: fn(&ValidSnapshot, format::Lang) -> String| {
-        ctx.snap.with(|s| s.as_ref().map(|s| f(s, ctx.lang.get())))
-    };
-    let title = move || {
-        text(|s, lang| s.snapshot().title.get(lang).to_owned())
-            .unwrap_or_else(|| l.app_name.to_owned())
-    };
-    let kicker = move || text(|s, lang| s.snapshot().jurisdiction.get(lang).to_owned());
-    let meta = move || {
-        text(|s, lang| {
-            let l = format::labels(lang);
-            let status = match s.snapshot().data_status {
-                DataStatus::Official => l.official,
-                DataStatus::Illustrative => l.illustrative_notice,
-            };
-            format!(
-                "{} {} · {status}",
-                l.as_of,
-                format::date(s.snapshot().as_of, lang)
-            )
+    let heading = move || {
+        let lang = ctx.lang.get();
+        let l = ctx.labels.get();
+        ctx.snap.with(|s| match s {
+            None => markup::heading(None, l.app_name, None),
+            Some(s) => {
+                let snap = s.snapshot();
+                let status = match snap.data_status {
+                    DataStatus::Official => l.official,
+                    DataStatus::Illustrative => l.illustrative_notice,
+                };
+                let meta = format!("{} {} · {status}", l.as_of, format::date(snap.as_of, lang));
+                markup::heading(
+                    Some(snap.jurisdiction.get(lang)),
+                    snap.title.get(lang),
+                    Some(&meta),
+                )
+            }
         })
     };
     let switch_lang = move |_| {
@@ -457,11 +442,7 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="td-header">
-            <div class="td-heading">
-                <p class="td-kicker">{kicker}</p>
-                <h1>{title}</h1>
-                <p class="td-meta">{meta}</p>
-            </div>
+            <div class="td-heading" inner_html=heading></div>
             <div class="td-tools">
                 <button type="button" class="td-button" lang=other_lang
                     aria-label=l.language_switch_label on:click=switch_lang>
@@ -569,32 +550,20 @@ fn Notices() -> impl IntoView {
 #[component]
 fn SourceFooter(full_link: bool) -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
-    let source = move || {
+    let html = move || {
+        let lang = ctx.lang.get();
+        let full_url =
+            full_link.then(|| ctx.view.with(|v| full_view_link(&browser::page_base(), v)));
         ctx.snap.with(|s| {
-            s.as_ref().map(|s| {
+            let source = s.as_ref().map(|s| {
                 let src = &s.snapshot().source;
-                (chart::source_line(src, ctx.lang.get()), src.url.clone())
-            })
+                (chart::source_line(src, lang), src.url.as_deref())
+            });
+            let source = source.as_ref().map(|(line, url)| (line.as_str(), *url));
+            markup::source_footer(source, full_url.as_deref(), ctx.labels.get())
         })
     };
-    let full_url = move || ctx.view.with(|v| full_view_link(&browser::page_base(), v));
-    view! {
-        <footer class="td-footer">
-            {move || source().map(|(line, url)| view! {
-                <p class="td-source" data-source="">
-                    <span>{l.source}": "</span>
-                    {match url {
-                        Some(url) => view! { <a href=url target="_blank" rel="noopener">{line}</a> }.into_any(),
-                        None => view! { <span>{line}</span> }.into_any(),
-                    }}
-                </p>
-            })}
-            {full_link.then(|| view! {
-                <a class="td-full-link" href=full_url target="_blank" rel="noopener">{l.full_view}" ↗"</a>
-            })}
-        </footer>
-    }
+    view! { <footer class="td-footer" inner_html=html></footer> }
 }
 
 /// The compact view for an iframe in an article: the chosen parts, the source, a link out.
@@ -602,34 +571,27 @@ fn SourceFooter(full_link: bool) -> impl IntoView {
 fn EmbedView() -> impl IntoView {
     let ctx = use_ctx();
     let charts = Charts::new(ctx);
-    let title = move || {
-        ctx.snap
-            .with(|s| {
-                s.as_ref()
-                    .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
-            })
-            .unwrap_or_else(|| ctx.labels.get_untracked().app_name.to_owned())
-    };
-    let meta = move || {
-        ctx.snap.with(|s| {
-            s.as_ref().map(|s| {
-                let l = format::labels(ctx.lang.get());
-                format!(
+    let heading = move || {
+        let lang = ctx.lang.get();
+        let l = ctx.labels.get();
+        ctx.snap.with(|s| match s {
+            None => markup::heading(None, l.app_name, None),
+            Some(s) => {
+                let snap = s.snapshot();
+                let meta = format!(
                     "{} · {} {}",
-                    s.snapshot().jurisdiction.get(ctx.lang.get()),
+                    snap.jurisdiction.get(lang),
                     l.as_of,
-                    format::date(s.snapshot().as_of, ctx.lang.get())
-                )
-            })
+                    format::date(snap.as_of, lang)
+                );
+                markup::heading(None, snap.title.get(lang), Some(&meta))
+            }
         })
     };
     let parts = Memo::new(move |_| ctx.view.with(|v| v.embed_parts().to_vec()));
     view! {
         <header class="td-header td-header-compact">
-            <div class="td-heading">
-                <h1>{title}</h1>
-                <p class="td-meta">{meta}</p>
-            </div>
+            <div class="td-heading" inner_html=heading></div>
         </header>
         <Notices />
         <main class="td-panel">

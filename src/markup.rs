@@ -1,11 +1,13 @@
-//! HTML text for the parts of the page that hold no controls: the notices and the load state.
+//! HTML text for the parts of the page that hold no controls: headings, notices, the load
+//! state, the headline figures and the source line.
 //!
 //! Why text and not Leptos views: every distinct view type is monomorphised reactive and
 //! rendering code in the download, and these parts only ever change as a whole. The view sets
 //! this text as one element's content (`inner_html`), and it is tested here, natively.
 //! Everything that comes from a file or a link is escaped ([`push_text`]).
 
-use super::{fill, Labels};
+use crate::chart::Headline;
+use crate::format::{fill, Labels};
 use crate::snapshot::{DataError, Issue};
 
 /// Appends `text` with the characters that are markup in content or in a double-quoted
@@ -145,6 +147,96 @@ pub fn load_error(e: &DataError, l: &Labels) -> String {
     out
 }
 
+/// A page or embed heading: the jurisdiction above the title, the date and status below.
+pub fn heading(kicker: Option<&str>, title: &str, meta: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(kicker) = kicker {
+        push_element(&mut out, "p", r#" class="td-kicker""#, kicker);
+    }
+    push_element(&mut out, "h1", "", title);
+    if let Some(meta) = meta {
+        push_element(&mut out, "p", r#" class="td-meta""#, meta);
+    }
+    out
+}
+
+/// The three headline figures. The overdue one is hidden, not left out, when the report does
+/// not split the not-completed group, so the list keeps its shape.
+pub fn headline(h: &Headline, l: &Labels) -> String {
+    let mut out = String::from(r#"<dl class="td-headline">"#);
+    let figures = [
+        ("", l.headline_tasks, "total", Some(&h.total)),
+        (
+            "",
+            l.headline_completed,
+            "completed",
+            Some(&h.completed_share),
+        ),
+        (
+            " td-stat-alert",
+            l.headline_overdue,
+            "overdue",
+            h.overdue_share.as_ref(),
+        ),
+    ];
+    for (class, term, name, value) in figures {
+        out.push_str(r#"<div class="td-stat"#);
+        out.push_str(class);
+        out.push('"');
+        if value.is_none() {
+            out.push_str(" hidden");
+        }
+        out.push('>');
+        push_element(&mut out, "dt", "", term);
+        out.push_str(r#"<dd data-figure=""#);
+        out.push_str(name);
+        out.push_str(r#"">"#);
+        push_text(&mut out, value.map_or("", |v| v.as_str()));
+        out.push_str("</dd></div>");
+    }
+    out.push_str("</dl>");
+    out
+}
+
+/// The source line (a link when the source has one) and, in embeds, the link to the full view.
+pub fn source_footer(
+    source: Option<(&str, Option<&str>)>,
+    full_view: Option<&str>,
+    l: &Labels,
+) -> String {
+    let mut out = String::new();
+    if let Some((line, url)) = source {
+        out.push_str(r#"<p class="td-source" data-source=""><span>"#);
+        push_text(&mut out, l.source);
+        out.push_str(": </span>");
+        match url {
+            Some(url) => push_link(&mut out, "", url, line),
+            None => push_element(&mut out, "span", "", line),
+        }
+        out.push_str("</p>");
+    }
+    if let Some(url) = full_view {
+        push_link(
+            &mut out,
+            r#" class="td-full-link""#,
+            url,
+            &format!("{} ↗", l.full_view),
+        );
+    }
+    out
+}
+
+/// A link that opens in a new tab. `url` is a validated http(s) link or one the widget made.
+fn push_link(out: &mut String, attrs: &str, url: &str, text: &str) {
+    out.push_str("<a");
+    out.push_str(attrs);
+    out.push_str(r#" href=""#);
+    push_text(out, url);
+    out.push_str(r#"" target="_blank" rel="noopener">"#);
+    push_text(out, text);
+    out.push_str("</a>");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,5 +334,68 @@ mod tests {
                 "<li>… +3</li></ul></div>"
             )
         );
+    }
+
+    #[test]
+    fn headings_keep_their_parts_in_order() {
+        assert_eq!(
+            heading(
+                Some("Quảng Ninh"),
+                "Nhiệm vụ <quý I>",
+                Some("Đến 31/03/2021")
+            ),
+            r#"<p class="td-kicker">Quảng Ninh</p><h1>Nhiệm vụ &lt;quý I&gt;</h1><p class="td-meta">Đến 31/03/2021</p>"#
+        );
+        assert_eq!(heading(None, "Widget", None), "<h1>Widget</h1>");
+    }
+
+    #[test]
+    fn the_headline_hides_the_overdue_share_it_cannot_know() {
+        let mut h = Headline {
+            total: "1.738".into(),
+            completed_share: "36,2%".into(),
+            overdue_share: Some("2,4%".into()),
+        };
+        let html = headline(&h, labels(Lang::Vi));
+        assert!(
+            html.starts_with(r#"<dl class="td-headline"><div class="td-stat"><dt>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<dd data-figure="total">1.738</dd>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<div class="td-stat td-stat-alert"><dt>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<dd data-figure="overdue">2,4%</dd>"#),
+            "{html}"
+        );
+        h.overdue_share = None;
+        let html = headline(&h, labels(Lang::Vi));
+        assert!(
+            html.contains(r#"<div class="td-stat td-stat-alert" hidden><dt>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<dd data-figure="overdue"></dd>"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_source_links_only_where_the_source_has_a_link() {
+        let l = labels(Lang::En);
+        let linked = source_footer(Some(("«Report»", Some("https://x.vn/a?b=1&c=2"))), None, l);
+        assert_eq!(
+            linked,
+            r#"<p class="td-source" data-source=""><span>Source: </span><a href="https://x.vn/a?b=1&amp;c=2" target="_blank" rel="noopener">«Report»</a></p>"#
+        );
+        let plain = source_footer(Some(("«Report»", None)), Some("https://w/?tab=g"), l);
+        assert!(plain.contains("<span>«Report»</span></p>"), "{plain}");
+        assert!(plain.ends_with(r#"<a class="td-full-link" href="https://w/?tab=g" target="_blank" rel="noopener">Open the full view ↗</a>"#), "{plain}");
+        assert_eq!(source_footer(None, None, l), "");
     }
 }
