@@ -393,6 +393,8 @@ fn TasksTab(charts: Charts) -> impl IntoView {
 #[component]
 fn Headline() -> impl IntoView {
     let ctx = use_ctx();
+    // A memo of the text: a filter change that leaves the counts alone does not touch the
+    // list; one that changes them replaces the three short figures.
     let html = Memo::new(move |_| {
         let sel = ctx.counts.get()?;
         let l = ctx.labels.get();
