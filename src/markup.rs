@@ -7,8 +7,8 @@
 //! Everything that comes from a file or a link is escaped ([`push_text`]).
 
 use crate::chart::Headline;
-use crate::format::{fill, Labels};
-use crate::snapshot::{DataError, Issue};
+use crate::format::{date, fill, labels, Labels, Lang};
+use crate::snapshot::{DataError, DataStatus, Issue, Snapshot};
 
 /// Appends `text` with the characters that are markup in content or in a double-quoted
 /// attribute value escaped (this module quotes every attribute with `"`).
@@ -147,16 +147,30 @@ pub fn load_error(e: &DataError, l: &Labels) -> String {
     out
 }
 
-/// A page or embed heading: the jurisdiction above the title, the date and status below.
-pub fn heading(kicker: Option<&str>, title: &str, meta: Option<&str>) -> String {
+/// The heading of the page: the jurisdiction above the title; below it, the date of the
+/// figures and whether they are official. `compact` (embeds): no line above the title, and the
+/// jurisdiction joins the date. Before a snapshot has loaded, the widget's name.
+pub fn heading(snap: Option<&Snapshot>, lang: Lang, compact: bool) -> String {
+    let l = labels(lang);
     let mut out = String::new();
-    if let Some(kicker) = kicker {
-        push_element(&mut out, "p", r#" class="td-kicker""#, kicker);
-    }
-    push_element(&mut out, "h1", "", title);
-    if let Some(meta) = meta {
-        push_element(&mut out, "p", r#" class="td-meta""#, meta);
-    }
+    let Some(snap) = snap else {
+        push_element(&mut out, "h1", "", l.app_name);
+        return out;
+    };
+    let jurisdiction = snap.jurisdiction.get(lang);
+    let as_of = format!("{} {}", l.as_of, date(snap.as_of, lang));
+    let meta = if compact {
+        format!("{jurisdiction} · {as_of}")
+    } else {
+        push_element(&mut out, "p", r#" class="td-kicker""#, jurisdiction);
+        let status = match snap.data_status {
+            DataStatus::Official => l.official,
+            DataStatus::Illustrative => l.illustrative_notice,
+        };
+        format!("{as_of} · {status}")
+    };
+    push_element(&mut out, "h1", "", snap.title.get(lang));
+    push_element(&mut out, "p", r#" class="td-meta""#, &meta);
     out
 }
 
@@ -337,16 +351,27 @@ mod tests {
     }
 
     #[test]
-    fn headings_keep_their_parts_in_order() {
-        assert_eq!(
-            heading(
-                Some("Quảng Ninh"),
-                "Nhiệm vụ <quý I>",
-                Some("Đến 31/03/2021")
-            ),
-            r#"<p class="td-kicker">Quảng Ninh</p><h1>Nhiệm vụ &lt;quý I&gt;</h1><p class="td-meta">Đến 31/03/2021</p>"#
+    fn headings_name_jurisdiction_title_date_and_status() {
+        let json = include_str!("../data/snapshots/quang-ninh-2021-q1.json");
+        let snap = crate::snapshot::parse_snapshot("default", json).expect("the default snapshot");
+        let snap = Some(snap.snapshot());
+        let full = heading(snap, Lang::Vi, false);
+        assert!(full.starts_with(r#"<p class="td-kicker">"#), "{full}");
+        assert!(full.contains("<h1>"), "{full}");
+        assert!(
+            full.ends_with(r#"<p class="td-meta">Số liệu đến 31/03/2021 · Số liệu chính thức</p>"#),
+            "{full}"
         );
-        assert_eq!(heading(None, "Widget", None), "<h1>Widget</h1>");
+        let compact = heading(snap, Lang::En, true);
+        assert!(compact.starts_with("<h1>"), "{compact}");
+        assert!(
+            compact.ends_with(" · Figures as of 31 Mar 2021</p>"),
+            "{compact}"
+        );
+        assert_eq!(
+            heading(None, Lang::En, false),
+            format!("<h1>{}</h1>", labels(Lang::En).app_name)
+        );
     }
 
     #[test]
@@ -357,32 +382,22 @@ mod tests {
             overdue_share: Some("2,4%".into()),
         };
         let html = headline(&h, labels(Lang::Vi));
-        assert!(
-            html.starts_with(r#"<dl class="td-headline"><div class="td-stat"><dt>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"<dd data-figure="total">1.738</dd>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"<div class="td-stat td-stat-alert"><dt>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"<dd data-figure="overdue">2,4%</dd>"#),
-            "{html}"
-        );
+        for part in [
+            r#"<dl class="td-headline"><div class="td-stat"><dt>"#,
+            r#"<dd data-figure="total">1.738</dd>"#,
+            r#"<div class="td-stat td-stat-alert"><dt>"#,
+            r#"<dd data-figure="overdue">2,4%</dd>"#,
+        ] {
+            assert!(html.contains(part), "{part} in {html}");
+        }
         h.overdue_share = None;
         let html = headline(&h, labels(Lang::Vi));
-        assert!(
-            html.contains(r#"<div class="td-stat td-stat-alert" hidden><dt>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"<dd data-figure="overdue"></dd>"#),
-            "{html}"
-        );
+        for part in [
+            r#"<div class="td-stat td-stat-alert" hidden><dt>"#,
+            r#"<dd data-figure="overdue"></dd>"#,
+        ] {
+            assert!(html.contains(part), "{part} in {html}");
+        }
     }
 
     #[test]

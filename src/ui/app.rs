@@ -17,7 +17,7 @@ use super::table::TaskTable;
 use crate::chart::{self, Action, BarChart};
 use crate::format;
 use crate::markup;
-use crate::snapshot::{DataStatus, ValidSnapshot};
+use crate::snapshot::ValidSnapshot;
 use crate::tasks::StatusSet;
 use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
 
@@ -412,23 +412,8 @@ fn Header() -> impl IntoView {
     let l = ctx.labels.get_untracked();
     let heading = move || {
         let lang = ctx.lang.get();
-        let l = ctx.labels.get();
-        ctx.snap.with(|s| match s {
-            None => markup::heading(None, l.app_name, None),
-            Some(s) => {
-                let snap = s.snapshot();
-                let status = match snap.data_status {
-                    DataStatus::Official => l.official,
-                    DataStatus::Illustrative => l.illustrative_notice,
-                };
-                let meta = format!("{} {} · {status}", l.as_of, format::date(snap.as_of, lang));
-                markup::heading(
-                    Some(snap.jurisdiction.get(lang)),
-                    snap.title.get(lang),
-                    Some(&meta),
-                )
-            }
-        })
+        ctx.snap
+            .with(|s| markup::heading(s.as_ref().map(|s| s.snapshot()), lang, false))
     };
     let switch_lang = move |_| {
         ctx.update_view(|v| {
@@ -575,20 +560,8 @@ fn EmbedView() -> impl IntoView {
     let charts = Charts::new(ctx);
     let heading = move || {
         let lang = ctx.lang.get();
-        let l = ctx.labels.get();
-        ctx.snap.with(|s| match s {
-            None => markup::heading(None, l.app_name, None),
-            Some(s) => {
-                let snap = s.snapshot();
-                let meta = format!(
-                    "{} · {} {}",
-                    snap.jurisdiction.get(lang),
-                    l.as_of,
-                    format::date(snap.as_of, lang)
-                );
-                markup::heading(None, snap.title.get(lang), Some(&meta))
-            }
-        })
+        ctx.snap
+            .with(|s| markup::heading(s.as_ref().map(|s| s.snapshot()), lang, true))
     };
     let parts = Memo::new(move |_| ctx.view.with(|v| v.embed_parts().to_vec()));
     view! {
