@@ -49,7 +49,9 @@ fn push_issues(out: &mut String, file: Option<&str>, issues: &[Issue]) {
             }
             push_element(out, "code", "", &issue.path);
         }
-        out.push_str(": ");
+        if file.is_some() || !issue.path.is_empty() {
+            out.push_str(": ");
+        }
         push_text(out, &issue.message);
         out.push_str("</li>");
     }
@@ -280,6 +282,25 @@ mod tests {
     #[test]
     fn no_notice_applies_no_markup() {
         assert_eq!(notices(&Notices::default(), labels(Lang::Vi)), "");
+    }
+
+    #[test]
+    fn data_notes_name_their_path_when_they_have_one() {
+        let warnings = [
+            Issue::new("tasks.by_unit[2]", "counts twice"),
+            Issue::new("", "no source link"),
+        ];
+        let html = notices(
+            &Notices {
+                warnings: &warnings,
+                ..Notices::default()
+            },
+            labels(Lang::En),
+        );
+        assert!(
+            html.ends_with("<ul><li><code>tasks.by_unit[2]</code>: counts twice</li><li>no source link</li></ul></div>"),
+            "{html}"
+        );
     }
 
     #[test]
