@@ -9,6 +9,7 @@
 use crate::chart::Headline;
 use crate::format::{date, fill, labels, Labels, Lang};
 use crate::snapshot::{DataError, DataStatus, Issue, Snapshot};
+use crate::view_state::Ignored;
 
 /// Appends `text` with the characters that are markup in content or in a double-quoted
 /// attribute value escaped (this module quotes every attribute with `"`).
@@ -70,8 +71,8 @@ pub struct Notices<'a> {
     pub refused_snapshot: Option<&'a str>,
     /// The link was made by a newer version of the widget.
     pub from_newer_version: bool,
-    /// Link parameters that were ignored (`key=value`).
-    pub ignored: &'a [String],
+    /// Link parameters that were ignored (shown as `key=value`).
+    pub ignored: &'a [Ignored],
 }
 
 /// The notices, as HTML text (empty when none applies).
@@ -114,7 +115,7 @@ pub fn notices(n: &Notices<'_>, l: &Labels) -> String {
             push_text(&mut out, l.ignored_params);
             for param in n.ignored {
                 out.push(' ');
-                push_element(&mut out, "code", "", param);
+                push_element(&mut out, "code", "", &param.to_string());
             }
             out.push_str("</p>");
         }
@@ -263,7 +264,7 @@ mod tests {
         let mut out = String::new();
         push_text(&mut out, r#"<img src=x onerror="a('b')"> & co"#);
         assert_eq!(out, "&lt;img src=x onerror=&quot;a('b')&quot;&gt; &amp; co");
-        let ignored = ["x=<b>".to_owned()];
+        let ignored = [Ignored::new("x", "<b>")];
         let html = notices(
             &Notices {
                 note: Some("<script>"),
@@ -330,7 +331,7 @@ mod tests {
 
     #[test]
     fn link_notices_name_what_was_refused_and_ignored() {
-        let ignored = ["tab=x".to_owned(), "foo=1".to_owned()];
+        let ignored = [Ignored::new("tab", "x"), Ignored::new("foo", "1")];
         let html = notices(
             &Notices {
                 refused_snapshot: Some("old-2019"),

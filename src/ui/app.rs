@@ -513,7 +513,6 @@ fn Notices() -> impl IntoView {
         let lang = ctx.lang.get();
         let l = ctx.labels.get();
         ctx.notices.with(|link| {
-            let ignored: Vec<String> = link.ignored.iter().map(|i| i.to_string()).collect();
             ctx.snap.with(|s| {
                 let s = s.as_ref();
                 markup::notices(
@@ -523,7 +522,7 @@ fn Notices() -> impl IntoView {
                         warnings: s.map_or(&[], |s| s.warnings()),
                         refused_snapshot: link.refused_snapshot.as_deref(),
                         from_newer_version: link.from_newer_version,
-                        ignored: &ignored,
+                        ignored: &link.ignored,
                     },
                     l,
                 )
@@ -542,11 +541,11 @@ fn SourceFooter(full_link: bool) -> impl IntoView {
         let full_url =
             full_link.then(|| ctx.view.with(|v| full_view_link(&browser::page_base(), v)));
         ctx.snap.with(|s| {
-            let source = s.as_ref().map(|s| {
-                let src = &s.snapshot().source;
-                (chart::source_line(src, lang), src.url.as_deref())
-            });
-            let source = source.as_ref().map(|(line, url)| (line.as_str(), *url));
+            let src = s.as_ref().map(|s| &s.snapshot().source);
+            let line = src
+                .map(|src| chart::source_line(src, lang))
+                .unwrap_or_default();
+            let source = src.map(|src| (line.as_str(), src.url.as_deref()));
             markup::source_footer(source, full_url.as_deref(), ctx.labels.get())
         })
     };
