@@ -206,10 +206,17 @@ decode_struct!(AssigningDocument {
     required: [id],
     defaulted: [date, title]
 });
+#[cfg(feature = "records")]
 decode_struct!(TaskRecord {
     required: [id, title, unit, assigned, due],
     defaulted: [document, completed]
 });
+#[cfg(not(feature = "records"))]
+impl Decode for TaskRecord {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        Err(r.error(super::RECORDS_NOT_READ))
+    }
+}
 decode_struct!(Documents {
     required: [period, issued],
     defaulted: [source, meetings, of_which]
@@ -291,6 +298,24 @@ mod tests {
             unknown.message,
             "unknown field `tittle`, expected `name`, `title`, `author`, `published` or `url`"
         );
+    }
+
+    /// The records fixture: read by the full build; refused, with a message the reader build
+    /// acts on, without the `records` feature (`cargo test --no-default-features --lib records_`,
+    /// in scripts/test.sh).
+    #[test]
+    fn records_are_read_only_with_the_records_feature() {
+        let json = include_str!("../../tests/fixtures/records-small.json");
+        let result = crate::snapshot::parse_snapshot("records-small.json", json);
+        if cfg!(feature = "records") {
+            assert!(!result.unwrap().records().is_empty());
+        } else {
+            let err = result.unwrap_err();
+            assert!(err.needs_records(), "{err:?}");
+            assert_eq!(err.issues[0].path, "tasks.records[0]");
+        }
+        let other = crate::snapshot::parse_snapshot("x.json", "{}").unwrap_err();
+        assert!(!other.needs_records());
     }
 
     #[test]

@@ -70,6 +70,14 @@ pub struct DataError {
 pub const MAX_ISSUES: usize = 50;
 
 impl DataError {
+    /// True when the file was refused only because this build does not read task records
+    /// (the reader build): the full build can show it.
+    pub fn needs_records(&self) -> bool {
+        self.issues
+            .iter()
+            .any(|i| i.message == super::RECORDS_NOT_READ)
+    }
+
     pub fn single(file: &str, path: impl Into<String>, message: impl Into<String>) -> DataError {
         DataError {
             file: file.to_owned(),

@@ -72,6 +72,11 @@ pub fn parse_snapshot<'a>(
     validate(file, from_json(file, json.into())?)
 }
 
+/// Why a build without the `records` feature (the reader build) refuses a snapshot: the
+/// message of its error at `tasks.records[0]`. See [`DataError::needs_records`].
+pub const RECORDS_NOT_READ: &str =
+    "task records are read by the full build (index.html), not by the reader build";
+
 /// Parses and validates a deployment's manifest.
 pub fn parse_manifest<'a>(file: &str, json: impl Into<Json<'a>>) -> Result<Manifest, DataError> {
     let manifest: Manifest = from_json(file, json.into())?;

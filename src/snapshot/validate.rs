@@ -35,8 +35,12 @@ impl ValidSnapshot {
     pub fn tasks(&self) -> Option<&TaskData> {
         self.tasks.as_ref()
     }
-    /// The columns of the task records, when the snapshot has records.
+    /// The columns of the task records, when the snapshot has records. Without the `records`
+    /// feature, never: the compiler then drops the code that reads an index.
     pub fn task_index(&self) -> Option<&TaskIndex> {
+        if !cfg!(feature = "records") {
+            return None;
+        }
         self.tasks()?.index.as_ref()
     }
     /// Records of the snapshot (empty for aggregate-only snapshots).
@@ -216,7 +220,8 @@ fn validate_tasks(
         }
     }
 
-    let index = (!tasks.records.is_empty()).then(|| {
+    // Without the `records` feature no record is ever read: the compiler drops the index.
+    let index = (cfg!(feature = "records") && !tasks.records.is_empty()).then(|| {
         let rank = unit_rank(&snapshot.units);
         TaskIndex::build(
             &tasks.records,

@@ -210,7 +210,7 @@ impl TaskFilter {
             };
         };
         let kinds: Vec<UnitKind> = snap.snapshot().units.iter().map(|u| u.kind).collect();
-        match &tasks.index {
+        match snap.task_index() {
             Some(_) => self.select_records(tasks, &kinds, sort, descending),
             None => self.select_counts(tasks, &kinds),
         }

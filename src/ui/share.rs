@@ -95,9 +95,18 @@ pub fn EmbedPanel() -> impl IntoView {
                     .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
             })
             .unwrap_or_default();
+        let has_records = ctx
+            .snap
+            .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()));
         let mut view = ctx.view.get();
         view.parts = parts.get();
-        embed_snippet(&browser::page_base(), &view, &frame_id.get_value(), &title)
+        embed_snippet(
+            &browser::page_base(),
+            &view,
+            has_records,
+            &frame_id.get_value(),
+            &title,
+        )
     };
     let part_name = move |p: Part| match p {
         Part::Headline => l.headline_tasks,

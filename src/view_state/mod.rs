@@ -10,7 +10,9 @@ mod query;
 mod share;
 
 pub use query::{decode, encode, Decoded, Ignored, LINK_VERSION};
-pub use share::{default_parts, embed_snippet, full_view_link};
+pub use share::{
+    default_parts, embed_snippet, full_build_base, full_view_link, reader_can_draw, READER_PAGE,
+};
 
 use serde::{Deserialize, Serialize};
 

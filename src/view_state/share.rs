@@ -1,6 +1,28 @@
 //! Links and embed snippets made from a view.
+//!
+//! A deployment serves two builds from one folder: the full build (`index.html`: the full
+//! view, the staff tools, and the embed view of any parts) and the reader build
+//! ([`READER_PAGE`]: the compact embed view alone, much smaller, for portal iframes). Snippets
+//! point at the reader build whenever it can draw the view; the reader build hands any other
+//! view, or snapshot with task records, to the full build.
 
 use super::{encode, Part, Tab, ViewState};
+
+/// The reader build's page, beside the full build's `index.html`.
+pub const READER_PAGE: &str = "embed.html";
+
+/// Whether the reader build can draw `state` of a snapshot: an embed of any parts but the task
+/// table, of a snapshot without task records (the table, the records' reading and index are
+/// staff-build code). Before the snapshot is read, `has_records` is `false`.
+pub fn reader_can_draw(state: &ViewState, has_records: bool) -> bool {
+    state.embed && !has_records && !state.embed_parts().contains(&Part::Table)
+}
+
+/// The full build's address for a page's address (`https://host/path/embed.html` → its folder,
+/// where `index.html` is served); the full build's own address is kept as it is.
+pub fn full_build_base(page: &str) -> &str {
+    page.strip_suffix(READER_PAGE).unwrap_or(page)
+}
 
 /// The link to the full view of `state` (embed settings dropped). `base` is the page's
 /// address without query (`https://host/path/`).
@@ -23,13 +45,27 @@ pub fn default_parts(tab: Tab, has_units: bool) -> Vec<Part> {
 }
 
 /// The ready-to-paste HTML for a portal: the iframe (auto-height through `embed.js`, a
-/// sensible fixed height without it) and the script, which a page needs only once.
-pub fn embed_snippet(base: &str, state: &ViewState, frame_id: &str, title: &str) -> String {
+/// sensible fixed height without it) and the script, which a page needs only once. The
+/// iframe loads the reader build when it can draw the view, else the full build (`base`, the
+/// full build's page address).
+pub fn embed_snippet(
+    base: &str,
+    state: &ViewState,
+    has_records: bool,
+    frame_id: &str,
+    title: &str,
+) -> String {
     let mut embed = state.clone();
     embed.embed = true;
     embed.frame_id = Some(frame_id.to_owned());
-    let src = format!("{base}{}", encode(&embed));
-    let script = format!("{}embed.js", &base[..base.rfind('/').map_or(0, |i| i + 1)]);
+    let folder = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    let page = if reader_can_draw(&embed, has_records) {
+        format!("{folder}{READER_PAGE}")
+    } else {
+        base.to_owned()
+    };
+    let src = format!("{page}{}", encode(&embed));
+    let script = format!("{folder}embed.js");
     format!(
         "<iframe src=\"{}\" title=\"{}\" data-task-dashboard=\"{frame_id}\" \
          style=\"width:100%;height:640px;border:0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
@@ -61,15 +97,75 @@ mod tests {
         let s = embed_snippet(
             "https://example.org/widget/index.html",
             &state,
+            false,
             "td-abc",
             "Tiến độ \"Q1\"",
         );
         assert_eq!(
             s,
-            "<iframe src=\"https://example.org/widget/index.html?v=2&amp;st=od&amp;embed=1&amp;show=status&amp;fid=td-abc\" \
+            "<iframe src=\"https://example.org/widget/embed.html?v=2&amp;st=od&amp;embed=1&amp;show=status&amp;fid=td-abc\" \
              title=\"Tiến độ &quot;Q1&quot;\" data-task-dashboard=\"td-abc\" style=\"width:100%;height:640px;border:0\" \
              loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
              <script src=\"https://example.org/widget/embed.js\" async></script>"
+        );
+    }
+
+    #[test]
+    fn a_snippet_with_the_task_table_loads_the_full_build() {
+        let state = ViewState {
+            parts: vec![Part::Status, Part::Table],
+            ..ViewState::default()
+        };
+        let s = embed_snippet("https://example.org/w/", &state, false, "td-abc", "T");
+        assert!(
+            s.starts_with("<iframe src=\"https://example.org/w/?v=2&amp;embed=1&amp;show=status,table&amp;fid=td-abc\""),
+            "{s}"
+        );
+        assert!(
+            s.contains("<script src=\"https://example.org/w/embed.js\""),
+            "{s}"
+        );
+        // So does one of a snapshot with task records.
+        let state = ViewState::default();
+        let s = embed_snippet("https://example.org/w/", &state, true, "td-abc", "T");
+        assert!(
+            s.starts_with("<iframe src=\"https://example.org/w/?v=2&amp;embed=1&amp;"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn the_reader_build_draws_embeds_without_the_task_table_or_records() {
+        let embed = |parts: Vec<Part>| ViewState {
+            embed: true,
+            parts,
+            ..ViewState::default()
+        };
+        assert!(reader_can_draw(
+            &embed(vec![Part::Headline, Part::Units]),
+            false
+        ));
+        assert!(
+            reader_can_draw(&embed(Vec::new()), false),
+            "the default parts"
+        );
+        assert!(
+            !reader_can_draw(&embed(vec![Part::Status]), true),
+            "records"
+        );
+        assert!(!reader_can_draw(
+            &embed(vec![Part::Status, Part::Table]),
+            false
+        ));
+        assert!(
+            !reader_can_draw(&ViewState::default(), false),
+            "the full view"
+        );
+        assert_eq!(full_build_base("https://h/p/embed.html"), "https://h/p/");
+        assert_eq!(full_build_base("https://h/p/"), "https://h/p/");
+        assert_eq!(
+            full_build_base("https://h/p/index.html"),
+            "https://h/p/index.html"
         );
     }
 
