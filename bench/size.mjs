@@ -1,9 +1,11 @@
 // Transfer-size report for the built widget: every file in dist/ (or the directory given as the
-// first argument) with raw, gzip -9 and brotli -q11 sizes, plus a "widget total" over the files
-// the widget page loads: index.html and the html/js/wasm/css files it references (directly, or
-// from a script it references, e.g. boot-*.js -> *_bg.wasm). Unreferenced files (embed.js for
-// host pages, favicon, ...) are listed under [other]; data/ files (JSON snapshots) under [data];
-// neither counts in the widget total. Writes the same as JSON to bench/out/size.json.
+// first argument) with raw, gzip -9 and brotli -q11 sizes, and a total per page over the files
+// that page loads: the page and the html/js/wasm/css files it references (directly, or from a
+// script it references, e.g. boot-*.js -> *_bg.wasm). Two pages: index.html (the full build)
+// and embed.html (the reader build, which portal iframes load); the "widget total" is the full
+// build's. Unreferenced files (embed.js for host pages, favicon, ...) are listed under [other];
+// data/ files (JSON snapshots) under [data]; neither counts in a total. Writes the same as
+// JSON to bench/out/size.json.
 // Node built-ins only.  Usage: node bench/size.mjs [dist-dir]
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, extname, sep } from 'node:path';
@@ -23,14 +25,20 @@ function walk(d) {
 const WIDGET_EXT = new Set(['.html', '.js', '.mjs', '.wasm', '.css']);
 const paths = walk(dir).map((abs) => relative(dir, abs).split(sep).join('/'));
 
-// Which files does the page load? Names mentioned in index.html, then in the scripts it names.
-const loaded = new Set(['index.html']);
+const PAGES = { 'index.html': 'full build', 'embed.html': 'reader build' };
 const mentioned = (text) => paths.filter((p) => !p.startsWith('data/') && text.includes(p));
-const indexHtml = paths.includes('index.html') ? readFileSync(join(dir, 'index.html'), 'utf8') : '';
-for (const p of mentioned(indexHtml)) {
-  loaded.add(p);
-  if (/\.m?js$/.test(p)) for (const q of mentioned(readFileSync(join(dir, p), 'utf8'))) loaded.add(q);
+/** The files a page loads: names mentioned in it, then in the scripts it names. */
+function loadedBy(page) {
+  const loaded = new Set([page]);
+  for (const p of mentioned(readFileSync(join(dir, page), 'utf8'))) {
+    loaded.add(p);
+    if (/\.m?js$/.test(p)) for (const q of mentioned(readFileSync(join(dir, p), 'utf8'))) loaded.add(q);
+  }
+  return loaded;
 }
+const pages = Object.keys(PAGES).filter((page) => paths.includes(page));
+const loadedByPage = Object.fromEntries(pages.map((page) => [page, loadedBy(page)]));
+const loaded = new Set(Object.values(loadedByPage).flatMap((set) => [...set]));
 
 const files = paths
   .map((path) => {
@@ -60,7 +68,10 @@ const sum = (list) =>
     gzip: 0,
     brotli: 0,
   });
-const widgetTotal = sum(files.filter((f) => f.kind === 'widget'));
+const pageTotals = Object.fromEntries(
+  pages.map((page) => [page, sum(files.filter((f) => f.kind === 'widget' && loadedByPage[page].has(f.path)))]),
+);
+const widgetTotal = pageTotals['index.html'] ?? sum(files.filter((f) => f.kind === 'widget'));
 const dataTotal = sum(files.filter((f) => f.kind === 'data'));
 
 // ---- table ----
@@ -78,7 +89,7 @@ for (const kind of ['widget', 'other', 'data']) {
   for (const f of group) console.log(row(f.path, f));
   if (kind === 'widget') {
     console.log(line);
-    console.log(row('widget total (html+js+wasm+css loaded)', widgetTotal));
+    for (const page of pages) console.log(row(`${page} total (${PAGES[page]})`, pageTotals[page]));
     console.log(line);
   }
 }
@@ -87,6 +98,6 @@ if (dataTotal.raw > 0) console.log(row('data total', dataTotal));
 mkdirSync(join(repo, 'bench', 'out'), { recursive: true });
 writeFileSync(
   outFile,
-  JSON.stringify({ dir: relative(repo, dir) || '.', generated: new Date().toISOString(), files, widgetTotal, dataTotal }, null, 2) + '\n',
+  JSON.stringify({ dir: relative(repo, dir) || '.', generated: new Date().toISOString(), files, widgetTotal, pageTotals, dataTotal }, null, 2) + '\n',
 );
 console.log(`wrote ${relative(repo, outFile)}`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Release build of the widget into dist/ (trunk, offline: wasm-bindgen and wasm-opt from PATH).
+# Release build of the widget into dist/ (trunk, offline: wasm-bindgen and wasm-opt from PATH):
+# the full build (index.html) and the reader build for portal iframes (embed.html).
 #   bash scripts/build.sh              setup (idempotent) + build
 #   bash scripts/build.sh --no-setup   build only
 # Works from any directory. May also be `source`d: the work runs in a subshell, so neither
@@ -43,8 +44,18 @@ _build_main() (
     echo "==> prebuilt std (TD_STD=prebuilt or no rust-src): the widget is ~25 KB gzip larger" >&2
   fi
 
-  echo "==> trunk build --release --offline"
+  # Two builds, one folder: the reader build (embed.html: the compact embed view alone, for
+  # portal iframes; no `staff` feature) and the full build (index.html). The reader build goes
+  # first, so target/…/widget.wasm ends as the full build's (scripts/named-build.sh reads it).
+  # Their hashed files differ by name; the shared ones (CSS, crash.js) are the same files.
+  echo "==> trunk build --release --offline embed.html   (reader build)"
+  local reader=target/reader-dist
+  trunk build --release --offline=true --dist "$reader" embed.html
+  echo "==> trunk build --release --offline   (full build)"
   trunk build --release --offline
+  # Trunk names every page index.html: the reader's becomes embed.html beside the full one.
+  mv "$reader/index.html" "$reader/embed.html"
+  cp -rn "$reader"/. dist/
 
   echo "==> dist/"
   (cd dist && find . -type f | sed 's|^\./||' | sort | while read -r f; do

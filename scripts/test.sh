@@ -23,9 +23,15 @@ cargo clippy --all-targets --all-features -- -D warnings
 # which made this step take ~17 min instead of ~4 min from a clean target/ on the 2-core machine.
 step "cargo clippy --release --target wasm32-unknown-unknown --lib --bins -- -D warnings"
 cargo clippy --release --target wasm32-unknown-unknown --lib --bins -- -D warnings
+# The reader build (embed.html) is the same crate without its default features.
+step "cargo clippy --release --target wasm32-unknown-unknown --lib --bins --no-default-features -- -D warnings"
+cargo clippy --release --target wasm32-unknown-unknown --lib --bins --no-default-features -- -D warnings
 
 step "cargo test --all-features   (native)"
 cargo test --all-features
+# Without the `records` feature (the reader build): its one difference, tested on its own.
+step "cargo test --no-default-features --lib records_   (native, reader build)"
+cargo test --no-default-features --lib records_
 
 step "release build (scripts/build.sh --no-setup)"
 bash scripts/build.sh --no-setup

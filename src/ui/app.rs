@@ -1,8 +1,6 @@
 //! The app shell: reads the link, loads the data, keeps the URL in step with the view, and lays
 //! out the full view or the compact embed.
 
-use std::time::Duration;
-
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,16 +8,21 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::chart::{ChartCard, ExportInfo};
+#[cfg(feature = "staff")]
 use super::filters::FilterPanel;
+#[cfg(feature = "staff")]
 use super::share::{CopyLinkButton, EmbedPanel};
 use super::state::{use_ctx, Ctx, LinkNotices, Load, Shared};
+#[cfg(feature = "staff")]
 use super::table::TaskTable;
 use crate::chart::{self, Action, BarChart};
 use crate::format;
 use crate::markup;
 use crate::snapshot::ValidSnapshot;
 use crate::tasks::StatusSet;
-use crate::view_state::{decode, encode, full_view_link, Part, Tab, Theme};
+use crate::view_state::{decode, full_build_base, full_view_link, Part, Theme};
+#[cfg(feature = "staff")]
+use crate::view_state::{encode, Tab};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -34,6 +37,8 @@ pub fn App() -> impl IntoView {
     );
     provide_context(ctx);
     load_data(ctx);
+    // The reader build draws one fixed view: nothing to write back.
+    #[cfg(feature = "staff")]
     sync_url(ctx);
 
     Effect::new(move |_| {
@@ -95,10 +100,20 @@ pub fn App() -> impl IntoView {
             // (rare, and far smaller WASM than a reactive binding per label).
             {move || {
                 ctx.lang.track();
-                if embed.get() { view! { <EmbedView /> }.into_any() } else { view! { <FullView /> }.into_any() }
+                body(embed.get())
             }}
         </div>
     }
+}
+
+/// The embed view or the full view (the reader build has the embed view alone).
+fn body(embed: bool) -> AnyView {
+    #[cfg(feature = "staff")]
+    if !embed {
+        return view! { <FullView /> }.into_any();
+    }
+    let _ = embed;
+    view! { <EmbedView /> }.into_any()
 }
 
 /// Loads the manifest once, then the snapshot the view names (again whenever it changes).
@@ -144,6 +159,9 @@ fn load_data(ctx: Ctx) {
                     ctx.notices.update(|n| n.ignored.extend(ignored));
                     ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(snap))));
                 }
+                // The reader build does not read task records: the full build shows them.
+                #[cfg(not(feature = "staff"))]
+                Err(e) if e.needs_records() => browser::go_to_full_build(),
                 Err(e) => ctx.load.set(Load::Failed(e)),
             }
         });
@@ -152,7 +170,10 @@ fn load_data(ctx: Ctx) {
 
 /// Writes the view to the address bar (replaceState, debounced so typing in the search box
 /// does not hit the browsers' limits on history calls).
+#[cfg(feature = "staff")]
 fn sync_url(ctx: Ctx) {
+    use std::time::Duration;
+
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         let query = ctx.view.with(encode);
@@ -265,9 +286,12 @@ impl Charts {
                     .map(|g| chart::growth_chart(g, &snap.source, lang))
             }),
             on_action: Callback::new(move |action: Action| {
+                // The reader build's charts have no actions (`ChartCard`).
+                #[cfg(feature = "staff")]
                 if let Some(snap) = ctx.snap.get_untracked() {
                     ctx.update_view(|v| v.apply(action, &snap));
                 }
+                let _ = action;
             }),
         }
     }
@@ -299,6 +323,7 @@ impl Charts {
     }
 }
 
+#[cfg(feature = "staff")]
 #[component]
 fn FullView() -> impl IntoView {
     let ctx = use_ctx();
@@ -361,6 +386,7 @@ fn FullView() -> impl IntoView {
 }
 
 /// "This snapshot has no such figures", instead of an empty tab.
+#[cfg(feature = "staff")]
 #[component]
 fn Absent(chart: Memo<Option<BarChart>>) -> impl IntoView {
     let ctx = use_ctx();
@@ -372,6 +398,7 @@ fn Absent(chart: Memo<Option<BarChart>>) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "staff")]
 #[component]
 fn TasksTab(charts: Charts) -> impl IntoView {
     let ctx = use_ctx();
@@ -406,6 +433,7 @@ fn Headline() -> impl IntoView {
     view! { <div class="td-part" inner_html=move || html.get().unwrap_or_default()></div> }
 }
 
+#[cfg(feature = "staff")]
 #[component]
 fn Header() -> impl IntoView {
     let ctx = use_ctx();
@@ -443,6 +471,7 @@ fn Header() -> impl IntoView {
     }
 }
 
+#[cfg(feature = "staff")]
 #[component]
 fn SnapshotPicker() -> impl IntoView {
     let ctx = use_ctx();
@@ -538,8 +567,10 @@ fn SourceFooter(full_link: bool) -> impl IntoView {
     let ctx = use_ctx();
     let html = move || {
         let lang = ctx.lang.get();
-        let full_url =
-            full_link.then(|| ctx.view.with(|v| full_view_link(&browser::page_base(), v)));
+        let full_url = full_link.then(|| {
+            let page = browser::page_base();
+            ctx.view.with(|v| full_view_link(full_build_base(&page), v))
+        });
         ctx.snap.with(|s| {
             let src = s.as_ref().map(|s| &s.snapshot().source);
             let line = src
@@ -550,6 +581,17 @@ fn SourceFooter(full_link: bool) -> impl IntoView {
         })
     };
     view! { <footer class="td-footer" inner_html=html></footer> }
+}
+
+/// The task table of an embed (the reader build hands such embeds to the full build).
+fn table(charts: Charts) -> AnyView {
+    #[cfg(feature = "staff")]
+    return view! { <TaskTable export=charts.export /> }.into_any();
+    #[cfg(not(feature = "staff"))]
+    {
+        let _ = charts;
+        ().into_any()
+    }
 }
 
 /// The compact view for an iframe in an article: the chosen parts, the source, a link out.
@@ -574,7 +616,7 @@ fn EmbedView() -> impl IntoView {
                 Part::Headline => view! { <Headline /> }.into_any(),
                 Part::Status => charts.card(ctx, charts.status, false).into_any(),
                 Part::Units => charts.units_card(ctx, false).into_any(),
-                Part::Table => view! { <TaskTable export=charts.export /> }.into_any(),
+                Part::Table => table(charts),
                 Part::Documents => charts.card(ctx, charts.documents, false).into_any(),
                 Part::Schemes => charts.card(ctx, charts.schemes, false).into_any(),
                 Part::Growth => charts.card(ctx, charts.growth, false).into_any(),

@@ -1,6 +1,10 @@
 //! The few browser APIs the widget uses, each behind one small function (web-sys / js-sys,
 //! no JavaScript of our own). Failures come back as values; nothing here panics.
 
+// The reader build (no `staff` feature) uses a part of these: downloads, the clipboard and
+// the address bar are staff-build tools.
+#![cfg_attr(not(feature = "staff"), allow(dead_code, unused_imports))]
+
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -59,6 +63,19 @@ pub fn page_base() -> String {
             )
         })
         .unwrap_or_default()
+}
+
+/// Loads the full build with this page's query in place of the reader build (no history
+/// entry: Back skips it). Its link state, the frame id of an embed included, carries over.
+#[cfg(not(feature = "staff"))]
+pub fn go_to_full_build() {
+    let Some(w) = window() else { return };
+    let url = format!(
+        "{}{}",
+        crate::view_state::full_build_base(&page_base()),
+        current_query()
+    );
+    let _ = w.location().replace(&url);
 }
 
 /// Replaces the address bar's query without reloading and without a history entry, so the

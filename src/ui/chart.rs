@@ -7,12 +7,16 @@
 //! legend, a handful of buttons, is an ordinary view.
 
 use leptos::prelude::*;
+#[cfg(feature = "staff")]
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+#[cfg(feature = "staff")]
 use super::browser;
 use super::paint::{paint_effect, BarsPainter, RowsPainter};
-use crate::chart::{csv, svg, Action, BarChart, LegendEntry, Series};
+#[cfg(feature = "staff")]
+use crate::chart::{csv, svg};
+use crate::chart::{Action, BarChart, LegendEntry, Series};
 use crate::format::Labels;
 use crate::tasks::StatusSet;
 
@@ -58,6 +62,9 @@ pub fn ChartCard(
     /// a status toggle then restyles its bars without rebuilding the chart).
     emphasis: Option<Memo<StatusSet>>,
 ) -> impl IntoView {
+    // Constant in the reader build, whose charts are never interactive: the compiler then
+    // drops the code of buttons and actions.
+    let interactive = interactive && cfg!(feature = "staff");
     let id = chart.with_untracked(|c| c.as_ref().map_or("chart", |c| c.id));
     let title_id = format!("td-{id}-title");
     let summary_id = format!("td-{id}-summary");
@@ -106,6 +113,9 @@ pub fn ChartCard(
     let on_bars_click = {
         let painter = bars_painter.clone();
         move |ev: leptos::ev::MouseEvent| {
+            if !interactive {
+                return;
+            }
             let target = event_element(&ev);
             let action = target.and_then(|t| painter.borrow().as_ref()?.action_at(&t));
             if let Some(action) = action {
@@ -171,7 +181,7 @@ pub fn ChartCard(
                     </table>
                 </div>
             </details>
-            <Downloads chart labels export />
+            {downloads(chart, labels, export)}
         </section>
     }
 }
@@ -227,8 +237,23 @@ fn legend(
     Some(view! { <ul class="td-legend">{items}</ul> })
 }
 
+/// The card's downloads. The reader build has none: its embeds link to the full view, which
+/// has them.
+#[cfg(feature = "staff")]
+fn downloads(
+    chart: Memo<Option<BarChart>>,
+    labels: &'static Labels,
+    export: Memo<ExportInfo>,
+) -> impl IntoView {
+    view! { <Downloads chart labels export /> }
+}
+
+#[cfg(not(feature = "staff"))]
+fn downloads(_: Memo<Option<BarChart>>, _: &'static Labels, _: Memo<ExportInfo>) {}
+
 /// CSV of the table, SVG and PNG of the chart, each with the source line (and the
 /// illustrative notice when it applies).
+#[cfg(feature = "staff")]
 #[component]
 fn Downloads(
     chart: Memo<Option<BarChart>>,

@@ -13,14 +13,11 @@
 //! Events are delegated: rows and segments carry `data-act="row"` / `"row.segment"` and one
 //! listener on the container looks the action up in the drawn model ([`BarsPainter::action_at`]).
 
-use std::cell::{Cell as StdCell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use leptos::html::ElementType;
-use leptos::prelude::{
-    request_animation_frame, set_timeout, Effect, Get, Memo, NodeRef, Track, WithUntracked,
-};
+use leptos::prelude::{Effect, Get, NodeRef};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
@@ -59,10 +56,11 @@ where
 /// delay the frame that shows what they can (the change's input delay). Until then the element
 /// is `aria-busy`: screen readers, and the browser tests, take it as "being updated". In the
 /// viewport, or before the first observation, it paints at once.
+#[cfg(feature = "staff")]
 pub fn paint_effect_in_view_first<E, P, T>(
     target: NodeRef<E>,
     make: impl Fn(HtmlElement) -> P + 'static,
-    model: Memo<T>,
+    model: leptos::prelude::Memo<T>,
     paint: impl Fn(&mut P, &T) + 'static,
 ) where
     E: ElementType,
@@ -70,6 +68,10 @@ pub fn paint_effect_in_view_first<E, P, T>(
     P: 'static,
     T: Send + Sync + 'static,
 {
+    use leptos::prelude::{request_animation_frame, set_timeout, Track, WithUntracked};
+    use std::cell::Cell as StdCell;
+    use std::time::Duration;
+
     struct Deferred<P> {
         painter: P,
         element: HtmlElement,
@@ -346,6 +348,12 @@ pub struct BarsPainter {
 }
 
 impl BarsPainter {
+    /// Constant `false` in the reader build, whose charts have no actions: the compiler then
+    /// drops the code of buttons.
+    fn interactive(&self) -> bool {
+        cfg!(feature = "staff") && self.interactive
+    }
+
     pub fn new(container: HtmlElement, chart: &'static str, interactive: bool) -> BarsPainter {
         let tip = element("span", "td-tip");
         attr(&tip, "aria-hidden", "true");
@@ -366,7 +374,7 @@ impl BarsPainter {
     }
 
     fn shape(&self, row: &BarRow) -> Shape {
-        let pressable = self.interactive && row.action.is_some();
+        let pressable = self.interactive() && row.action.is_some();
         Shape {
             kind: if pressable {
                 RowKind::Button
@@ -389,7 +397,7 @@ impl BarsPainter {
             (Some(limit), Some(more)) => more.paint(limit),
             (Some(limit), None) => {
                 let controls = self.container.id();
-                let mut more = RowLimitLine::new(self.interactive, &controls);
+                let mut more = RowLimitLine::new(self.interactive(), &controls);
                 more.paint(limit);
                 append(&self.container, &more.line);
                 self.more = Some(more);

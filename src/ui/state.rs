@@ -64,6 +64,7 @@ pub struct Ctx {
     pub statuses: Memo<StatusSet>,
     pub labels: Memo<&'static Labels>,
     pub snap: Memo<Option<Shared<ValidSnapshot>>>,
+    #[cfg_attr(not(feature = "staff"), allow(dead_code))] // the task table's
     pub selection: Memo<Option<Shared<Selection>>>,
     /// The same selection, signalled only when its counts change: charts, headline and the
     /// "x of y" count depend on this one, so a table sort or a page change redraws the table
@@ -132,6 +133,7 @@ impl Ctx {
 
     /// A control's value read from the view (`prop:value` of a select). One closure type for
     /// every control: each distinct closure type in a view costs its own reactive code.
+    #[cfg(feature = "staff")]
     pub fn view_value(self, f: fn(&ViewState) -> String) -> impl Fn() -> String + Copy {
         move || self.view.with(f)
     }

@@ -75,6 +75,16 @@ test('axe: embed mode', async () => {
   await page.close();
 });
 
+// Guards: the reader build (embed.html, what portal iframes load) has no WCAG A/AA failures.
+test('axe: reader build, every part it draws, dark theme', async () => {
+  const page = await openWidget(w, 'embed.html?embed=1&theme=dark&show=headline,status,documents,schemes,growth', { waitFor: '#td-growth' });
+  await page.locator('#td-status details.td-table-toggle > summary').click();
+  await page.locator('#td-status .td-data-table tbody tr').first().waitFor();
+  await assertNoAxeViolations(page, 'the reader build');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 // Guards: the dark theme keeps its contrast, including the open embed panel.
 test('axe: dark theme, embed panel open', async () => {
   const page = await openWidget(w, '?theme=dark');

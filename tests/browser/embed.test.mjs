@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWidget, openWidget, textOf, readJson, ROOT } from './widget.mjs';
+import { startWidget, openWidget, textOf, readJson, ROOT, DIST } from './widget.mjs';
 import { startServer } from './server.mjs';
 import { newPage } from './browser.mjs';
 
@@ -223,6 +223,69 @@ test('embed mode: source line and full-view link, no filters, copy-link or embed
   await page.close();
 });
 
+/** The WASM file a page of dist/ loads (index.html: the full build; embed.html: the reader build). */
+function wasmOf(htmlFile) {
+  const name = readFileSync(`${DIST}${htmlFile}`, 'utf8').match(/widget-[0-9a-f]+_bg\.wasm/)?.[0];
+  assert.ok(name, `no WASM named in ${htmlFile}`);
+  return name;
+}
+
+/** The WASM files the page loaded. */
+function loadedWasm(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname.split('/').pop())
+    .filter((n) => n.endsWith('.wasm')));
+}
+
+// Guards: portal readers get the small reader build, and it draws the real figures with their
+// source and the way out, as the full build's embed does.
+test('the reader build (embed.html) draws an embed of the default snapshot', async () => {
+  assert.notEqual(wasmOf('embed.html'), wasmOf('index.html'), 'two builds');
+  const page = await openWidget(w, 'embed.html?v=2&l=en&embed=1&show=headline,status,growth&fid=r1');
+  assert.deepEqual(await loadedWasm(page), [wasmOf('embed.html')]);
+  assert.equal(new URL(page.url()).pathname.split('/').pop(), 'embed.html', 'no hand-over');
+  assert.ok(await page.locator('.td-root.is-embed').isVisible());
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await textOf(page, '[data-figure=total]'), '1,738');
+  assert.deepEqual(await page.locator('#td-status .td-value').allInnerTexts(), ['506 · 29.1%', '123 · 7.1%', '41 · 2.4%', '1,068 · 61.4%']);
+  assert.match(await textOf(page, '#td-status .td-summary'), /^As of 31 Mar 2021, 506 of 1,738 tasks were completed on time/);
+  assert.match(await textOf(page, '#td-growth .td-summary'), /9\.02%/);
+  assert.match(await textOf(page, '[data-source]'), /^Source: .*published 9 Apr 2021/);
+  // Its data table, for screen readers and those who want the figures.
+  await page.locator('#td-status details.td-table-toggle > summary').click();
+  assert.match(await textOf(page, '#td-status .td-data-table tbody'), /Not completed, overdue\s+41/);
+  // Downloads and staff tools are the full view's.
+  for (const absent of ['[data-download]', '.td-filters', '.td-tabs', '[data-action=embed]', '.td-tasks']) {
+    assert.equal(await page.locator(absent).count(), 0, `${absent} should not be in the reader build`);
+  }
+  // The way out: the full build, same view, without the embed settings.
+  const href = new URL(await page.locator('a.td-full-link').getAttribute('href'));
+  assert.equal(`${href.origin}${href.pathname}`, w.url());
+  assert.deepEqual(Object.fromEntries(href.searchParams), { v: '2', l: 'en' });
+  // The reader build writes nothing to its address (its view never changes).
+  await page.waitForTimeout(250);
+  assert.equal(new URL(page.url()).search, '?v=2&l=en&embed=1&show=headline,status,growth&fid=r1');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: a link the reader build cannot draw is not a dead end: the full build draws it.
+test('the reader build hands the full view, the task table and records snapshots to the full build', async () => {
+  const cases = [
+    ['?v=2&t=growth', '#td-growth', 'the full view'],
+    ['?v=2&embed=1&show=status,table&fid=r2', '.is-embed #td-status', 'the task table'],
+    [`?v=2&s=${ILL}&embed=1&show=units&fid=r3`, '#td-units', 'a snapshot with records'],
+  ];
+  for (const [query, drawn, what] of cases) {
+    const page = await newPage(w.browser, { url: w.url(`embed.html${query}`) });
+    await page.waitForURL(w.url(query), { timeout: 20_000 });
+    await page.waitForSelector(drawn, { timeout: 20_000 });
+    assert.deepEqual(await loadedWasm(page), [wasmOf('index.html')], what);
+    assert.deepEqual(page.consoleErrors, [], what);
+    await page.close();
+  }
+});
+
 /** The iframe src of a snippet, as a URL. */
 function snippetSrc(snippet) {
   const src = snippet.match(/<iframe src="([^"]+)"/)?.[1];
@@ -269,6 +332,13 @@ test('the embed panel gives a snippet of the current view; part checkboxes chang
   assertNoInnerScroll(await waitFitted(pastedPage, frame, fid), fid);
   assert.deepEqual(pastedPage.consoleErrors, []);
   await pastedPage.close();
+
+  // A snapshot without records, and no table: the snippet loads the reader build.
+  await page.goto(w.url('?v=2&t=growth'));
+  await page.locator('button[data-action=embed]').click();
+  const reader = snippetSrc(await page.locator('textarea.td-snippet').inputValue());
+  assert.equal(`${reader.origin}${reader.pathname}`, `${w.url()}embed.html`);
+  assert.equal(reader.searchParams.get('show'), 'growth');
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
