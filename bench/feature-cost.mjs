@@ -1,5 +1,6 @@
-// What each part of the view costs in download size: builds the widget once as it is and once
-// per part with that part taken out of the view (a copy of the sources, patched), and prints
+// What each part of the full build's view costs in download size: builds the widget once as
+// it is and once per part with that part taken out of the view (a copy of the sources,
+// patched; `scripts/build.sh --full-only`), and prints
 // the WASM + JS glue gzip of each build and the difference. The compiler and wasm-opt then
 // drop everything only that part reaches: its markup, its handlers and the core code only it
 // uses. This answers "what would leaving X out (or loading it later) save", for issue #2.
@@ -20,7 +21,7 @@ const PARTS = {
   'filter panel': [[APP, '            <FilterPanel />\n', '', 1]],
   'task table': [
     [APP, '            <TaskTable export=charts.export />\n', '', 1],
-    [APP, 'Part::Table => view! { <TaskTable export=charts.export /> }.into_any()', 'Part::Table => ().into_any()', 1],
+    [APP, 'return view! { <TaskTable export=charts.export /> }.into_any();', 'return ().into_any();', 1],
   ],
   notices: [[APP, '        <Notices />\n', '', 2]],
   'load errors': [[APP, '            <LoadState />\n', '', 2]],
@@ -28,23 +29,15 @@ const PARTS = {
   'copy link': [[APP, '                <CopyLinkButton />\n', '', 1]],
   'embed panel': [[APP, '                <EmbedPanel />\n', '', 1]],
   'chart downloads': [['src/ui/chart.rs', '<Downloads chart labels export />', '', 1]],
-  // Task records: not read (a file with records is refused) and never indexed. What stays is
-  // the code that handles an index the compiler cannot prove absent, so this is a lower bound.
-  records: [
-    ['src/snapshot/decode.rs',
-      'decode_struct!(TaskRecord {\n    required: [id, title, unit, assigned, due],\n    defaulted: [document, completed]\n});',
-      "impl Decode for TaskRecord {\n    fn decode(r: &mut Reader<'_>) -> Result<Self> {\n        Err(r.error(\"records are not read in this build\"))\n    }\n}", 1],
-    ['src/snapshot/validate.rs', 'let index = (!tasks.records.is_empty()).then(', 'let index = (false && !tasks.records.is_empty()).then(', 1],
-  ],
-  'embed view': [[APP, 'if embed.get() { view! { <EmbedView /> }.into_any() } else { view! { <FullView /> }.into_any() }', 'view! { <FullView /> }', 1]],
+  // Task records: the full build without the `records` feature (a file with records is
+  // refused; no code reads an index).
+  records: [['Cargo.toml', 'staff = ["records"]', 'staff = []', 1]],
+  'embed view': [[APP, '    let _ = embed;\n    view! { <EmbedView /> }.into_any()', '    let _ = embed;\n    view! { <FullView /> }.into_any()', 1]],
 };
 PARTS['all of the above'] = Object.values(PARTS).flat();
-// What a separate build for the portal's readers could weigh: charts, notices and errors, the
-// embed and full views, without records or any staff tool (issue #2's "split the build").
-PARTS['reader build'] = ['filter panel', 'task table', 'snapshot picker', 'copy link', 'embed panel', 'chart downloads', 'records']
-  .flatMap((part) => PARTS[part]);
+// The reader build for portal iframes (embed.html) is a build of its own: bench/size.mjs.
 
-const COPY = ['Cargo.toml', 'Cargo.lock', '.cargo', 'src', 'stubs', 'benches', 'index.html', 'style', 'static', 'data', 'Trunk.toml', 'scripts'];
+const COPY = ['Cargo.toml', 'Cargo.lock', '.cargo', 'src', 'stubs', 'benches', 'index.html', 'embed.html', 'style', 'static', 'data', 'Trunk.toml', 'scripts'];
 const env = {
   ...process.env,
   PATH: `${ROOT}tests/browser/node_modules/binaryen/bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
@@ -65,7 +58,7 @@ function build(edits) {
       writeFileSync(path, source.split(text).join(replacement));
     }
     // The release build of scripts/build.sh (std rebuilt for size), not a plain trunk build.
-    execFileSync('bash', ['scripts/build.sh', '--no-setup'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('bash', ['scripts/build.sh', '--no-setup', '--full-only'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
     const dist = join(dir, 'dist');
     const gz = (suffix) => readdirSync(dist).filter((f) => f.startsWith('widget-') && f.endsWith(suffix))
       .reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);

@@ -3,15 +3,17 @@
 # the full build (index.html) and the reader build for portal iframes (embed.html).
 #   bash scripts/build.sh              setup (idempotent) + build
 #   bash scripts/build.sh --no-setup   build only
+#   bash scripts/build.sh --no-setup --full-only   the full build alone (bench/feature-cost.mjs)
 # Works from any directory. May also be `source`d: the work runs in a subshell, so neither
 # `set -e` nor the `cd` leaks into the caller, and a failure returns non-zero instead of exiting.
 
 _build_main() (
   set -euo pipefail
-  local setup=1 arg
+  local setup=1 reader=1 arg
   for arg in "$@"; do
     case "$arg" in
       --no-setup) setup=0 ;;
+      --full-only) reader=0 ;;
       --setup) setup=1 ;;
       *) echo "build.sh: unknown argument: $arg" >&2; return 2 ;;
     esac
@@ -48,14 +50,18 @@ _build_main() (
   # portal iframes; no `staff` feature) and the full build (index.html). The reader build goes
   # first, so target/…/widget.wasm ends as the full build's (scripts/named-build.sh reads it).
   # Their hashed files differ by name; the shared ones (CSS, crash.js) are the same files.
-  echo "==> trunk build --release --offline embed.html   (reader build)"
-  local reader=target/reader-dist
-  trunk build --release --offline=true --dist "$reader" embed.html
+  local reader_dist=target/reader-dist
+  if [ "$reader" = 1 ]; then
+    echo "==> trunk build --release --offline embed.html   (reader build)"
+    trunk build --release --offline=true --dist "$reader_dist" embed.html
+  fi
   echo "==> trunk build --release --offline   (full build)"
   trunk build --release --offline
-  # Trunk names every page index.html: the reader's becomes embed.html beside the full one.
-  mv "$reader/index.html" "$reader/embed.html"
-  cp -rn "$reader"/. dist/
+  if [ "$reader" = 1 ]; then
+    # Trunk names every page index.html: the reader's becomes embed.html beside the full one.
+    mv "$reader_dist/index.html" "$reader_dist/embed.html"
+    cp -rn "$reader_dist"/. dist/
+  fi
 
   echo "==> dist/"
   (cd dist && find . -type f | sed 's|^\./||' | sort | while read -r f; do

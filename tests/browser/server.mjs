@@ -2,7 +2,8 @@
 // Used by the browser tests (import { startServer }) and by scripts/serve.sh:
 //   node tests/browser/server.mjs --root dist --port 8080 [--base /x/] [--host 127.0.0.1] [--csp]
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { resolve, join, extname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,9 +33,14 @@ function fileIfExists(p) {
   }
 }
 
+/** Types a static host compresses. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt']);
+
 /**
  * Serve `root` at `basePath`. `headers` are added to every response; `overrides` maps a path
- * relative to basePath (e.g. 'data/manifest.json') to an absolute file on disk.
+ * relative to basePath (e.g. 'data/manifest.json') to an absolute file on disk. `gzip: true`
+ * compresses text and WASM (gzip -9) for clients that accept it, as a static host does
+ * (bench/embed-load.mjs; the tests and scripts/serve.sh send files as they are).
  * Resolves to { url, port, close() }; `url` ends with basePath (so it ends with '/').
  */
 export function startServer({
@@ -44,6 +50,7 @@ export function startServer({
   basePath = '/',
   headers = {},
   overrides = {},
+  gzip = false,
 } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const rootDir = resolve(root);
@@ -90,6 +97,19 @@ export function startServer({
     if (!file) return send(404, 'not found\n');
 
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (gzip && COMPRESSIBLE.has(extname(file).toLowerCase()) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const body = gzipSync(readFileSync(file), { level: 9 });
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': type,
+        'Content-Encoding': 'gzip',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+        Vary: 'Accept-Encoding',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     const size = statSync(file).size;
     res.writeHead(200, {
       ...headers,
