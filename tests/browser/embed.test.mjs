@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWidget, openWidget, textOf, readJson, ROOT, DIST } from './widget.mjs';
+import { startWidget, openWidget, textOf, readJson, ROOT, DIST, TEST_OVERRIDES } from './widget.mjs';
 import { startServer } from './server.mjs';
 import { newPage } from './browser.mjs';
 
@@ -284,6 +284,33 @@ test('the reader build hands the full view, the task table and records snapshots
     assert.deepEqual(page.consoleErrors, [], what);
     await page.close();
   }
+});
+
+// Guards: a broken file in the reader build gives the same located message as in the full build.
+test('the reader build names the file, the JSON path and what was expected of a broken snapshot', async () => {
+  // A broken file without records: the reader build reports it itself.
+  const broken = await startWidget({
+    overrides: { ...TEST_OVERRIDES, 'data/snapshots/broken-bad-date.json': `${ROOT}tests/fixtures/broken/total-mismatch.json` },
+  });
+  try {
+    const page = await openWidget(broken, 'embed.html?v=2&embed=1&s=broken-bad-date&fid=r4');
+    assert.equal(new URL(page.url()).pathname.split('/').pop(), 'embed.html');
+    const error = await textOf(page, '.td-error');
+    assert.match(error, /data\/snapshots\/broken-bad-date\.json/);
+    assert.match(error, /tasks\.totals\.total: expected the sum of the statuses \(1738\), found 1700/);
+    assert.equal(await page.locator('[role=alert]').count(), 1);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  } finally {
+    await broken.close();
+  }
+  // One with records goes to the full build, which reads them and says where it is broken.
+  const page = await newPage(w.browser, { url: w.url('embed.html?v=2&embed=1&s=broken-bad-date&fid=r5') });
+  await page.waitForURL(w.url('?v=2&embed=1&s=broken-bad-date&fid=r5'), { timeout: 20_000 });
+  await page.waitForSelector('.td-error', { timeout: 20_000 });
+  assert.match(await textOf(page, '.td-error'), /tasks\.records\[1\]\.due: expected a date YYYY-MM-DD/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
 });
 
 /** The iframe src of a snippet, as a URL. */
