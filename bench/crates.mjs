@@ -10,7 +10,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '/tmp/named-dist';
-const file = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+// The full build's WASM, the one index.html names (dist/ also holds the reader build's).
+const indexHtml = readdirSync(dir).includes('index.html') ? readFileSync(join(dir, 'index.html'), 'utf8') : '';
+const file = indexHtml.match(/widget-[0-9a-f]+_bg\.wasm/)?.[0] ?? readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
 if (!file) {
   console.error(`no *_bg.wasm in ${dir}: run scripts/named-build.sh first`);
   process.exit(1);
