@@ -14,3 +14,6 @@ cargo bench -q --bench core
 
 echo; echo "==> bench: load and filter changes in Chromium (bench/browser.mjs)"
 node bench/browser.mjs 100000
+
+echo; echo "==> bench: an embed's load on a throttled phone, reader vs full build (bench/embed-load.mjs)"
+node bench/embed-load.mjs
