@@ -59,8 +59,16 @@ _build_main() (
   trunk build --release --offline
   if [ "$reader" = 1 ]; then
     # Trunk names every page index.html: the reader's becomes embed.html beside the full one.
+    # Files of both builds (hashed names: the stylesheet, crash.js, …) must be the same file.
     mv "$reader_dist/index.html" "$reader_dist/embed.html"
-    cp -rn "$reader_dist"/. dist/
+    local f
+    while IFS= read -r f; do
+      if [ -e "dist/$f" ]; then
+        cmp -s "$reader_dist/$f" "dist/$f" || { echo "build.sh: both builds have a different $f" >&2; return 1; }
+      else
+        mkdir -p "dist/$(dirname "$f")" && cp "$reader_dist/$f" "dist/$f"
+      fi
+    done < <(cd "$reader_dist" && find . -type f | sed 's|^\./||')
   fi
 
   echo "==> dist/"
