@@ -1,15 +1,16 @@
 //! The few browser APIs the widget uses, each behind one small function (web-sys / js-sys,
-//! no JavaScript of our own). Failures come back as values; nothing here panics.
-
-// The reader build (no `staff` feature) uses a part of these: downloads, the clipboard and
-// the address bar are staff-build tools.
-#![cfg_attr(not(feature = "staff"), allow(dead_code, unused_imports))]
+//! no JavaScript of our own). Failures come back as values; nothing here panics. The items
+//! marked `staff` (address bar, clipboard, downloads, frame ids, the table's view check) are
+//! the full build's alone.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+#[cfg(feature = "staff")]
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlElement, Url};
+use web_sys::HtmlElement;
+#[cfg(feature = "staff")]
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -80,6 +81,7 @@ pub fn go_to_full_build() {
 
 /// Replaces the address bar's query without reloading and without a history entry, so the
 /// Back button (also the portal's, around an iframe) never walks through filter changes.
+#[cfg(feature = "staff")]
 pub fn replace_query(query: &str) {
     let Some(w) = window() else { return };
     let hash = w.location().hash().unwrap_or_default();
@@ -118,18 +120,21 @@ pub fn set_css_var(el: &HtmlElement, name: &str, value: Option<&str>) {
 
 /// Writes `text` to the clipboard. Fails inside an iframe without `allow="clipboard-write"`
 /// or on an insecure origin; the caller then shows the text to copy by hand.
+#[cfg(feature = "staff")]
 pub async fn copy_text(text: &str) -> Result<(), ()> {
     let w = window().ok_or(())?;
     let promise = w.navigator().clipboard().write_text(text);
     JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
 }
 
+#[cfg(feature = "staff")]
 fn blob(parts: &JsValue, mime: &str) -> Result<Blob, JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     Blob::new_with_str_sequence_and_options(parts, &options)
 }
 
+#[cfg(feature = "staff")]
 fn click_download(url: &str, filename: &str) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
     let a: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
@@ -140,6 +145,7 @@ fn click_download(url: &str, filename: &str) -> Result<(), JsValue> {
 }
 
 /// Offers `text` as a file download.
+#[cfg(feature = "staff")]
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = Array::of1(&JsValue::from_str(text));
     let url = Url::create_object_url_with_blob(&blob(&parts, mime)?)?;
@@ -148,6 +154,7 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
     result
 }
 
+#[cfg(feature = "staff")]
 fn revoke_later(url: String) {
     leptos::prelude::set_timeout(
         move || {
@@ -160,6 +167,7 @@ fn revoke_later(url: String) {
 /// Rasterises an SVG document to a PNG (at twice its size, for sharp text) and offers it as
 /// a download. The SVG goes through an `<img>` from a `blob:` URL, hence `img-src blob:` in
 /// the Content-Security-Policy.
+#[cfg(feature = "staff")]
 pub async fn download_svg_as_png(
     filename: &str,
     svg: &str,
@@ -242,6 +250,7 @@ pub fn observe_height(el: &web_sys::Element, on_resize: impl Fn(f64) + 'static) 
 
 /// Calls `on_change(true)` when `el` comes into the viewport and `on_change(false)` when it
 /// leaves it (also once at the start). Dropping the returned observer stops it.
+#[cfg(feature = "staff")]
 pub fn observe_in_view(
     el: &web_sys::Element,
     on_change: impl Fn(bool) + 'static,
@@ -262,11 +271,13 @@ pub fn observe_in_view(
 }
 
 /// A running [`observe_in_view`]; it stops when dropped.
+#[cfg(feature = "staff")]
 pub struct InView {
     observer: web_sys::IntersectionObserver,
     _callback: Closure<dyn Fn(Array)>,
 }
 
+#[cfg(feature = "staff")]
 impl Drop for InView {
     fn drop(&mut self) {
         self.observer.disconnect();
@@ -274,6 +285,7 @@ impl Drop for InView {
 }
 
 /// A random identifier for a new embed snippet (`td-` and 6 base-36 digits).
+#[cfg(feature = "staff")]
 pub fn random_frame_id() -> String {
     let n = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6
     let mut digits = String::new();
