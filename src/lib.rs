@@ -19,6 +19,7 @@ pub mod markup;
 pub mod order;
 pub mod snapshot;
 pub mod tasks;
+pub mod text;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]

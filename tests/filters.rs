@@ -15,20 +15,23 @@
 use task_dashboard::chart::{self, Action, UnitSort};
 use task_dashboard::format::Lang;
 use task_dashboard::generate::{illustrative_snapshot, Options};
-use task_dashboard::snapshot::{parse_snapshot, UnitKind, ValidSnapshot};
+use task_dashboard::snapshot::{parse_snapshot, UnitKind};
+use task_dashboard::tasks::IndexedSnapshot;
 use task_dashboard::tasks::{DuePeriod, SortColumn, Status, StatusSet, StatusTally, TaskFilter};
 use task_dashboard::view_state::ViewState;
 
-fn fixture() -> ValidSnapshot {
+fn fixture() -> IndexedSnapshot {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/records-small.json"
     );
-    parse_snapshot("records-small.json", &std::fs::read(path).unwrap()).unwrap()
+    IndexedSnapshot::new(
+        parse_snapshot("records-small.json", &std::fs::read(path).unwrap()).unwrap(),
+    )
 }
 
 /// Ids of the matching tasks, in table order.
-fn ids(snap: &ValidSnapshot, filter: &TaskFilter) -> Vec<String> {
+fn ids(snap: &IndexedSnapshot, filter: &TaskFilter) -> Vec<String> {
     let sel = filter.select(snap, SortColumn::Id, false);
     sel.rows
         .all(snap)
@@ -37,7 +40,7 @@ fn ids(snap: &ValidSnapshot, filter: &TaskFilter) -> Vec<String> {
         .collect()
 }
 
-fn unit(snap: &ValidSnapshot, id: &str) -> usize {
+fn unit(snap: &IndexedSnapshot, id: &str) -> usize {
     snap.unit_index(id).unwrap()
 }
 
@@ -149,9 +152,10 @@ fn the_search_finds_exactly_the_titles_that_contain_the_query() {
         seed: 11,
     }))
     .unwrap();
-    let snap = parse_snapshot("generated", &json).unwrap();
-    let index = snap.tasks().unwrap().index.as_ref().unwrap();
-    index.prepare_search(); // as focusing the search field does
+    let snap = IndexedSnapshot::new(parse_snapshot("generated", &json).unwrap());
+    let selector = snap.selector().unwrap();
+    let index = selector.index();
+    selector.prepare_search(); // as focusing the search field does
     let mut queries: Vec<String> = [
         "h", "ha", "ha ", "ha l", "ha lo", "ha long", "ha lon", "ha", "", "x", "zq", "–", "/", "1",
         "20", "qd-ubnd",
@@ -170,7 +174,7 @@ fn the_search_finds_exactly_the_titles_that_contain_the_query() {
         queries.push(title.iter().skip(start).take(len).collect());
     }
     for q in &queries {
-        let hits = index.titles_containing(q);
+        let hits = selector.titles_containing(q);
         let expected: Vec<u32> = (0..index.len() as u32)
             .filter(|&i| index.folded_title(i as usize).contains(q.as_str()))
             .collect();
@@ -306,7 +310,8 @@ fn aggregate_only_snapshots_filter_by_status_and_ignore_record_filters() {
         env!("CARGO_MANIFEST_DIR"),
         "/data/snapshots/quang-ninh-2021-q1.json"
     );
-    let snap = parse_snapshot("default", &std::fs::read(path).unwrap()).unwrap();
+    let snap =
+        IndexedSnapshot::new(parse_snapshot("default", &std::fs::read(path).unwrap()).unwrap());
     let mut view = ViewState {
         query: "cao tốc".into(),
         unit_kind: Some(UnitKind::Locality),
@@ -372,7 +377,7 @@ fn a_sort_keeps_the_counts_and_a_filter_changes_them() {
     assert!(!by_id.same_unit_counts(&by_locality));
 }
 
-/// The index keeps the last counts (`TaskIndex::counted`) for status toggles and sorts: a
+/// The selector keeps the last counts (`Selector::counted`) for status toggles and sorts: a
 /// sequence of changes on one snapshot must select exactly what a fresh snapshot selects.
 #[test]
 fn a_sequence_of_changes_selects_what_each_filter_selects_afresh() {
@@ -526,7 +531,9 @@ fn the_unit_chart_draws_its_first_ten_units_and_offers_the_rest() {
         tasks: 1738,
         seed: 1,
     });
-    let snap = parse_snapshot("generated", &serde_json::to_vec(&generated).unwrap()).unwrap();
+    let snap = IndexedSnapshot::new(
+        parse_snapshot("generated", &serde_json::to_vec(&generated).unwrap()).unwrap(),
+    );
     let units = &snap.snapshot().units;
     let n = units.len();
     assert!(n > chart::UNIT_ROWS, "{n} units");

@@ -4,11 +4,9 @@ use super::{
     Action, BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick,
 };
 use crate::format::{self, capitalise, count, fill, labels, lowercase, percent, share, Lang};
-use crate::snapshot::{
-    Date, DocType, Documents, FigureKind, Growth, Scheme, Source, Unit, ValidSnapshot,
-};
-use crate::tasks::NO_DOCUMENT;
+use crate::snapshot::{Date, DocType, Documents, FigureKind, Growth, Scheme, Source, Unit};
 use crate::tasks::{fold, GroupTally, Selection, Status, StatusSet, StatusTally, TaskFilter};
+use crate::tasks::{IndexedSnapshot, NO_DOCUMENT};
 
 /// Order of the bars of the unit chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -642,7 +640,7 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
 }
 
 /// The tasks of the current selection as a table (shown page by page, downloaded whole).
-pub fn tasks_table(snap: &ValidSnapshot, rows: &[u32], lang: Lang) -> DataTable {
+pub fn tasks_table(snap: &IndexedSnapshot, rows: &[u32], lang: Lang) -> DataTable {
     let l = labels(lang);
     let headers = [
         l.col_id,
@@ -664,7 +662,7 @@ pub fn tasks_table(snap: &ValidSnapshot, rows: &[u32], lang: Lang) -> DataTable 
 }
 
 /// One row of the task table.
-pub fn task_cells(snap: &ValidSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
+pub fn task_cells(snap: &IndexedSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
     let l = labels(lang);
     let s = snap.snapshot();
     let r = &snap.records()[i];

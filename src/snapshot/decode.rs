@@ -214,7 +214,9 @@ decode_struct!(TaskRecord {
 #[cfg(not(feature = "records"))]
 impl Decode for TaskRecord {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
-        Err(r.error(super::RECORDS_NOT_READ))
+        let mut error = r.error(super::RECORDS_NOT_READ);
+        error.kind = super::error::ErrorKind::NeedsRecords;
+        Err(error)
     }
 }
 decode_struct!(Documents {

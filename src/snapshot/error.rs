@@ -54,10 +54,25 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
+/// What kind of failure a [`DataError`] is: what the widget does about it depends on this,
+/// never on the text of a message.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The file is not JSON of the expected shape, or is inconsistent: the editors must fix it.
+    #[default]
+    Invalid,
+    /// The file could not be fetched or read (network, HTTP status): trying again may work.
+    Unreadable,
+    /// The file has task records and this build does not read them (the reader build): the
+    /// full build can show it.
+    NeedsRecords,
+}
+
 /// Why a file could not be used: it could not be fetched, is not JSON of the expected shape,
 /// or is inconsistent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataError {
+    pub kind: ErrorKind,
     /// The file as the reader or editor knows it (`data/snapshots/x.json`).
     pub file: String,
     /// At least one issue; validation stops collecting at [`MAX_ISSUES`].
@@ -73,17 +88,29 @@ impl DataError {
     /// True when the file was refused only because this build does not read task records
     /// (the reader build): the full build can show it.
     pub fn needs_records(&self) -> bool {
-        self.issues
-            .iter()
-            .any(|i| i.message == super::RECORDS_NOT_READ)
+        self.kind == ErrorKind::NeedsRecords
     }
 
+    /// One issue of an invalid file.
     pub fn single(file: &str, path: impl Into<String>, message: impl Into<String>) -> DataError {
         DataError {
+            kind: ErrorKind::Invalid,
             file: file.to_owned(),
             issues: vec![Issue::new(path, message)],
             more: 0,
         }
+    }
+}
+
+impl DataError {
+    /// A file that could not be fetched or read.
+    pub fn unreadable(file: &str, message: impl Into<String>) -> DataError {
+        DataError::single(file, "", message).with_kind(ErrorKind::Unreadable)
+    }
+
+    pub fn with_kind(mut self, kind: ErrorKind) -> DataError {
+        self.kind = kind;
+        self
     }
 }
 
@@ -126,6 +153,7 @@ impl Issues {
 
     pub fn into_error(self, file: &str) -> DataError {
         DataError {
+            kind: ErrorKind::Invalid,
             file: file.to_owned(),
             issues: self.list,
             more: self.more,

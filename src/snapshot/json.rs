@@ -11,12 +11,15 @@
 
 use std::borrow::Cow;
 
+use super::error::ErrorKind;
+
 /// Why a document could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
     /// JSON path of the value being read; empty for the whole document.
     pub path: String,
     pub message: String,
+    pub kind: ErrorKind,
 }
 
 pub type Result<T> = std::result::Result<T, JsonError>;
@@ -53,6 +56,7 @@ impl<'a> Reader<'a> {
             Ok(text) => Ok(Reader::new(text)),
             // Not yet read, so there is no path: the line locates it.
             Err(e) => Err(JsonError {
+                kind: ErrorKind::Invalid,
                 path: String::new(),
                 message: format!(
                     "the file is not UTF-8 text: invalid byte at line {}",
@@ -94,6 +98,7 @@ impl<'a> Reader<'a> {
         JsonError {
             path,
             message: message.into(),
+            kind: ErrorKind::Invalid,
         }
     }
 

@@ -5,11 +5,15 @@ mod decode;
 pub mod error;
 mod json;
 pub mod model;
+mod records;
+mod status;
 mod validate;
 mod values;
 
-pub use error::{DataError, Issue};
+pub use error::{DataError, ErrorKind, Issue};
 pub use model::*;
+pub use records::{ResolvedRecords, NO_DOCUMENT};
+pub use status::{GroupTally, Status, StatusSet, StatusTally};
 pub use validate::{validate, validate_manifest, TaskData, ValidSnapshot};
 pub use values::{Date, Period, Span, Text};
 
@@ -23,7 +27,7 @@ fn from_json<T: decode::Decode>(file: &str, json: Json<'_>) -> Result<T, DataErr
     };
     reader
         .and_then(decode::decode_document)
-        .map_err(|e| DataError::single(file, e.path, e.message))
+        .map_err(|e| DataError::single(file, e.path, e.message).with_kind(e.kind))
 }
 
 /// A JSON document as read from a file (bytes, checked for UTF-8 when read) or as text the
@@ -73,7 +77,7 @@ pub fn parse_snapshot<'a>(
 }
 
 /// Why a build without the `records` feature (the reader build) refuses a snapshot: the
-/// message of its error at `tasks.records[0]`. See [`DataError::needs_records`].
+/// message of its error at `tasks.records[0]`, of kind [`ErrorKind::NeedsRecords`].
 pub const RECORDS_NOT_READ: &str =
     "task records are read by the full build (index.html), not by the reader build";
 

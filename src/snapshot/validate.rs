@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use super::error::{DataError, Issue, Issues, Quoted};
 use super::model::*;
-use crate::tasks::{GroupTally, StatusTally, TaskIndex};
+use super::records::{check_records, ResolvedRecords};
+use super::status::{GroupTally, StatusTally};
 
 /// A snapshot that passed validation, with what validation derived from it. The only way to
 /// get one is [`validate`] (or [`super::parse_snapshot`]), so views can trust it.
@@ -24,8 +25,9 @@ pub struct TaskData {
     /// Counts per unit, indexed like `Snapshot::units`; `None` for a unit without figures.
     /// Empty when the snapshot has neither records nor per-unit counts.
     pub by_unit: Vec<Option<StatusTally>>,
-    /// Columns of the records, when the snapshot has records.
-    pub index: Option<TaskIndex>,
+    /// Each record's status, unit and document, when the snapshot has records (and the
+    /// build reads them: the `records` feature).
+    pub records: Option<ResolvedRecords>,
 }
 
 impl ValidSnapshot {
@@ -35,13 +37,13 @@ impl ValidSnapshot {
     pub fn tasks(&self) -> Option<&TaskData> {
         self.tasks.as_ref()
     }
-    /// The columns of the task records, when the snapshot has records. Without the `records`
-    /// feature, never: the compiler then drops the code that reads an index.
-    pub fn task_index(&self) -> Option<&TaskIndex> {
+    /// What validation resolved of the task records, when the snapshot has records. Without
+    /// the `records` feature, never: the compiler then drops the code that reads them.
+    pub fn resolved_records(&self) -> Option<&ResolvedRecords> {
         if !cfg!(feature = "records") {
             return None;
         }
-        self.tasks()?.index.as_ref()
+        self.tasks()?.records.as_ref()
     }
     /// Records of the snapshot (empty for aggregate-only snapshots).
     pub fn records(&self) -> &[TaskRecord] {
@@ -220,25 +222,16 @@ fn validate_tasks(
         }
     }
 
-    // Without the `records` feature no record is ever read: the compiler drops the index.
-    let index = (cfg!(feature = "records") && !tasks.records.is_empty()).then(|| {
-        let rank = unit_rank(&snapshot.units);
-        TaskIndex::build(
-            &tasks.records,
-            snapshot.as_of,
-            unit_ids,
-            rank,
-            &doc_ids,
-            issues,
-        )
-    });
+    // Without the `records` feature no record is ever read: the compiler drops this.
+    let records = (cfg!(feature = "records") && !tasks.records.is_empty())
+        .then(|| check_records(&tasks.records, snapshot.as_of, unit_ids, &doc_ids, issues));
 
-    let derived = index.as_ref().map(|index| {
+    let derived = records.as_ref().map(|records| {
         let mut counts = [0u32; 4];
         let mut per_unit = vec![[0u32; 4]; snapshot.units.len()];
-        for (i, status) in index.status.iter().enumerate() {
+        for (status, &unit) in records.status.iter().zip(&records.unit) {
             counts[status.index()] += 1;
-            if let Some(unit) = per_unit.get_mut(usize::from(index.unit[i])) {
+            if let Some(unit) = per_unit.get_mut(usize::from(unit)) {
                 unit[status.index()] += 1;
             }
         }
@@ -301,21 +294,8 @@ fn validate_tasks(
     Some(TaskData {
         totals,
         by_unit,
-        index,
+        records,
     })
-}
-
-fn unit_rank(units: &[Unit]) -> Vec<u32> {
-    let names: Vec<String> = units
-        .iter()
-        .map(|u| crate::tasks::fold(&u.name.vi))
-        .collect();
-    let order = crate::order::sorted_indices(units.len(), &|a, b| names[a].cmp(&names[b]));
-    let mut rank = vec![0u32; units.len()];
-    for (r, &u) in order.iter().enumerate() {
-        rank[u as usize] = r as u32;
-    }
-    rank
 }
 
 fn sum_tallies(tallies: &[Option<StatusTally>]) -> StatusTally {
@@ -351,7 +331,7 @@ fn compare_tallies(
 ) {
     let consistent = given.total() == derived.total()
         && given.completed.sum() == derived.completed.sum()
-        && crate::tasks::Status::ALL
+        && super::Status::ALL
             .iter()
             .all(|s| given.get(*s).is_none() || given.get(*s) == derived.get(*s));
     if !consistent {
@@ -489,7 +469,7 @@ fn validate_growth(growth: &Growth, issues: &mut Issues) {
                     format!("{vpath}.value"),
                     format!(
                         "expected a percentage between -100 and 1000, found {}",
-                        crate::format::plain_number(v.value, 6)
+                        crate::text::plain_number(v.value, 6)
                     ),
                 );
             }

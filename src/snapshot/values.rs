@@ -8,7 +8,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
-use crate::format::Lang;
+use crate::text::Lang;
 
 /// A calendar date, written `YYYY-MM-DD` in JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -63,9 +63,9 @@ impl Date {
             .map(Date)
     }
 
-    /// `YYYY-MM-DD`, as in the file (written without `core::fmt`: see `format::push_digits`).
+    /// `YYYY-MM-DD`, as in the file (written without `core::fmt`: see `text::push_digits`).
     pub fn iso(self) -> String {
-        use crate::format::{push_digits, push_year};
+        use crate::text::{push_digits, push_year};
         let mut out = String::with_capacity(10);
         push_year(&mut out, self.year());
         out.push('-');

@@ -1,18 +1,13 @@
-//! Filtering and aggregation for the view, with cross-filtering: each chart ignores the
-//! filter on its own dimension, so a reader sees what else they could pick.
+//! Filters and the one pass over the columns that counts what they keep.
 //!
-//! - the status chart counts tasks matching every filter except the status filter;
-//! - the unit chart counts tasks matching every filter except the status and unit selections
-//!   (it shows all four statuses of each unit and highlights the selected ones);
-//! - the "x of y" count and the table use every filter.
+//! Cross-filtering: each chart ignores the filter on its own dimension, so a reader sees what
+//! else they could pick. The pass therefore counts every filter but the status one; the status
+//! filter is applied to those counts (and to the table rows) afterwards, by the selector.
 
 use std::fmt;
-use std::sync::Arc;
 
-use super::index::{SortColumn, TaskIndex};
-use super::search::fold;
-use super::status::{GroupTally, Status, StatusSet, StatusTally};
-use crate::snapshot::{TaskData, UnitKind, ValidSnapshot};
+use super::index::TaskIndex;
+use crate::snapshot::{GroupTally, Status, StatusSet, StatusTally, UnitKind};
 
 /// A due-date period to filter by: a calendar month or a quarter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,105 +80,17 @@ pub struct TaskFilter {
     pub text: String,
 }
 
-/// What the view draws for the current filters.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Selection {
-    /// Status counts of tasks matching every filter but the status filter.
-    pub status_tally: StatusTally,
-    /// Per unit (indexed like `units`): counts of tasks matching every filter but the status
-    /// and unit selections; `None` for units excluded by the unit-kind filter or without data.
-    /// Empty when the snapshot has no per-unit figures.
-    pub unit_tallies: Vec<Option<StatusTally>>,
-    /// Tasks matching every filter; `None` when it cannot be known (a status filter that splits
-    /// a group the report gives only as a sum).
-    pub matched: Option<u32>,
-    /// All tasks of the snapshot.
-    pub total: u32,
-    /// Matching records in table order (none without records), produced on demand.
-    pub rows: Rows,
-}
-
-/// The records a selection matches, in table order, produced on demand: a table page needs
-/// only its own rows, so a sort or a status toggle does not list all 100k.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Rows {
-    /// `None` without records.
-    counted: Option<Arc<Counted>>,
-    /// Bit `s` set: status `s` is shown.
-    status_mask: u8,
-    sort: SortColumn,
-    descending: bool,
-}
-
-impl Rows {
-    /// How many records match.
-    pub fn len(&self) -> usize {
-        self.counted.as_ref().map_or(0, |c| {
-            (0..4)
-                .filter(|s| self.status_mask & (1 << s) != 0)
-                .map(|s| c.status_counts[s] as usize)
-                .sum()
-        })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Record indices `start..start + len` of the table, in order: a walk of the cached sort
-    /// order that stops at the page's end.
-    pub fn page(&self, snap: &ValidSnapshot, start: usize, len: usize) -> Vec<u32> {
-        let (Some(counted), Some(index)) = (&self.counted, snap.task_index()) else {
-            return Vec::new();
-        };
-        let order = index.order(self.sort, snap.records());
-        let kept = |&&i: &&u32| {
-            let i = i as usize;
-            counted.passes[i] && self.status_mask & (1 << index.status[i] as u8) != 0
-        };
-        let take = |rows: &mut dyn Iterator<Item = &u32>| {
-            rows.filter(kept).skip(start).take(len).copied().collect()
-        };
-        if self.descending {
-            take(&mut order.iter().rev())
-        } else {
-            take(&mut order.iter())
-        }
-    }
-
-    /// Every matching record index, in table order (downloads, tests).
-    pub fn all(&self, snap: &ValidSnapshot) -> Vec<u32> {
-        self.page(snap, 0, usize::MAX)
-    }
-}
-
 /// What a selection counts whatever the status filter and the table order (see
-/// [`TaskIndex::counted`]). `Eq`, so that comparing two `Arc`s of the same counts is a
+/// [`super::Selector`]). `Eq`, so that comparing two `Arc`s of the same counts is a
 /// pointer comparison, not a walk of 100k flags.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Counted {
-    status_counts: [u32; 4],
+    pub(super) status_counts: [u32; 4],
     /// Per unit of the snapshot, every status (the unit chart ignores the unit filter);
     /// `None` for a unit of the other kind.
-    unit_counts: Vec<Option<[u32; 4]>>,
+    pub(super) unit_counts: Vec<Option<[u32; 4]>>,
     /// Per record: passes every filter but the status one.
-    passes: Vec<bool>,
-}
-
-impl Selection {
-    /// Same per-unit counts: all the unit chart reads (it ignores the status filter, whose
-    /// toggle changes `matched` but not these).
-    pub fn same_unit_counts(&self, other: &Selection) -> bool {
-        self.unit_tallies == other.unit_tallies
-    }
-
-    /// Same counts (tallies, matched, total), whatever the order of the rows.
-    pub fn same_counts(&self, other: &Selection) -> bool {
-        self.status_tally == other.status_tally
-            && self.unit_tallies == other.unit_tallies
-            && self.matched == other.matched
-            && self.total == other.total
-    }
+    pub(super) passes: Vec<bool>,
 }
 
 impl TaskFilter {
@@ -197,26 +104,12 @@ impl TaskFilter {
         self.document.is_some() || self.due.is_some() || !self.text.trim().is_empty()
     }
 
-    /// Applies the filters. Records are walked in the order of `sort` so the table rows come
-    /// out sorted without a sort per filter change.
-    pub fn select(&self, snap: &ValidSnapshot, sort: SortColumn, descending: bool) -> Selection {
-        let Some(tasks) = snap.tasks() else {
-            return Selection {
-                status_tally: StatusTally::default(),
-                unit_tallies: Vec::new(),
-                matched: Some(0),
-                total: 0,
-                rows: Rows::default(),
-            };
-        };
-        let kinds: Vec<UnitKind> = snap.snapshot().units.iter().map(|u| u.kind).collect();
-        match snap.task_index() {
-            Some(_) => self.select_records(tasks, &kinds, sort, descending),
-            None => self.select_counts(tasks, &kinds),
-        }
+    /// The search text as the index holds titles: folded, trimmed.
+    pub fn folded_text(&self) -> String {
+        crate::text::fold(self.text.trim())
     }
 
-    fn unit_masks(&self, kinds: &[UnitKind]) -> (Vec<bool>, Vec<bool>) {
+    pub(super) fn unit_masks(&self, kinds: &[UnitKind]) -> (Vec<bool>, Vec<bool>) {
         let in_kind: Vec<bool> = kinds
             .iter()
             .map(|k| self.unit_kind.is_none_or(|want| *k == want))
@@ -227,45 +120,8 @@ impl TaskFilter {
         (in_kind, selected)
     }
 
-    fn select_records(
-        &self,
-        tasks: &TaskData,
-        kinds: &[UnitKind],
-        sort: SortColumn,
-        descending: bool,
-    ) -> Selection {
-        let Some(index) = &tasks.index else {
-            unreachable!("select_records is called only with an index")
-        };
-        let status_mask = if self.statuses.is_empty() {
-            0b1111
-        } else {
-            self.statuses.bits()
-        };
-        // The counts and the records that pass every filter but the status one do not depend
-        // on the status filter (each chart ignores its own dimension) or on the table order:
-        // the index keeps the last ones, and the rows are listed only a page at a time
-        // (`Rows::page`), so a status toggle or a sort costs next to nothing here.
-        let counted = index.counted(&self.without_statuses(), || self.count(index, kinds));
-        let rows = Rows {
-            counted: Some(counted.clone()),
-            status_mask,
-            sort,
-            descending,
-        };
-        Selection {
-            status_tally: StatusTally::from_counts(counted.status_counts),
-            unit_tallies: (counted.unit_counts.iter())
-                .map(|c| c.map(StatusTally::from_counts))
-                .collect(),
-            matched: Some(rows.len() as u32),
-            total: tasks.totals.total(),
-            rows,
-        }
-    }
-
     /// This filter with no status filter: the key of [`Counted`].
-    fn without_statuses(&self) -> TaskFilter {
+    pub(super) fn without_statuses(&self) -> TaskFilter {
         TaskFilter {
             statuses: StatusSet::default(),
             ..self.clone()
@@ -274,12 +130,16 @@ impl TaskFilter {
 
     /// One pass over the columns in record order (each read sequentially): the counts, and
     /// which records pass every filter but the status one.
-    fn count(&self, index: &TaskIndex, kinds: &[UnitKind]) -> Counted {
+    /// `text_hits`: the records whose titles hold the text searched, when there is one.
+    pub(super) fn count(
+        &self,
+        index: &TaskIndex,
+        text_hits: Option<&[u32]>,
+        kinds: &[UnitKind],
+    ) -> Counted {
         let (in_kind, selected_unit) = self.unit_masks(kinds);
         let document = self.document.map(|d| d as u16);
         let (due_first, due_last) = self.due.map_or((0, u32::MAX), DuePeriod::month_keys);
-        let query = fold(self.text.trim());
-        let text_hits = (!query.is_empty()).then(|| index.titles_containing(&query));
         let mut status_counts = [0u32; 4];
         let mut unit_counts = vec![[0u32; 4]; kinds.len()];
         let mut passes = vec![false; index.len()];
@@ -299,7 +159,7 @@ impl TaskFilter {
             }
         };
         // With a search, only the records whose titles match (often a few percent).
-        match &text_hits {
+        match text_hits {
             Some(hits) => hits.iter().for_each(|&i| visit(i as usize)),
             None => (0..index.len()).for_each(visit),
         }
@@ -309,35 +169,6 @@ impl TaskFilter {
                 .map(|(c, ok)| ok.then_some(c))
                 .collect(),
             passes,
-        }
-    }
-
-    /// Aggregate-only snapshots: status, unit and unit-kind filters work on the counts; the
-    /// filters that need records are ignored (the view disables them and says why).
-    fn select_counts(&self, tasks: &TaskData, kinds: &[UnitKind]) -> Selection {
-        let (status_tally, unit_tallies) = if tasks.by_unit.is_empty() {
-            (tasks.totals, Vec::new())
-        } else {
-            let (in_kind, selected_unit) = self.unit_masks(kinds);
-            let unit_tallies: Vec<Option<StatusTally>> = tasks
-                .by_unit
-                .iter()
-                .zip(&in_kind)
-                .map(|(t, ok)| t.filter(|_| *ok))
-                .collect();
-            let status_tally = unit_tallies
-                .iter()
-                .zip(&selected_unit)
-                .filter_map(|(t, sel)| t.filter(|_| *sel))
-                .fold(StatusTally::default(), |acc, t| acc.plus(&t));
-            (status_tally, unit_tallies)
-        };
-        Selection {
-            matched: count_in(&status_tally, self.statuses),
-            status_tally,
-            unit_tallies,
-            total: tasks.totals.total(),
-            rows: Rows::default(),
         }
     }
 }

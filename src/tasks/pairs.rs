@@ -112,7 +112,7 @@ pub enum Candidates {
 }
 
 impl LetterPairs {
-    /// Indexes `titles`, which are folded (see `search::fold`).
+    /// Indexes `titles`, which are folded (see `text::fold`).
     pub fn new<'a>(titles: impl ExactSizeIterator<Item = &'a str> + Clone) -> LetterPairs {
         // First pass: which pairs occur.
         let mut slot = vec![ABSENT; KEYS];

@@ -19,6 +19,7 @@ use crate::chart::{self, Action, BarChart};
 use crate::format;
 use crate::markup;
 use crate::snapshot::ValidSnapshot;
+use crate::tasks::IndexedSnapshot;
 use crate::tasks::StatusSet;
 use crate::view_state::{decode, full_build_base, full_view_link, Part, Theme};
 #[cfg(feature = "staff")]
@@ -157,7 +158,7 @@ fn load_data(ctx: Ctx) {
                         .try_update(|v| v.reconcile(&snap))
                         .unwrap_or_default();
                     ctx.notices.update(|n| n.ignored.extend(ignored));
-                    ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(snap))));
+                    ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(IndexedSnapshot::new(snap)))));
                 }
                 // The reader build does not read task records: the full build shows them.
                 #[cfg(not(feature = "staff"))]

@@ -190,8 +190,8 @@ pub fn FilterPanel() -> impl IntoView {
                         // A reader who focuses the field is about to type: build the search
                         // index now (~40 ms at 100k tasks) rather than on the first key.
                         on:focus=move |_| ctx.snap.with_untracked(|s| {
-                            if let Some(index) = s.as_ref().and_then(|s| s.task_index()) {
-                                index.prepare_search();
+                            if let Some(selector) = s.as_ref().and_then(|s| s.selector()) {
+                                selector.prepare_search();
                             }
                         })
                         on:input=move |ev| {

@@ -14,7 +14,7 @@ pub const MANIFEST_PATH: &str = "data/manifest.json";
 /// The file's text. As text rather than bytes: the browser decodes UTF-8 natively, faster
 /// than the WASM reader checks bytes (measured: ~50 ms less at 100k tasks).
 async fn fetch_text(path: &str) -> Result<String, DataError> {
-    let fail = |message: String| DataError::single(path, "", message);
+    let fail = |message: String| DataError::unreadable(path, message);
     let response = Request::get(path)
         .send()
         .await

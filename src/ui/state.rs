@@ -8,8 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::format::{labels, Labels, Lang};
-use crate::snapshot::{DataError, Manifest, ValidSnapshot};
-use crate::tasks::{Selection, StatusSet};
+use crate::snapshot::{DataError, Manifest};
+use crate::tasks::{IndexedSnapshot, Selection, StatusSet};
 use crate::view_state::{Ignored, ViewState};
 
 /// An `Arc` compared by identity: memos of large values (a 100k-task selection) change when
@@ -41,7 +41,7 @@ impl<T> Deref for Shared<T> {
 pub enum Load {
     Loading,
     Failed(DataError),
-    Ready(Shared<ValidSnapshot>),
+    Ready(Shared<IndexedSnapshot>),
 }
 
 /// What the reader is told about their link.
@@ -63,7 +63,7 @@ pub struct Ctx {
     /// The status filter alone (chips, status chart, emphasis on the unit chart).
     pub statuses: Memo<StatusSet>,
     pub labels: Memo<&'static Labels>,
-    pub snap: Memo<Option<Shared<ValidSnapshot>>>,
+    pub snap: Memo<Option<Shared<IndexedSnapshot>>>,
     #[cfg_attr(not(feature = "staff"), allow(dead_code))] // the task table's
     pub selection: Memo<Option<Shared<Selection>>>,
     /// The same selection, signalled only when its counts change: charts, headline and the

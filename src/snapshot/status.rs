@@ -1,6 +1,6 @@
 //! The four statuses of Vietnamese government task tracking, and counts of them.
 
-use crate::snapshot::Date;
+use super::values::Date;
 
 /// A task's status at the snapshot date. The order is the reporting order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

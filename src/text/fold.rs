@@ -20,7 +20,7 @@ pub fn fold_into(text: &str, out: &mut String) {
         } else if ('\u{0300}'..='\u{036F}').contains(&c) {
             // A combining accent of decomposed (NFD) text: drop it.
         } else {
-            out.push(crate::format::lower_char(c));
+            out.push(super::lower_char(c));
         }
     }
 }
