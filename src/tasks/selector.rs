@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::filter::{count_in, Counted, TaskFilter};
 use super::index::{SortColumn, TaskIndex};
 use super::pairs::{ones, Candidates, LetterPairs};
-use super::IndexedSnapshot;
 use crate::snapshot::{StatusTally, TaskData, TaskRecord, UnitKind};
 
 /// The last result of a computation, with what it was computed for.
@@ -164,12 +163,18 @@ impl Rows {
 
     /// Record indices `start..start + len` of the table, in order: a walk of the cached sort
     /// order that stops at the page's end.
-    pub fn page(&self, snap: &IndexedSnapshot, start: usize, len: usize) -> Vec<u32> {
-        let (Some(counted), Some(selector)) = (&self.counted, snap.selector()) else {
+    pub(super) fn page_of(
+        &self,
+        selector: &Selector,
+        records: &[TaskRecord],
+        start: usize,
+        len: usize,
+    ) -> Vec<u32> {
+        let Some(counted) = &self.counted else {
             return Vec::new();
         };
         let index = selector.index();
-        let order = selector.order(self.sort, snap.records());
+        let order = selector.order(self.sort, records);
         let kept = |&&i: &&u32| {
             let i = i as usize;
             counted.passes[i] && self.status_mask & (1 << index.status[i] as u8) != 0
@@ -182,11 +187,6 @@ impl Rows {
         } else {
             take(&mut order.iter())
         }
-    }
-
-    /// Every matching record index, in table order (downloads, tests).
-    pub fn all(&self, snap: &IndexedSnapshot) -> Vec<u32> {
-        self.page(snap, 0, usize::MAX)
     }
 }
 
@@ -207,26 +207,7 @@ impl Selection {
 }
 
 impl TaskFilter {
-    /// Applies the filters. Records are walked in the order of `sort` so the table rows come
-    /// out sorted without a sort per filter change.
-    pub fn select(&self, snap: &IndexedSnapshot, sort: SortColumn, descending: bool) -> Selection {
-        let Some(tasks) = snap.tasks() else {
-            return Selection {
-                status_tally: StatusTally::default(),
-                unit_tallies: Vec::new(),
-                matched: Some(0),
-                total: 0,
-                rows: Rows::default(),
-            };
-        };
-        let kinds: Vec<UnitKind> = snap.snapshot().units.iter().map(|u| u.kind).collect();
-        match snap.selector() {
-            Some(selector) => self.select_records(selector, tasks, &kinds, sort, descending),
-            None => self.select_counts(tasks, &kinds),
-        }
-    }
-
-    fn select_records(
+    pub(super) fn select_records(
         &self,
         selector: &Selector,
         tasks: &TaskData,
@@ -263,7 +244,7 @@ impl TaskFilter {
 
     /// Aggregate-only snapshots: status, unit and unit-kind filters work on the counts; the
     /// filters that need records are ignored (the view disables them and says why).
-    fn select_counts(&self, tasks: &TaskData, kinds: &[UnitKind]) -> Selection {
+    pub(super) fn select_counts(&self, tasks: &TaskData, kinds: &[UnitKind]) -> Selection {
         let (status_tally, unit_tallies) = if tasks.by_unit.is_empty() {
             (tasks.totals, Vec::new())
         } else {

@@ -158,7 +158,9 @@ fn load_data(ctx: Ctx) {
                         .try_update(|v| v.reconcile(&snap))
                         .unwrap_or_default();
                     ctx.notices.update(|n| n.ignored.extend(ignored));
-                    ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(IndexedSnapshot::new(snap)))));
+                    ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(
+                        IndexedSnapshot::new(snap),
+                    ))));
                 }
                 // The reader build does not read task records: the full build shows them.
                 #[cfg(not(feature = "staff"))]
