@@ -18,7 +18,7 @@ use task_dashboard::generate::{illustrative_snapshot, Options};
 use task_dashboard::snapshot::{parse_snapshot, UnitKind};
 use task_dashboard::tasks::IndexedSnapshot;
 use task_dashboard::tasks::{DuePeriod, SortColumn, Status, StatusSet, StatusTally, TaskFilter};
-use task_dashboard::view_state::ViewState;
+use task_dashboard::view_state::{Filters, TableView, ViewState};
 
 fn fixture() -> IndexedSnapshot {
     let path = concat!(
@@ -286,8 +286,8 @@ fn pressing_a_segment_filters_and_pressing_again_clears() {
         status: Status::Overdue,
     };
     view.apply(press, &snap);
-    assert_eq!(view.units, ["c"]);
-    assert_eq!(view.statuses, StatusSet::only(Status::Overdue));
+    assert_eq!(view.filters.units, ["c"]);
+    assert_eq!(view.filters.statuses, StatusSet::only(Status::Overdue));
     assert_eq!(ids(&snap, &view.task_filter(&snap)), ["T7"]);
     view.apply(press, &snap);
     assert!(!view.has_filters());
@@ -301,7 +301,7 @@ fn pressing_a_legend_entry_toggles_its_status() {
     view.apply(press, &snap);
     assert_eq!(ids(&snap, &view.task_filter(&snap)), ["T3", "T8"]);
     view.apply(press, &snap);
-    assert_eq!(view.statuses, StatusSet::EMPTY);
+    assert_eq!(view.filters.statuses, StatusSet::EMPTY);
 }
 
 #[test]
@@ -313,8 +313,11 @@ fn aggregate_only_snapshots_filter_by_status_and_ignore_record_filters() {
     let snap =
         IndexedSnapshot::new(parse_snapshot("default", &std::fs::read(path).unwrap()).unwrap());
     let mut view = ViewState {
-        query: "cao tốc".into(),
-        unit_kind: Some(UnitKind::Locality),
+        filters: Filters {
+            query: "cao tốc".into(),
+            unit_kind: Some(UnitKind::Locality),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let ignored: Vec<String> = view
@@ -323,7 +326,7 @@ fn aggregate_only_snapshots_filter_by_status_and_ignore_record_filters() {
         .map(|i| i.to_string())
         .collect();
     assert_eq!(ignored, ["k=loc", "q=cao tốc"]);
-    view.statuses = StatusSet::only(Status::Overdue);
+    view.filters.statuses = StatusSet::only(Status::Overdue);
     let sel = view
         .task_filter(&snap)
         .select(&snap, SortColumn::Due, false);
@@ -567,9 +570,12 @@ fn the_unit_chart_draws_its_first_ten_units_and_offers_the_rest() {
 
     // Drawing all units is not a filter: the table keeps its page.
     let mut view = ViewState {
-        page: 3,
+        table: TableView {
+            page: 3,
+            ..Default::default()
+        },
         ..Default::default()
     };
     view.apply(Action::AllUnits(true), &snap);
-    assert_eq!((view.all_units, view.page), (true, 3));
+    assert_eq!((view.unit_chart.all, view.table.page), (true, 3));
 }

@@ -40,7 +40,11 @@ fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             sources(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            let rel = path.strip_prefix("src").unwrap().to_string_lossy().into_owned();
+            let rel = path
+                .strip_prefix("src")
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             out.push((rel, fs::read_to_string(&path).unwrap()));
         }
     }
@@ -171,7 +175,11 @@ fn no_two_files_of_a_folder_import_each_other() {
     let (_, folders) = graphs();
     for (folder, graph) in &folders {
         print(folder, graph);
-        assert_eq!(cycle(graph), None, "a cycle among the files of src/{folder}/");
+        assert_eq!(
+            cycle(graph),
+            None,
+            "a cycle among the files of src/{folder}/"
+        );
     }
 }
 
@@ -202,5 +210,8 @@ fn the_graph_reads_the_imports_it_checks() {
     let mut looped = Graph::new();
     looped.entry("a".into()).or_default().insert("b".into());
     looped.entry("b".into()).or_default().insert("a".into());
-    assert_eq!(cycle(&looped), Some(vec!["a".into(), "b".into(), "a".into()]));
+    assert_eq!(
+        cycle(&looped),
+        Some(vec!["a".into(), "b".into(), "a".into()])
+    );
 }

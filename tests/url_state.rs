@@ -7,7 +7,10 @@ use task_dashboard::chart::UnitSort;
 use task_dashboard::format::Lang;
 use task_dashboard::snapshot::UnitKind;
 use task_dashboard::tasks::{DuePeriod, SortColumn, Status, StatusSet};
-use task_dashboard::view_state::{decode, encode, Part, Tab, Theme, ViewState};
+use task_dashboard::view_state::{
+    decode, encode, CompactView, Filters, Look, Part, Tab, TableView, Theme, UnitChartView,
+    ViewState,
+};
 
 #[derive(Deserialize)]
 struct Golden {
@@ -71,28 +74,31 @@ prop_compose! {
             snapshot,
             lang: if en { Lang::En } else { Lang::Vi },
             tab,
-            statuses: statuses.into_iter().collect::<StatusSet>(),
-            units: units.into_iter().collect(),
-            unit_kind,
-            document,
-            due: due.map(|(year, m, quarter)| if quarter {
-                DuePeriod::Quarter { year, quarter: (m - 1) / 3 + 1 }
-            } else {
-                DuePeriod::Month { year, month: m }
-            }),
-            query,
-            unit_sort,
-            table_sort,
-            table_desc,
-            page_size,
-            page: if page < 2 { 0 } else { page },
-            all_units,
-            embed,
-            parts: parts.into_iter().map(|i| Part::ALL[i]).collect(),
-            theme,
-            accent,
-            font,
-            frame_id,
+            filters: Filters {
+                statuses: statuses.into_iter().collect::<StatusSet>(),
+                units: units.into_iter().collect(),
+                unit_kind,
+                document,
+                due: due.map(|(year, m, quarter)| if quarter {
+                    DuePeriod::Quarter { year, quarter: (m - 1) / 3 + 1 }
+                } else {
+                    DuePeriod::Month { year, month: m }
+                }),
+                query,
+            },
+            unit_chart: UnitChartView { sort: unit_sort, all: all_units },
+            table: TableView {
+                sort: table_sort,
+                descending: table_desc,
+                page_size,
+                page: if page < 2 { 0 } else { page },
+            },
+            compact: CompactView {
+                on: embed,
+                parts: parts.into_iter().map(|i| Part::ALL[i]).collect(),
+                frame_id,
+            },
+            look: Look { theme, accent, font },
         }
     }
 }

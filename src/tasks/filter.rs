@@ -41,6 +41,29 @@ impl DuePeriod {
         }
     }
 
+    /// What the due-period filter offers for these due months (`Date::month_key`s,
+    /// ascending): the quarters they fall in, then the months.
+    pub fn choices(due_months: &[u32]) -> Vec<DuePeriod> {
+        let months: Vec<DuePeriod> = due_months
+            .iter()
+            .map(|&k| DuePeriod::month_of_key(k))
+            .collect();
+        let mut quarters: Vec<DuePeriod> = months.iter().map(|m| m.quarter()).collect();
+        quarters.dedup();
+        quarters.into_iter().chain(months).collect()
+    }
+
+    /// The quarter of a month (a quarter is its own).
+    pub fn quarter(self) -> DuePeriod {
+        match self {
+            DuePeriod::Month { year, month } => DuePeriod::Quarter {
+                year,
+                quarter: (month - 1) / 3 + 1,
+            },
+            q => q,
+        }
+    }
+
     /// Inclusive range of `Date::month_key`s.
     pub fn month_keys(self) -> (u32, u32) {
         match self {
@@ -208,6 +231,26 @@ mod tests {
         for bad in ["2021-13", "2021-3", "2021-Q5", "2021-Q", "21-03", "2021"] {
             assert_eq!(DuePeriod::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_due_filter_offers_the_quarters_of_the_due_months_then_the_months() {
+        let key = |s: &str| DuePeriod::parse(s).unwrap().month_keys().0;
+        let months = [
+            key("2020-12"),
+            key("2021-01"),
+            key("2021-03"),
+            key("2021-04"),
+        ];
+        let offered: Vec<String> = DuePeriod::choices(&months)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            offered,
+            ["2020-Q4", "2021-Q1", "2021-Q2", "2020-12", "2021-01", "2021-03", "2021-04"]
+        );
+        assert!(DuePeriod::choices(&[]).is_empty());
     }
 
     #[test]

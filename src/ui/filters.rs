@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::state::use_ctx;
 use crate::format::{self, fill};
-use crate::snapshot::UnitKind;
 use crate::tasks::{DuePeriod, Status};
 
 #[component]
@@ -26,7 +25,7 @@ pub fn FilterPanel() -> impl IntoView {
     });
 
     let unit_options = Memo::new(move |_| {
-        let kind = ctx.view.with(|v| v.unit_kind);
+        let kind = ctx.view.with(|v| v.filters.unit_kind);
         let lang = ctx.lang.get();
         ctx.snap.with(|s| {
             let Some(s) = s else { return Vec::new() };
@@ -60,25 +59,8 @@ pub fn FilterPanel() -> impl IntoView {
             let Some(index) = s.as_ref().and_then(|s| s.task_index()) else {
                 return Vec::new();
             };
-            let months: Vec<DuePeriod> = index
-                .due_months()
+            DuePeriod::choices(&index.due_months())
                 .into_iter()
-                .map(DuePeriod::month_of_key)
-                .collect();
-            let mut quarters: Vec<DuePeriod> = months
-                .iter()
-                .map(|m| match *m {
-                    DuePeriod::Month { year, month } => DuePeriod::Quarter {
-                        year,
-                        quarter: (month - 1) / 3 + 1,
-                    },
-                    q => q,
-                })
-                .collect();
-            quarters.dedup();
-            quarters
-                .into_iter()
-                .chain(months)
                 .map(|p| (p.to_string(), format::due_period(p, lang)))
                 .collect::<Vec<_>>()
         })
@@ -105,7 +87,7 @@ pub fn FilterPanel() -> impl IntoView {
         let pressed = move || ctx.statuses.with(|set| set.contains(s));
         view! {
             <button type="button" class=format!("td-chip td-chip-{}", s.code()) aria-pressed=move || pressed().to_string()
-                on:click=move |_| ctx.update_view(|v| { v.statuses = v.statuses.toggled(s); v.page = 0; })>
+                on:click=move |_| ctx.update_view(|v| v.toggle_status(s))>
                 <span class=format!("td-swatch s-{}", s.code()) aria-hidden="true"></span>
                 {l.status(s)}
             </button>
@@ -127,14 +109,8 @@ pub fn FilterPanel() -> impl IntoView {
                 <label class="td-field">
                     <span>{l.filter_unit_kind}</span>
                     <select name="k" disabled=move || !has_units.get() aria-describedby="td-reason-units"
-                        prop:value=select_value(|v| v.unit_kind.map_or(String::new(), |k| match k { UnitKind::Department => "dept".into(), UnitKind::Locality => "loc".into() }))
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            ctx.update_view(|v| {
-                                v.unit_kind = match value.as_str() { "dept" => Some(UnitKind::Department), "loc" => Some(UnitKind::Locality), _ => None };
-                                v.page = 0;
-                            });
-                        }>
+                        prop:value=select_value(|v| v.filters.unit_kind_code().to_owned())
+                        on:change=move |ev| ctx.update_view(|v| v.choose_unit_kind(&event_target_value(&ev)))>
                         <option value="">{l.all}</option>
                         <option value="dept">{l.kind_department}</option>
                         <option value="loc">{l.kind_locality}</option>
@@ -143,17 +119,11 @@ pub fn FilterPanel() -> impl IntoView {
                 <label class="td-field">
                     <span>{l.filter_unit}</span>
                     <select name="u" disabled=move || !has_units.get() aria-describedby="td-reason-units"
-                        prop:value=select_value(|v| if v.units.len() == 1 { v.units[0].clone() } else if v.units.is_empty() { String::new() } else { "*".into() })
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            ctx.update_view(|v| {
-                                v.units = if value.is_empty() { Vec::new() } else { vec![value] };
-                                v.page = 0;
-                            });
-                        }>
+                        prop:value=select_value(|v| v.filters.unit_choice().to_owned())
+                        on:change=move |ev| ctx.update_view(|v| v.choose_unit(&event_target_value(&ev)))>
                         <option value="">{l.all}</option>
-                        <Show when=move || ctx.view.with(|v| v.units.len() > 1)>
-                            <option value="*" disabled>{move || format!("{} {}", ctx.view.with(|v| v.units.len()), crate::format::lowercase(l.filter_unit))}</option>
+                        <Show when=move || ctx.view.with(|v| v.filters.units.len() > 1)>
+                            <option value="*" disabled>{move || format!("{} {}", ctx.view.with(|v| v.filters.units.len()), crate::format::lowercase(l.filter_unit))}</option>
                         </Show>
                         {move || unit_options.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
@@ -161,11 +131,8 @@ pub fn FilterPanel() -> impl IntoView {
                 <label class="td-field">
                     <span>{l.filter_document}</span>
                     <select name="doc" disabled=move || !has_records.get() aria-describedby="td-reason-records"
-                        prop:value=select_value(|v| v.document.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            ctx.update_view(|v| { v.document = (!value.is_empty()).then_some(value); v.page = 0; });
-                        }>
+                        prop:value=select_value(|v| v.filters.document.clone().unwrap_or_default())
+                        on:change=move |ev| ctx.update_view(|v| v.choose_document(&event_target_value(&ev)))>
                         <option value="">{l.all}</option>
                         {move || document_options.get().into_iter().map(|id| { let label = id.clone(); view! { <option value=id>{label}</option> } }).collect_view()}
                     </select>
@@ -173,11 +140,8 @@ pub fn FilterPanel() -> impl IntoView {
                 <label class="td-field">
                     <span>{l.filter_due}</span>
                     <select name="due" disabled=move || !has_records.get() aria-describedby="td-reason-records"
-                        prop:value=select_value(|v| v.due.map(|d| d.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            ctx.update_view(|v| { v.due = DuePeriod::parse(&value); v.page = 0; });
-                        }>
+                        prop:value=select_value(|v| v.filters.due.map(|d| d.to_string()).unwrap_or_default())
+                        on:change=move |ev| ctx.update_view(|v| v.choose_due(&event_target_value(&ev)))>
                         <option value="">{l.all}</option>
                         {move || due_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                     </select>
@@ -186,7 +150,7 @@ pub fn FilterPanel() -> impl IntoView {
                     <span>{l.filter_search}</span>
                     <input type="search" name="q" disabled=move || !has_records.get() aria-describedby="td-reason-records"
                         placeholder=l.filter_search_placeholder
-                        prop:value=select_value(|v| v.query.clone())
+                        prop:value=select_value(|v| v.filters.query.clone())
                         // A reader who focuses the field is about to type: build the search
                         // index now (~40 ms at 100k tasks) rather than on the first key.
                         on:focus=move |_| ctx.snap.with_untracked(|s| {
@@ -194,10 +158,7 @@ pub fn FilterPanel() -> impl IntoView {
                                 selector.prepare_search();
                             }
                         })
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            ctx.update_view(|v| { v.query = value; v.page = 0; });
-                        } />
+                        on:input=move |ev| ctx.update_view(|v| v.search(event_target_value(&ev))) />
                 </label>
             </div>
             <Show when=move || !has_units.get()>
@@ -215,13 +176,8 @@ pub fn FilterPanel() -> impl IntoView {
                 <label class="td-field td-inline">
                     <span>{l.sort_units}</span>
                     <select name="us" disabled=move || !has_units.get()
-                        prop:value=select_value(|v| v.unit_sort.code().to_owned())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            if let Some(sort) = crate::chart::UnitSort::from_code(&value) {
-                                ctx.update_view(|v| v.unit_sort = sort);
-                            }
-                        }>
+                        prop:value=select_value(|v| v.unit_chart.sort.code().to_owned())
+                        on:change=move |ev| ctx.update_view(|v| v.sort_units_by(&event_target_value(&ev)))>
                         <option value="overdue">{l.sort_overdue_share}</option>
                         <option value="total">{l.sort_total}</option>
                         <option value="name">{l.sort_name}</option>

@@ -99,7 +99,7 @@ pub fn EmbedPanel() -> impl IntoView {
             .snap
             .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()));
         let mut view = ctx.view.get();
-        view.parts = parts.get();
+        view.compact.parts = parts.get();
         embed_snippet(
             &browser::page_base(),
             &view,
@@ -133,10 +133,7 @@ pub fn EmbedPanel() -> impl IntoView {
                                 <label class="td-check">
                                     <input type="checkbox" name="show" value=p.code()
                                         prop:checked=move || parts.with(|ps| ps.contains(&p))
-                                        on:change=move |_| parts.update(|ps| {
-                                            if let Some(i) = ps.iter().position(|x| *x == p) { ps.remove(i); } else { ps.push(p); }
-                                            crate::order::sort_by_key(ps, |x| Part::ALL.iter().position(|y| y == x));
-                                        }) />
+                                        on:change=move |_| parts.update(|ps| p.toggle_in(ps)) />
                                     {move || part_name(p)}
                                 </label>
                             }).collect_view()}

@@ -80,33 +80,23 @@ impl Ctx {
         let view = RwSignal::new(initial);
         let load = RwSignal::new(Load::Loading);
         let lang = Memo::new(move |_| view.with(|v| v.lang));
-        let statuses = Memo::new(move |_| view.with(|v| v.statuses));
+        let statuses = Memo::new(move |_| view.with(|v| v.filters.statuses));
         let snap = Memo::new(move |_| match load.get() {
             Load::Ready(s) => Some(s),
             _ => None,
         });
         // Only the parts of the view that change the selection (not the page, language, tab).
-        let filter_key = Memo::new(move |_| {
-            view.with(|v| {
-                (
-                    v.statuses,
-                    v.units.clone(),
-                    v.unit_kind,
-                    v.document.clone(),
-                    v.due,
-                    v.query.clone(),
-                    v.table_sort,
-                    v.table_desc,
-                )
-            })
+        let selection_key = Memo::new(move |_| {
+            view.with(|v| (v.filters.clone(), v.table.sort, v.table.descending))
         });
         let selection = Memo::new(move |_| {
-            let (_, _, _, _, _, _, sort, desc) = filter_key.get();
-            snap.get().map(|s| {
-                let filter = view.with_untracked(|v| v.task_filter(&s));
-                let selection =
-                    super::browser::timed("__tdSelectMs", || filter.select(&s, sort, desc));
-                Shared(Arc::new(selection))
+            selection_key.with(|(filters, sort, desc)| {
+                snap.get().map(|s| {
+                    let filter = filters.resolve(&s);
+                    let selection =
+                        super::browser::timed("__tdSelectMs", || filter.select(&s, *sort, *desc));
+                    Shared(Arc::new(selection))
+                })
             })
         });
         let counts = Memo::new_with_compare(move |_| selection.get(), counts_changed);

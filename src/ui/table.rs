@@ -10,7 +10,7 @@ use super::state::use_ctx;
 use crate::chart::{self, csv};
 use crate::format::{self, fill};
 use crate::tasks::SortColumn;
-use crate::view_state::ViewState;
+use crate::view_state::TableView;
 
 #[component]
 pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
@@ -24,9 +24,9 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         ctx.selection
             .with(|s| s.as_ref().map_or(0, |s| s.rows.len()))
     };
-    let page_size = Memo::new(move |_| ctx.view.with(|v| v.rows_per_page()));
+    let page_size = Memo::new(move |_| ctx.view.with(|v| v.table.rows_per_page()));
     let pages = move || matched().div_ceil(page_size.get()).max(1);
-    let wanted_page = Memo::new(move |_| ctx.view.with(|v| v.page()) as usize);
+    let wanted_page = Memo::new(move |_| ctx.view.with(|v| v.table.page()) as usize);
     let page = move || wanted_page.get().min(pages());
     let rows = Memo::new(move |_| {
         let lang = ctx.lang.get();
@@ -42,7 +42,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
     let header = move |col: SortColumn| {
         let sorted = move || {
             ctx.view
-                .with(|v| (v.table_sort == col).then_some(v.table_desc))
+                .with(|v| (v.table.sort == col).then_some(v.table.descending))
         };
         let aria = move || match sorted() {
             Some(true) => "descending",
@@ -57,10 +57,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         view! {
             <th scope="col" aria-sort=aria>
                 <button type="button" class="td-sort" data-sort=col.code()
-                    on:click=move |_| ctx.update_view(|v| {
-                        if v.table_sort == col { v.table_desc = !v.table_desc } else { v.table_sort = col; v.table_desc = false }
-                        v.page = 0;
-                    })>
+                    on:click=move |_| ctx.update_view(|v| v.sort_table_by(col))>
                     {l.sort_column(col)}<span aria-hidden="true">{arrow}</span>
                 </button>
             </th>
@@ -94,7 +91,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
     };
     let go = move |delta: isize| {
         let target = (page() as isize + delta).clamp(1, pages() as isize) as u32;
-        ctx.update_view(|v| v.page = target);
+        ctx.update_view(|v| v.go_to_page(target));
     };
     view! {
         <Show when=has_records>
@@ -128,15 +125,15 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
                     </button>
                     <label class="td-page-size">
                         <span>{l.page_size}</span>
-                        <select name="n" prop:value=ctx.view_value(|v| v.rows_per_page().to_string())
+                        <select name="n" prop:value=ctx.view_value(|v| v.table.rows_per_page().to_string())
                             on:change=move |ev| {
                                 // From the page on screen (a link may ask for a page past the end).
                                 let shown = page() as u32;
                                 if let Ok(size) = event_target_value(&ev).parse() {
-                                    ctx.update_view(|v| { v.page = shown; v.set_rows_per_page(size) });
+                                    ctx.update_view(|v| v.set_rows_per_page(size, shown));
                                 }
                             }>
-                            {ViewState::PAGE_SIZES.map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                            {TableView::PAGE_SIZES.map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                         </select>
                     </label>
                 </nav>

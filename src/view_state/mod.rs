@@ -6,6 +6,7 @@
 //! read ([`decode`]), and whether they exist in the snapshot once it is loaded
 //! ([`ViewState::reconcile`]). Whatever is dropped is reported so the reader can be told.
 
+mod flat;
 mod query;
 mod share;
 
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::chart::{Action, UnitSort};
 use crate::format::Lang;
 use crate::snapshot::{UnitKind, ValidSnapshot};
-use crate::tasks::{DuePeriod, SortColumn, StatusSet, TaskFilter};
+use crate::tasks::{DuePeriod, SortColumn, Status, StatusSet, TaskFilter};
 
 /// The sections of the full view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -41,6 +42,16 @@ impl Tab {
     }
     pub fn from_code(code: &str) -> Option<Tab> {
         Tab::ALL.into_iter().find(|t| t.code() == code)
+    }
+    /// The tab an arrow key moves to (`ArrowRight`, `ArrowLeft`, wrapping around), if any.
+    pub fn after_key(self, key: &str) -> Option<Tab> {
+        let i = Tab::ALL.iter().position(|t| *t == self)?;
+        let n = Tab::ALL.len();
+        match key {
+            "ArrowRight" => Some(Tab::ALL[(i + 1) % n]),
+            "ArrowLeft" => Some(Tab::ALL[(i + n - 1) % n]),
+            _ => None,
+        }
     }
 }
 
@@ -83,6 +94,18 @@ impl Part {
     pub fn from_code(code: &str) -> Option<Part> {
         Part::ALL.into_iter().find(|p| p.code() == code)
     }
+
+    /// A part ticked or unticked in the embed panel: in or out of `parts`, which stay in the
+    /// order of [`Part::ALL`] (so a snippet's `show=` reads the same however it was ticked).
+    pub fn toggle_in(self, parts: &mut Vec<Part>) {
+        match parts.iter().position(|p| *p == self) {
+            Some(i) => {
+                parts.remove(i);
+            }
+            None => parts.push(self),
+        }
+        crate::order::sort_by_key(parts, |p| Part::ALL.iter().position(|q| q == p));
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -109,61 +132,84 @@ impl Theme {
     }
 }
 
-/// Everything a link reproduces.
+/// Everything a link reproduces, grouped by what it is about. Views change it only through
+/// its intent methods (`toggle_status`, `sort_table_by`, …), which keep its parts consistent
+/// (a filter change goes back to the table's first page).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(from = "flat::FlatViewState", into = "flat::FlatViewState")]
 pub struct ViewState {
     /// Snapshot id from the manifest; `None` = the manifest's default.
     pub snapshot: Option<String>,
-    #[serde(with = "codes::lang")]
     pub lang: Lang,
-    #[serde(with = "codes::tab")]
     pub tab: Tab,
+    pub filters: Filters,
+    pub unit_chart: UnitChartView,
+    pub table: TableView,
+    pub compact: CompactView,
+    pub look: Look,
+}
+
+/// The task filters: what the selection depends on. Every filter field is listed here once;
+/// "any filter set", reset and the selection's key come from `PartialEq` and `Default`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Filters {
     /// Status filter; empty = all.
-    #[serde(with = "codes::statuses")]
     pub statuses: StatusSet,
     /// Unit ids; empty = all.
     pub units: Vec<String>,
-    #[serde(with = "codes::unit_kind")]
     pub unit_kind: Option<UnitKind>,
     /// Assigning document id.
     pub document: Option<String>,
-    #[serde(with = "codes::due")]
     pub due: Option<DuePeriod>,
     /// Free-text search in titles.
     pub query: String,
-    #[serde(with = "codes::unit_sort")]
-    pub unit_sort: UnitSort,
-    #[serde(with = "codes::sort_column")]
-    pub table_sort: SortColumn,
-    pub table_desc: bool,
-    /// Table rows per page, one of [`ViewState::PAGE_SIZES`]; 0 is read as the first (10).
+}
+
+/// How the unit chart is drawn (not a filter: the table keeps its page).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct UnitChartView {
+    pub sort: UnitSort,
+    /// Draw every unit, not only the first [`crate::chart::UNIT_ROWS`].
+    pub all: bool,
+}
+
+/// The task table's order and page.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct TableView {
+    pub sort: SortColumn,
+    pub descending: bool,
+    /// Rows per page, one of [`TableView::PAGE_SIZES`]; 0 is read as the first (10).
     pub page_size: u32,
-    /// Table page, 1-based; 0 is read as 1.
+    /// 1-based; 0 is read as 1.
     pub page: u32,
-    /// The unit chart draws every unit, not only the first [`crate::chart::UNIT_ROWS`].
-    pub all_units: bool,
-    /// Compact mode for an iframe in an article.
-    pub embed: bool,
-    /// Parts an embed shows; empty = [`Part::EMBED_DEFAULT`].
-    #[serde(with = "codes::parts")]
+}
+
+/// The compact view (`embed=1`): the layout for an iframe in an article.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CompactView {
+    pub on: bool,
+    /// Parts it shows; empty = [`Part::EMBED_DEFAULT`].
     pub parts: Vec<Part>,
-    #[serde(with = "codes::theme")]
+    /// Identifier of the iframe, echoed in height messages to the parent page.
+    pub frame_id: Option<String>,
+}
+
+/// How the widget looks in a portal.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Look {
     pub theme: Theme,
     /// Accent colour as 6 lowercase hex digits (no `#`).
     pub accent: Option<String>,
     /// Font family name the portal asks for (letters, digits, spaces, hyphens).
     pub font: Option<String>,
-    /// Identifier of the iframe, echoed in height messages to the parent page.
-    pub frame_id: Option<String>,
 }
 
-impl ViewState {
+impl TableView {
     /// Rows per table page a reader can choose; the first is the default. Ten rows keep a
     /// page short on a phone, where each row is a card of eight lines.
     pub const PAGE_SIZES: [u32; 3] = [10, 20, 50];
 
-    /// Rows per table page: [`ViewState::page_size`] when it is one of the sizes offered.
+    /// Rows per page: [`TableView::page_size`] when it is one of the sizes offered.
     pub fn rows_per_page(&self) -> usize {
         let size = if Self::PAGE_SIZES.contains(&self.page_size) {
             self.page_size
@@ -173,15 +219,7 @@ impl ViewState {
         size as usize
     }
 
-    /// Another page size, on the page that holds the first row of the current page (so the
-    /// reader keeps their place).
-    pub fn set_rows_per_page(&mut self, size: u32) {
-        let first_row = (self.page() as usize - 1) * self.rows_per_page();
-        self.page_size = Self::page_size_code(size).unwrap_or(0);
-        self.page = (first_row / self.rows_per_page() + 1) as u32;
-    }
-
-    /// How [`ViewState::page_size`] holds `size`: 0 for the default, `None` if not offered.
+    /// How [`TableView::page_size`] holds `size`: 0 for the default, `None` if not offered.
     pub(crate) fn page_size_code(size: u32) -> Option<u32> {
         match Self::PAGE_SIZES.iter().position(|&s| s == size)? {
             0 => Some(0),
@@ -194,83 +232,63 @@ impl ViewState {
         self.page.max(1)
     }
 
-    /// The parts an embed shows.
-    pub fn embed_parts(&self) -> &[Part] {
+    /// Another page size, on the page that holds the first row of the current page (so the
+    /// reader keeps their place).
+    pub fn set_rows_per_page(&mut self, size: u32) {
+        let first_row = (self.page() as usize - 1) * self.rows_per_page();
+        self.page_size = Self::page_size_code(size).unwrap_or(0);
+        self.page = (first_row / self.rows_per_page() + 1) as u32;
+    }
+}
+
+impl CompactView {
+    /// The parts the compact view shows.
+    pub fn parts(&self) -> &[Part] {
         if self.parts.is_empty() {
             &Part::EMBED_DEFAULT
         } else {
             &self.parts
         }
     }
+}
 
-    /// True when any task filter is set (the reset button is enabled).
-    pub fn has_filters(&self) -> bool {
-        !self.statuses.is_empty()
-            || !self.units.is_empty()
-            || self.unit_kind.is_some()
-            || self.document.is_some()
-            || self.due.is_some()
-            || !self.query.is_empty()
+impl Filters {
+    /// The unit-kind filter as its link code (`""` for both kinds): a select's value.
+    pub fn unit_kind_code(&self) -> &'static str {
+        self.unit_kind.map_or("", query::unit_kind_code)
     }
 
-    /// Clears every task filter (and the page), keeping the rest of the view.
-    pub fn reset_filters(&mut self) {
-        self.statuses = StatusSet::EMPTY;
-        self.units.clear();
-        self.unit_kind = None;
-        self.document = None;
-        self.due = None;
-        self.query.clear();
-        self.page = 0;
-    }
-
-    /// Applies a chart's cross-filtering action: pressing a status (or a unit's status segment)
-    /// filters to it; pressing the same again clears that filter.
-    pub fn apply(&mut self, action: Action, snap: &ValidSnapshot) {
-        match action {
-            Action::ToggleStatuses(set) => {
-                self.statuses = if self.statuses == set {
-                    StatusSet::EMPTY
-                } else {
-                    set
-                };
-            }
-            Action::ToggleUnit(unit) => {
-                let Some(unit_id) = snap.snapshot().units.get(unit).map(|u| u.id.clone()) else {
-                    return;
-                };
-                self.units = if self.units == [unit_id.clone()] {
-                    Vec::new()
-                } else {
-                    vec![unit_id]
-                };
-            }
-            Action::ToggleSegment { unit, status } => {
-                let Some(unit_id) = snap.snapshot().units.get(unit).map(|u| u.id.clone()) else {
-                    return;
-                };
-                let same =
-                    self.units == [unit_id.clone()] && self.statuses == StatusSet::only(status);
-                if same {
-                    self.units.clear();
-                    self.statuses = StatusSet::EMPTY;
-                } else {
-                    self.units = vec![unit_id];
-                    self.statuses = StatusSet::only(status);
-                }
-            }
-            // How many units are drawn: not a filter, so the table keeps its page.
-            Action::AllUnits(all) => {
-                self.all_units = all;
-                return;
-            }
+    /// The unit filter as a select shows it: the unit's id, `""` for all, `"*"` for several.
+    pub fn unit_choice(&self) -> &str {
+        match self.units.as_slice() {
+            [] => "",
+            [one] => one,
+            _ => "*",
         }
-        self.page = 0;
     }
 
-    /// Drops values the loaded snapshot cannot honour (unknown units or documents; filters
-    /// that need records on an aggregate-only snapshot) and says which.
-    pub fn reconcile(&mut self, snap: &ValidSnapshot) -> Vec<Ignored> {
+    /// The filters for `snap` (ids resolved to indices; unknown ids skipped).
+    pub fn resolve(&self, snap: &ValidSnapshot) -> TaskFilter {
+        TaskFilter {
+            statuses: self.statuses,
+            units: self
+                .units
+                .iter()
+                .filter_map(|u| snap.unit_index(u))
+                .collect(),
+            unit_kind: self.unit_kind,
+            document: self
+                .document
+                .as_deref()
+                .and_then(|d| snap.document_index(d)),
+            due: self.due,
+            text: self.query.clone(),
+        }
+    }
+
+    /// Drops values `snap` cannot honour (unknown units or documents; filters that need
+    /// records on an aggregate-only snapshot) and says which.
+    fn reconcile(&mut self, snap: &ValidSnapshot) -> Vec<Ignored> {
         let mut ignored = Vec::new();
         let before = self.units.len();
         let mut dropped = Vec::new();
@@ -313,102 +331,288 @@ impl ViewState {
         }
         ignored
     }
+}
+
+/// Intents: the changes views ask for.
+impl ViewState {
+    /// True when any task filter is set (the reset button is enabled).
+    pub fn has_filters(&self) -> bool {
+        self.filters != Filters::default()
+    }
+
+    /// Changes the filters; the table goes back to its first page.
+    pub fn set_filter(&mut self, change: impl FnOnce(&mut Filters)) {
+        change(&mut self.filters);
+        self.table.page = 0;
+    }
+
+    /// Clears every task filter (and the page), keeping the rest of the view.
+    pub fn reset_filters(&mut self) {
+        self.set_filter(|f| *f = Filters::default());
+    }
+
+    /// A status chip pressed: the status joins the filter, or leaves it.
+    pub fn toggle_status(&mut self, status: Status) {
+        self.set_filter(|f| f.statuses = f.statuses.toggled(status));
+    }
+
+    /// The unit-kind select: `"dept"`, `"loc"`, or anything else for both kinds.
+    pub fn choose_unit_kind(&mut self, code: &str) {
+        self.set_filter(|f| f.unit_kind = query::unit_kind_from_code(code));
+    }
+
+    /// The unit select: one unit's id, or `""` for all.
+    pub fn choose_unit(&mut self, id: &str) {
+        self.set_filter(|f| {
+            f.units = if id.is_empty() {
+                Vec::new()
+            } else {
+                vec![id.to_owned()]
+            }
+        });
+    }
+
+    /// The document select: a document id, or `""` for all.
+    pub fn choose_document(&mut self, id: &str) {
+        self.set_filter(|f| f.document = (!id.is_empty()).then(|| id.to_owned()));
+    }
+
+    /// The due-period select: `2021-03`, `2021-Q1`, or anything else for all.
+    pub fn choose_due(&mut self, code: &str) {
+        self.set_filter(|f| f.due = DuePeriod::parse(code));
+    }
+
+    /// The search field, as typed.
+    pub fn search(&mut self, text: String) {
+        self.set_filter(|f| f.query = text);
+    }
+
+    /// The unit chart's order, by its code; an unknown code changes nothing.
+    pub fn sort_units_by(&mut self, code: &str) {
+        if let Some(sort) = UnitSort::from_code(code) {
+            self.unit_chart.sort = sort;
+        }
+    }
+
+    /// A table column's header pressed: sort by it, or reverse it if it is the sort already;
+    /// back to the first page.
+    pub fn sort_table_by(&mut self, column: SortColumn) {
+        let table = &mut self.table;
+        if table.sort == column {
+            table.descending = !table.descending;
+        } else {
+            table.sort = column;
+            table.descending = false;
+        }
+        table.page = 0;
+    }
+
+    /// Another table page (1-based).
+    pub fn go_to_page(&mut self, page: u32) {
+        self.table.page = page;
+    }
+
+    /// Another page size, keeping the first row of `shown_page` (the page on screen, which a
+    /// link asking for a page past the end may not be) in view.
+    pub fn set_rows_per_page(&mut self, size: u32, shown_page: u32) {
+        self.table.page = shown_page;
+        self.table.set_rows_per_page(size);
+    }
+
+    /// Vietnamese ⇄ English.
+    pub fn switch_language(&mut self) {
+        self.lang = match self.lang {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        };
+    }
+
+    /// Another snapshot of the manifest (`default`: the manifest's default, kept out of the
+    /// link); the filters of the last one do not carry over.
+    pub fn choose_snapshot(&mut self, id: &str, default: &str) {
+        self.snapshot = (id != default).then(|| id.to_owned());
+        self.reset_filters();
+    }
+
+    /// Applies a chart's cross-filtering action: pressing a status (or a unit's status segment)
+    /// filters to it; pressing the same again clears that filter.
+    pub fn apply(&mut self, action: Action, snap: &ValidSnapshot) {
+        let unit_id = |unit: usize| snap.snapshot().units.get(unit).map(|u| u.id.clone());
+        match action {
+            Action::ToggleStatuses(set) => self.set_filter(|f| {
+                f.statuses = if f.statuses == set {
+                    StatusSet::EMPTY
+                } else {
+                    set
+                };
+            }),
+            Action::ToggleUnit(unit) => {
+                let Some(unit_id) = unit_id(unit) else { return };
+                self.set_filter(|f| {
+                    f.units = if f.units == [unit_id.clone()] {
+                        Vec::new()
+                    } else {
+                        vec![unit_id]
+                    };
+                });
+            }
+            Action::ToggleSegment { unit, status } => {
+                let Some(unit_id) = unit_id(unit) else { return };
+                self.set_filter(|f| {
+                    let same =
+                        f.units == [unit_id.clone()] && f.statuses == StatusSet::only(status);
+                    if same {
+                        f.units.clear();
+                        f.statuses = StatusSet::EMPTY;
+                    } else {
+                        f.units = vec![unit_id];
+                        f.statuses = StatusSet::only(status);
+                    }
+                });
+            }
+            // How many units are drawn: not a filter, so the table keeps its page.
+            Action::AllUnits(all) => self.unit_chart.all = all,
+        }
+    }
+
+    /// Drops values the loaded snapshot cannot honour and says which.
+    pub fn reconcile(&mut self, snap: &ValidSnapshot) -> Vec<Ignored> {
+        self.filters.reconcile(snap)
+    }
 
     /// The task filter for `snap` (ids resolved to indices; unknown ids skipped).
     pub fn task_filter(&self, snap: &ValidSnapshot) -> TaskFilter {
-        TaskFilter {
-            statuses: self.statuses,
-            units: self
-                .units
-                .iter()
-                .filter_map(|u| snap.unit_index(u))
-                .collect(),
-            unit_kind: self.unit_kind,
-            document: self
-                .document
-                .as_deref()
-                .and_then(|d| snap.document_index(d)),
-            due: self.due,
-            text: self.query.clone(),
-        }
+        self.filters.resolve(snap)
     }
 }
 
-/// Serde adapters writing each field as its link code, so golden-link files read like links.
-mod codes {
-    macro_rules! by_code {
-        ($name:ident, $ty:ty, $to:expr, $from:expr) => {
-            pub mod $name {
-                use super::super::*;
-                use serde::{de::Error, Deserialize, Deserializer, Serializer};
-                pub fn serialize<S: Serializer>(v: &$ty, s: S) -> Result<S::Ok, S::Error> {
-                    let to: fn(&$ty) -> String = $to;
-                    s.serialize_str(&to(v))
-                }
-                pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
-                    let text = String::deserialize(d)?;
-                    let from: fn(&str) -> Option<$ty> = $from;
-                    from(&text).ok_or_else(|| D::Error::custom(format!("bad value {text:?}")))
-                }
-            }
-        };
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A view on table page 3 with a sort and no filters.
+    fn paged() -> ViewState {
+        let mut v = ViewState::default();
+        v.go_to_page(3);
+        v
     }
-    by_code!(lang, Lang, |l| l.code().into(), Lang::from_code);
-    by_code!(tab, Tab, |t| t.code().into(), Tab::from_code);
-    by_code!(theme, Theme, |t| t.code().into(), Theme::from_code);
-    by_code!(
-        unit_sort,
-        UnitSort,
-        |s| s.code().into(),
-        UnitSort::from_code
-    );
-    by_code!(
-        sort_column,
-        SortColumn,
-        |c| c.code().into(),
-        SortColumn::from_code
-    );
-    by_code!(
-        unit_kind,
-        Option<UnitKind>,
-        |k| k.map_or(String::new(), |k| crate::view_state::query::unit_kind_code(
-            k
-        )
-        .into()),
-        |s| if s.is_empty() {
-            Some(None)
-        } else {
-            crate::view_state::query::unit_kind_from_code(s).map(Some)
+
+    #[test]
+    fn every_filter_change_goes_back_to_the_first_page() {
+        type Change = fn(&mut ViewState);
+        let changes: [(&str, Change); 7] = [
+            ("status", |v| v.toggle_status(Status::Overdue)),
+            ("unit kind", |v| v.choose_unit_kind("loc")),
+            ("unit", |v| v.choose_unit("ha-long")),
+            ("document", |v| v.choose_document("108/QĐ-UBND")),
+            ("due", |v| v.choose_due("2021-Q1")),
+            ("search", |v| v.search("cao tốc".into())),
+            ("reset", |v| v.reset_filters()),
+        ];
+        for (name, change) in changes {
+            let mut v = paged();
+            change(&mut v);
+            assert_eq!(v.table.page(), 1, "{name}");
+            assert_eq!(v.has_filters(), name != "reset", "{name}");
         }
-    );
-    by_code!(
-        due,
-        Option<DuePeriod>,
-        |d| d.map_or(String::new(), |d| d.to_string()),
-        |s| if s.is_empty() {
-            Some(None)
-        } else {
-            DuePeriod::parse(s).map(Some)
+    }
+
+    #[test]
+    fn a_select_set_to_all_clears_its_filter() {
+        let mut v = ViewState::default();
+        v.choose_unit_kind("dept");
+        v.choose_unit("a");
+        v.choose_document("D1");
+        v.choose_due("2021-03");
+        assert_eq!(v.filters.unit_kind, Some(UnitKind::Department));
+        assert_eq!(
+            (v.filters.unit_kind_code(), v.filters.unit_choice()),
+            ("dept", "a")
+        );
+        for clear in ["", "x"] {
+            let mut w = v.clone();
+            w.choose_unit_kind(clear);
+            assert_eq!(w.filters.unit_kind, None);
+            w.choose_due(clear);
+            assert_eq!(w.filters.due, None);
         }
-    );
-    by_code!(
-        statuses,
-        StatusSet,
-        |set| set.iter().map(|s| s.code()).collect::<Vec<_>>().join(","),
-        |s| s
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(crate::tasks::Status::from_code)
-            .collect::<Option<StatusSet>>()
-    );
-    by_code!(
-        parts,
-        Vec<Part>,
-        |ps| ps.iter().map(|p| p.code()).collect::<Vec<_>>().join(","),
-        |s| s
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(Part::from_code)
-            .collect::<Option<Vec<_>>>()
-    );
+        v.choose_unit("");
+        v.choose_document("");
+        assert_eq!(
+            (v.filters.units.len(), v.filters.document.clone()),
+            (0, None)
+        );
+        v.filters.units = vec!["a".into(), "b".into()];
+        assert_eq!(v.filters.unit_choice(), "*");
+    }
+
+    #[test]
+    fn pressing_a_column_header_sorts_by_it_then_reverses() {
+        let mut v = paged();
+        v.sort_table_by(SortColumn::Title);
+        assert_eq!(
+            (v.table.sort, v.table.descending),
+            (SortColumn::Title, false)
+        );
+        assert_eq!(v.table.page(), 1);
+        v.sort_table_by(SortColumn::Title);
+        assert_eq!(
+            (v.table.sort, v.table.descending),
+            (SortColumn::Title, true)
+        );
+        v.sort_table_by(SortColumn::Due);
+        assert_eq!((v.table.sort, v.table.descending), (SortColumn::Due, false));
+    }
+
+    #[test]
+    fn the_unit_order_and_a_page_size_are_not_filters() {
+        let mut v = paged();
+        v.sort_units_by("name");
+        assert_eq!(v.unit_chart.sort, UnitSort::Name);
+        v.sort_units_by("nonsense");
+        assert_eq!(v.unit_chart.sort, UnitSort::Name);
+        assert_eq!(v.table.page(), 3);
+        // Page 3 of 10 rows starts at row 21: with 20 rows a page, that is page 2.
+        v.set_rows_per_page(20, 3);
+        assert_eq!((v.table.rows_per_page(), v.table.page()), (20, 2));
+    }
+
+    #[test]
+    fn another_snapshot_drops_the_filters_and_names_only_a_non_default() {
+        let mut v = ViewState::default();
+        v.toggle_status(Status::Late);
+        v.choose_snapshot("illustrative", "real");
+        assert_eq!(v.snapshot.as_deref(), Some("illustrative"));
+        assert!(!v.has_filters());
+        v.choose_snapshot("real", "real");
+        assert_eq!(v.snapshot, None);
+    }
+
+    #[test]
+    fn the_language_switch_goes_back_and_forth() {
+        let mut v = ViewState::default();
+        v.switch_language();
+        assert_eq!(v.lang, Lang::En);
+        v.switch_language();
+        assert_eq!(v.lang, Lang::Vi);
+    }
+
+    #[test]
+    fn arrow_keys_move_between_tabs_and_wrap_around() {
+        assert_eq!(Tab::Tasks.after_key("ArrowRight"), Some(Tab::Documents));
+        assert_eq!(Tab::Growth.after_key("ArrowRight"), Some(Tab::Tasks));
+        assert_eq!(Tab::Tasks.after_key("ArrowLeft"), Some(Tab::Growth));
+        assert_eq!(Tab::Tasks.after_key("Enter"), None);
+    }
+
+    #[test]
+    fn ticked_parts_keep_the_order_of_all_parts() {
+        let mut parts = Vec::new();
+        for p in [Part::Growth, Part::Headline, Part::Status] {
+            p.toggle_in(&mut parts);
+        }
+        assert_eq!(parts, [Part::Headline, Part::Status, Part::Growth]);
+        Part::Headline.toggle_in(&mut parts);
+        assert_eq!(parts, [Part::Status, Part::Growth]);
+    }
 }

@@ -28,7 +28,7 @@
 
 use std::fmt;
 
-use super::{Part, Tab, Theme, ViewState};
+use super::{Part, Tab, TableView, Theme, ViewState};
 use crate::chart::UnitSort;
 use crate::format::Lang;
 use crate::snapshot::{is_valid_id, UnitKind};
@@ -177,7 +177,10 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
         "t" => set(&mut s.tab, Tab::from_code(value)),
         "st" => {
             let statuses: StatusSet = list(key, value, ignored, Status::from_code).collect();
-            set(&mut s.statuses, (!statuses.is_empty()).then_some(statuses)) || has_items(value)
+            set(
+                &mut s.filters.statuses,
+                (!statuses.is_empty()).then_some(statuses),
+            ) || has_items(value)
         }
         "u" => {
             let mut units: Vec<String> = Vec::new();
@@ -188,20 +191,23 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
                     units.push(u);
                 }
             }
-            set(&mut s.units, (!units.is_empty()).then_some(units)) || has_items(value)
+            set(&mut s.filters.units, (!units.is_empty()).then_some(units)) || has_items(value)
         }
-        "k" => set(&mut s.unit_kind, unit_kind_from_code(value).map(Some)),
+        "k" => set(
+            &mut s.filters.unit_kind,
+            unit_kind_from_code(value).map(Some),
+        ),
         "doc" => set(
-            &mut s.document,
+            &mut s.filters.document,
             (!value.trim().is_empty() && value.chars().count() <= 100)
                 .then(|| Some(value.to_owned())),
         ),
-        "due" => set(&mut s.due, DuePeriod::parse(value).map(Some)),
+        "due" => set(&mut s.filters.due, DuePeriod::parse(value).map(Some)),
         "q" => set(
-            &mut s.query,
+            &mut s.filters.query,
             (!value.trim().is_empty() && value.chars().count() <= 200).then(|| value.to_owned()),
         ),
-        "us" => set(&mut s.unit_sort, UnitSort::from_code(value)),
+        "us" => set(&mut s.unit_chart.sort, UnitSort::from_code(value)),
         "ts" => {
             let (desc, code) = match value.strip_prefix('-') {
                 Some(code) => (true, code),
@@ -209,24 +215,24 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
             };
             SortColumn::from_code(code)
                 .map(|c| {
-                    s.table_sort = c;
-                    s.table_desc = desc;
+                    s.table.sort = c;
+                    s.table.descending = desc;
                 })
                 .is_some()
         }
         "n" => set(
-            &mut s.page_size,
-            value.parse().ok().and_then(ViewState::page_size_code),
+            &mut s.table.page_size,
+            value.parse().ok().and_then(TableView::page_size_code),
         ),
-        "ua" => set(&mut s.all_units, (value == "1").then_some(true)),
+        "ua" => set(&mut s.unit_chart.all, (value == "1").then_some(true)),
         "pg" => set(
-            &mut s.page,
+            &mut s.table.page,
             value
                 .parse::<u32>()
                 .ok()
                 .filter(|p| (1..=1_000_000).contains(p)),
         ),
-        "embed" => set(&mut s.embed, (value == "1").then_some(true)),
+        "embed" => set(&mut s.compact.on, (value == "1").then_some(true)),
         "show" => {
             let mut parts: Vec<Part> = Vec::new();
             for p in list(key, value, ignored, Part::from_code) {
@@ -234,15 +240,15 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
                     parts.push(p);
                 }
             }
-            set(&mut s.parts, (!parts.is_empty()).then_some(parts)) || has_items(value)
+            set(&mut s.compact.parts, (!parts.is_empty()).then_some(parts)) || has_items(value)
         }
         "theme" => set(
-            &mut s.theme,
+            &mut s.look.theme,
             Theme::from_code(value).filter(|t| *t != Theme::Auto),
         ),
-        "accent" => set(&mut s.accent, parse_hex_colour(value).map(Some)),
+        "accent" => set(&mut s.look.accent, parse_hex_colour(value).map(Some)),
         "font" => set(
-            &mut s.font,
+            &mut s.look.font,
             (!value.trim().is_empty()
                 && value.len() <= 40
                 && value
@@ -251,7 +257,7 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
             .then(|| Some(value.trim().to_owned())),
         ),
         "fid" => set(
-            &mut s.frame_id,
+            &mut s.compact.frame_id,
             ((1..=64).contains(&value.len())
                 && value
                     .bytes()
@@ -318,56 +324,56 @@ pub fn encode(state: &ViewState) -> String {
     if state.tab != d.tab {
         pairs.push(("t", state.tab.code().into()));
     }
-    if !state.statuses.is_empty() {
-        pairs.push(("st", join(state.statuses.iter().map(Status::code))));
+    if !state.filters.statuses.is_empty() {
+        pairs.push(("st", join(state.filters.statuses.iter().map(Status::code))));
     }
-    if !state.units.is_empty() {
-        pairs.push(("u", join(state.units.iter().map(String::as_str))));
+    if !state.filters.units.is_empty() {
+        pairs.push(("u", join(state.filters.units.iter().map(String::as_str))));
     }
-    if let Some(k) = state.unit_kind {
+    if let Some(k) = state.filters.unit_kind {
         pairs.push(("k", unit_kind_code(k).into()));
     }
-    if let Some(doc) = &state.document {
+    if let Some(doc) = &state.filters.document {
         pairs.push(("doc", doc.clone()));
     }
-    if let Some(due) = state.due {
+    if let Some(due) = state.filters.due {
         pairs.push(("due", due.to_string()));
     }
-    if !state.query.is_empty() {
-        pairs.push(("q", state.query.clone()));
+    if !state.filters.query.is_empty() {
+        pairs.push(("q", state.filters.query.clone()));
     }
-    if state.unit_sort != d.unit_sort {
-        pairs.push(("us", state.unit_sort.code().into()));
+    if state.unit_chart.sort != d.unit_chart.sort {
+        pairs.push(("us", state.unit_chart.sort.code().into()));
     }
-    if state.table_sort != d.table_sort || state.table_desc {
-        let dash = if state.table_desc { "-" } else { "" };
-        pairs.push(("ts", format!("{dash}{}", state.table_sort.code())));
+    if state.table.sort != d.table.sort || state.table.descending {
+        let dash = if state.table.descending { "-" } else { "" };
+        pairs.push(("ts", format!("{dash}{}", state.table.sort.code())));
     }
-    if state.rows_per_page() != d.rows_per_page() {
-        pairs.push(("n", state.rows_per_page().to_string()));
+    if state.table.rows_per_page() != d.table.rows_per_page() {
+        pairs.push(("n", state.table.rows_per_page().to_string()));
     }
-    if state.page() > 1 {
-        pairs.push(("pg", state.page().to_string()));
+    if state.table.page() > 1 {
+        pairs.push(("pg", state.table.page().to_string()));
     }
-    if state.all_units {
+    if state.unit_chart.all {
         pairs.push(("ua", "1".into()));
     }
-    if state.embed {
+    if state.compact.on {
         pairs.push(("embed", "1".into()));
     }
-    if !state.parts.is_empty() {
-        pairs.push(("show", join(state.parts.iter().map(|p| p.code()))));
+    if !state.compact.parts.is_empty() {
+        pairs.push(("show", join(state.compact.parts.iter().map(|p| p.code()))));
     }
-    if state.theme != d.theme {
-        pairs.push(("theme", state.theme.code().into()));
+    if state.look.theme != d.look.theme {
+        pairs.push(("theme", state.look.theme.code().into()));
     }
-    if let Some(a) = &state.accent {
+    if let Some(a) = &state.look.accent {
         pairs.push(("accent", a.clone()));
     }
-    if let Some(f) = &state.font {
+    if let Some(f) = &state.look.font {
         pairs.push(("font", f.clone()));
     }
-    if let Some(fid) = &state.frame_id {
+    if let Some(fid) = &state.compact.frame_id {
         pairs.push(("fid", fid.clone()));
     }
     if pairs.is_empty() {
@@ -431,6 +437,7 @@ fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view_state::Filters;
 
     #[test]
     fn the_default_view_has_an_empty_query() {
@@ -441,8 +448,11 @@ mod tests {
     #[test]
     fn only_values_that_differ_from_defaults_are_written() {
         let state = ViewState {
-            statuses: StatusSet::only(Status::Overdue),
-            unit_kind: Some(UnitKind::Locality),
+            filters: Filters {
+                statuses: StatusSet::only(Status::Overdue),
+                unit_kind: Some(UnitKind::Locality),
+                ..Filters::default()
+            },
             tab: Tab::Tasks,
             ..ViewState::default()
         };
@@ -452,8 +462,11 @@ mod tests {
     #[test]
     fn free_text_is_percent_encoded_and_decoded() {
         let state = ViewState {
-            query: "Hạ Long, 100%".into(),
-            document: Some("108/QĐ-UBND".into()),
+            filters: Filters {
+                query: "Hạ Long, 100%".into(),
+                document: Some("108/QĐ-UBND".into()),
+                ..Filters::default()
+            },
             ..ViewState::default()
         };
         let q = encode(&state);
@@ -462,14 +475,14 @@ mod tests {
             "?v=2&doc=108/Q%C4%90-UBND&q=H%E1%BA%A1%20Long%2C%20100%25"
         );
         assert_eq!(decode(&q).state, state);
-        assert_eq!(decode("?q=H%E1%BA%A1+Long").state.query, "Hạ Long");
+        assert_eq!(decode("?q=H%E1%BA%A1+Long").state.filters.query, "Hạ Long");
     }
 
     #[test]
     fn invalid_values_are_ignored_and_reported() {
         let d = decode("?st=od,zz&k=city&pg=0&foo=1&utm_source=fb");
-        assert_eq!(d.state.statuses, StatusSet::only(Status::Overdue));
-        assert_eq!(d.state.unit_kind, None);
+        assert_eq!(d.state.filters.statuses, StatusSet::only(Status::Overdue));
+        assert_eq!(d.state.filters.unit_kind, None);
         let ignored: Vec<String> = d.ignored.iter().map(|i| i.to_string()).collect();
         assert_eq!(ignored, ["st=zz", "k=city", "pg=0", "foo=1"]);
     }
@@ -491,7 +504,7 @@ mod tests {
     #[test]
     fn malformed_escapes_are_ignored() {
         let d = decode("?q=%E1%BA&l=en");
-        assert_eq!(d.state.query, "");
+        assert_eq!(d.state.filters.query, "");
         assert_eq!(d.state.lang, Lang::En);
         assert_eq!(d.ignored.len(), 1);
     }
@@ -499,21 +512,21 @@ mod tests {
     #[test]
     fn a_version_1_link_to_a_later_page_keeps_its_20_row_pages() {
         let v1 = decode("?v=1&st=od&pg=3").state;
-        assert_eq!((v1.rows_per_page(), v1.page()), (20, 3));
+        assert_eq!((v1.table.rows_per_page(), v1.table.page()), (20, 3));
         assert_eq!(encode(&v1), "?v=2&st=od&n=20&pg=3");
         // Without a version a link is version 1; its first page needs nothing kept.
-        assert_eq!(decode("?pg=2").state.rows_per_page(), 20);
-        assert_eq!(decode("?st=od").state.rows_per_page(), 10);
+        assert_eq!(decode("?pg=2").state.table.rows_per_page(), 20);
+        assert_eq!(decode("?st=od").state.table.rows_per_page(), 10);
         // A version 2 link means what it says.
-        assert_eq!(decode("?v=2&pg=3").state.rows_per_page(), 10);
-        assert_eq!(decode("?v=1&n=50&pg=2").state.rows_per_page(), 50);
+        assert_eq!(decode("?v=2&pg=3").state.table.rows_per_page(), 10);
+        assert_eq!(decode("?v=1&n=50&pg=2").state.table.rows_per_page(), 50);
     }
 
     #[test]
     fn page_sizes_outside_the_offer_are_ignored() {
         let d = decode("?v=2&n=15&ua=2");
-        assert_eq!(d.state.rows_per_page(), 10);
-        assert!(!d.state.all_units);
+        assert_eq!(d.state.table.rows_per_page(), 10);
+        assert!(!d.state.unit_chart.all);
         let ignored: Vec<String> = d.ignored.iter().map(|i| i.to_string()).collect();
         assert_eq!(ignored, ["n=15", "ua=2"]);
         assert_eq!(decode("?v=2&n=10").state, ViewState::default());
@@ -522,18 +535,18 @@ mod tests {
     #[test]
     fn a_new_page_size_keeps_the_first_row_in_view() {
         let mut v = decode("?v=2&pg=4").state; // rows 31–40
-        v.set_rows_per_page(20);
-        assert_eq!((v.rows_per_page(), v.page()), (20, 2)); // rows 21–40
-        v.set_rows_per_page(50);
-        assert_eq!(v.page(), 1);
-        v.set_rows_per_page(10);
-        assert_eq!((v.page_size, v.page()), (0, 1));
+        v.table.set_rows_per_page(20);
+        assert_eq!((v.table.rows_per_page(), v.table.page()), (20, 2)); // rows 21–40
+        v.table.set_rows_per_page(50);
+        assert_eq!(v.table.page(), 1);
+        v.table.set_rows_per_page(10);
+        assert_eq!((v.table.page_size, v.table.page()), (0, 1));
     }
 
     #[test]
     fn accent_colours_are_normalised() {
         assert_eq!(
-            decode("?accent=0AF").state.accent.as_deref(),
+            decode("?accent=0AF").state.look.accent.as_deref(),
             Some("00aaff")
         );
         assert_eq!(decode("?accent=red").ignored.len(), 1);

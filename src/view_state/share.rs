@@ -15,7 +15,7 @@ pub const READER_PAGE: &str = "embed.html";
 /// table, of a snapshot without task records (the table, the records' reading and index are
 /// staff-build code). Before the snapshot is read, `has_records` is `false`.
 pub fn reader_can_draw(state: &ViewState, has_records: bool) -> bool {
-    state.embed && !has_records && !state.embed_parts().contains(&Part::Table)
+    state.compact.on && !has_records && !state.compact.parts().contains(&Part::Table)
 }
 
 /// The full build's address for a page's address (`https://host/path/embed.html` → its folder,
@@ -28,9 +28,9 @@ pub fn full_build_base(page: &str) -> &str {
 /// address without query (`https://host/path/`).
 pub fn full_view_link(base: &str, state: &ViewState) -> String {
     let mut full = state.clone();
-    full.embed = false;
-    full.parts.clear();
-    full.frame_id = None;
+    full.compact.on = false;
+    full.compact.parts.clear();
+    full.compact.frame_id = None;
     format!("{base}{}", encode(&full))
 }
 
@@ -56,8 +56,8 @@ pub fn embed_snippet(
     title: &str,
 ) -> String {
     let mut embed = state.clone();
-    embed.embed = true;
-    embed.frame_id = Some(frame_id.to_owned());
+    embed.compact.on = true;
+    embed.compact.frame_id = Some(frame_id.to_owned());
     let folder = &base[..base.rfind('/').map_or(0, |i| i + 1)];
     let page = if reader_can_draw(&embed, has_records) {
         format!("{folder}{READER_PAGE}")
@@ -86,12 +86,19 @@ fn html_attr(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::tasks::{Status, StatusSet};
+    use crate::view_state::{CompactView, Filters};
 
     #[test]
     fn a_snippet_embeds_the_current_view_and_the_resize_script() {
         let state = ViewState {
-            statuses: StatusSet::only(Status::Overdue),
-            parts: vec![Part::Status],
+            filters: Filters {
+                statuses: StatusSet::only(Status::Overdue),
+                ..Filters::default()
+            },
+            compact: CompactView {
+                parts: vec![Part::Status],
+                ..CompactView::default()
+            },
             ..ViewState::default()
         };
         let s = embed_snippet(
@@ -113,7 +120,10 @@ mod tests {
     #[test]
     fn a_snippet_with_the_task_table_loads_the_full_build() {
         let state = ViewState {
-            parts: vec![Part::Status, Part::Table],
+            compact: CompactView {
+                parts: vec![Part::Status, Part::Table],
+                ..CompactView::default()
+            },
             ..ViewState::default()
         };
         let s = embed_snippet("https://example.org/w/", &state, false, "td-abc", "T");
@@ -137,8 +147,11 @@ mod tests {
     #[test]
     fn the_reader_build_draws_embeds_without_the_task_table_or_records() {
         let embed = |parts: Vec<Part>| ViewState {
-            embed: true,
-            parts,
+            compact: CompactView {
+                on: true,
+                parts,
+                frame_id: None,
+            },
             ..ViewState::default()
         };
         assert!(reader_can_draw(
@@ -172,9 +185,11 @@ mod tests {
     #[test]
     fn the_full_view_link_drops_embed_settings() {
         let state = ViewState {
-            embed: true,
-            frame_id: Some("x".into()),
-            parts: vec![Part::Growth],
+            compact: CompactView {
+                on: true,
+                frame_id: Some("x".into()),
+                parts: vec![Part::Growth],
+            },
             tab: Tab::Growth,
             ..ViewState::default()
         };
