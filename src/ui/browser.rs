@@ -68,7 +68,6 @@ pub fn page_base() -> String {
 
 /// Loads the full build with this page's query in place of the reader build (no history
 /// entry: Back skips it). Its link state, the frame id of an embed included, carries over.
-#[cfg(not(feature = "staff"))]
 pub fn go_to_full_build() {
     let Some(w) = window() else { return };
     let url = format!(

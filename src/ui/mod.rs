@@ -4,15 +4,38 @@
 mod app;
 mod browser;
 mod chart;
-#[cfg(feature = "staff")]
-mod filters;
+mod compact;
+mod figures;
 mod load;
 mod paint;
+mod parts;
+mod state;
+
+// The full build (`staff` feature) adds whole modules: the full view and its panels.
+#[cfg(feature = "staff")]
+mod filters;
+#[cfg(feature = "staff")]
+mod full;
 #[cfg(feature = "staff")]
 mod share;
-mod state;
 #[cfg(feature = "staff")]
 mod table;
+
+// The page each build draws, and the task table a compact view of the full build may show.
+#[cfg(not(feature = "staff"))]
+use compact::Page;
+#[cfg(feature = "staff")]
+use full::Page;
+#[cfg(feature = "staff")]
+use table::compact_task_table;
+
+/// The reader build never draws the task table: it hands such links to the full build.
+#[cfg(not(feature = "staff"))]
+fn compact_task_table(
+    _export: leptos::prelude::Memo<chart::ExportInfo>,
+) -> leptos::prelude::AnyView {
+    leptos::prelude::IntoAny::into_any(())
+}
 
 /// Mounts the widget on the page.
 pub fn start() {

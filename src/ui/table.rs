@@ -141,3 +141,8 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         </Show>
     }
 }
+
+/// The task table as a part of the compact view (`show=…,table`).
+pub fn compact_task_table(export: Memo<ExportInfo>) -> AnyView {
+    view! { <TaskTable export /> }.into_any()
+}

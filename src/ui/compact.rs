@@ -1,0 +1,45 @@
+//! The compact view (`embed=1`), for an iframe in an article: the parts the link names,
+//! the source line and a link to the full view. In both builds; the reader build
+//! (`embed.html`) has this view alone.
+
+use leptos::prelude::*;
+
+use super::figures::Charts;
+use super::parts::{Heading, Headline, LoadState, Notices, SourceFooter};
+use super::state::use_ctx;
+use crate::view_state::Part;
+
+/// The page of the reader build: always the compact view (`ui::start` hands other views to
+/// the full build).
+#[component]
+pub fn Page() -> impl IntoView {
+    view! { <CompactView /> }
+}
+
+/// The compact view for an iframe in an article: the chosen parts, the source, a link out.
+#[component]
+pub fn CompactView() -> impl IntoView {
+    let ctx = use_ctx();
+    // Its charts are not interactive: a press does nothing.
+    let charts = Charts::new(ctx, Callback::new(|_| {}));
+    let parts = Memo::new(move |_| ctx.view.with(|v| v.compact.parts().to_vec()));
+    view! {
+        <header class="td-header td-header-compact">
+            <Heading compact=true />
+        </header>
+        <Notices />
+        <main class="td-panel">
+            <LoadState />
+            {move || parts.get().into_iter().map(|part| match part {
+                Part::Headline => view! { <Headline /> }.into_any(),
+                Part::Status => charts.card(ctx, charts.status, false).into_any(),
+                Part::Units => charts.units_card(ctx, false).into_any(),
+                Part::Table => super::compact_task_table(charts.export),
+                Part::Documents => charts.card(ctx, charts.documents, false).into_any(),
+                Part::Schemes => charts.card(ctx, charts.schemes, false).into_any(),
+                Part::Growth => charts.card(ctx, charts.growth, false).into_any(),
+            }).collect_view()}
+        </main>
+        <SourceFooter full_link=true />
+    }
+}

@@ -1,0 +1,104 @@
+//! The parts of the page without controls, drawn from HTML text the core writes
+//! (`crate::markup`): heading, headline figures, load state, notices, source line.
+//! Rationale: as Leptos views, notices and load errors alone cost 6.6 KB gzip of WASM; as
+//! text set with `inner_html`, almost nothing (see ARCHITECTURE.md).
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::state::{use_ctx, Load};
+use crate::chart;
+use crate::markup;
+use crate::view_state::{full_build_base, full_view_link};
+
+/// The heading: jurisdiction, title, date and status (`compact`: on two lines, for iframes).
+#[component]
+pub fn Heading(compact: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let heading = move || {
+        let lang = ctx.lang.get();
+        ctx.snap
+            .with(|s| markup::heading(s.as_ref().map(|s| s.snapshot()), lang, compact))
+    };
+    view! { <div class="td-heading" inner_html=heading></div> }
+}
+
+#[component]
+pub fn Headline() -> impl IntoView {
+    let ctx = use_ctx();
+    // A memo of the text: a filter change that leaves the counts alone does not touch the
+    // list; one that changes them replaces the three short figures.
+    let html = Memo::new(move |_| {
+        let sel = ctx.counts.get()?;
+        let l = ctx.labels.get();
+        Some(markup::headline(
+            &chart::headline(&sel.status_tally, ctx.lang.get()),
+            l,
+        ))
+    });
+    view! { <div class="td-part" inner_html=move || html.get().unwrap_or_default()></div> }
+}
+
+/// Loading, and load failures with file, JSON path and what was expected.
+#[component]
+pub fn LoadState() -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let l = ctx.labels.get();
+        ctx.load.with(|load| match load {
+            Load::Loading => markup::loading(l),
+            Load::Failed(e) => markup::load_error(e, l),
+            Load::Ready(_) => String::new(),
+        })
+    };
+    view! { <div class="td-part" inner_html=html></div> }
+}
+
+/// The illustrative-data notice, notes on the data, and what was ignored in the link.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let lang = ctx.lang.get();
+        let l = ctx.labels.get();
+        ctx.notices.with(|link| {
+            ctx.snap.with(|s| {
+                let s = s.as_ref();
+                markup::notices(
+                    &markup::Notices {
+                        illustrative: s.is_some_and(|s| s.is_illustrative()),
+                        note: s.and_then(|s| s.snapshot().notice.as_ref().map(|n| n.get(lang))),
+                        warnings: s.map_or(&[], |s| s.warnings()),
+                        refused_snapshot: link.refused_snapshot.as_deref(),
+                        from_newer_version: link.from_newer_version,
+                        ignored: &link.ignored,
+                    },
+                    l,
+                )
+            })
+        })
+    };
+    view! { <div class="td-part" inner_html=html></div> }
+}
+
+/// Source line (with its link when the source has one), and in embeds the link to the full view.
+#[component]
+pub fn SourceFooter(full_link: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let lang = ctx.lang.get();
+        let full_url = full_link.then(|| {
+            let page = browser::page_base();
+            ctx.view.with(|v| full_view_link(full_build_base(&page), v))
+        });
+        ctx.snap.with(|s| {
+            let src = s.as_ref().map(|s| &s.snapshot().source);
+            let line = src
+                .map(|src| chart::source_line(src, lang))
+                .unwrap_or_default();
+            let source = src.map(|src| (line.as_str(), src.url.as_deref()));
+            markup::source_footer(source, full_url.as_deref(), ctx.labels.get())
+        })
+    };
+    view! { <footer class="td-footer" inner_html=html></footer> }
+}
