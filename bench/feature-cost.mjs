@@ -15,24 +15,26 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './setup.mjs';
 
-const APP = 'src/ui/app.rs';
+const FULL = 'src/ui/full.rs';
+const COMPACT = 'src/ui/compact.rs';
 /** Each part: the edits that take it out of the view ([file, text, replacement, count]). */
 const PARTS = {
-  'filter panel': [[APP, '            <FilterPanel />\n', '', 1]],
+  'filter panel': [[FULL, '            <FilterPanel />\n', '', 1]],
   'task table': [
-    [APP, '            <TaskTable export=charts.export />\n', '', 1],
-    [APP, 'return view! { <TaskTable export=charts.export /> }.into_any();', 'return ().into_any();', 1],
+    [FULL, '            <TaskTable export=charts.export />\n', '', 1],
+    ['src/ui/table.rs', 'view! { <TaskTable export /> }.into_any()', '().into_any()', 1],
   ],
-  notices: [[APP, '        <Notices />\n', '', 2]],
-  'load errors': [[APP, '            <LoadState />\n', '', 2]],
-  'snapshot picker': [[APP, '                <SnapshotPicker />\n', '', 1]],
-  'copy link': [[APP, '                <CopyLinkButton />\n', '', 1]],
-  'embed panel': [[APP, '                <EmbedPanel />\n', '', 1]],
+  notices: [[FULL, '        <Notices />\n', '', 1], [COMPACT, '        <Notices />\n', '', 1]],
+  'load errors': [[FULL, '            <LoadState />\n', '', 1], [COMPACT, '            <LoadState />\n', '', 1]],
+  'snapshot picker': [[FULL, '                <SnapshotPicker />\n', '', 1]],
+  'copy link': [[FULL, '                <CopyLinkButton />\n', '', 1]],
+  'embed panel': [[FULL, '                <EmbedPanel />\n', '', 1]],
   'chart downloads': [['src/ui/chart.rs', '<Downloads chart labels export />', '', 1]],
   // Task records: the full build without the `records` feature (a file with records is
   // refused; no code reads an index).
   records: [['Cargo.toml', 'staff = ["records"]', 'staff = []', 1]],
-  'embed view': [[APP, '    let _ = embed;\n    view! { <EmbedView /> }.into_any()', '    let _ = embed;\n    view! { <FullView /> }.into_any()', 1]],
+  // The compact view in the full build.
+  'compact view': [[FULL, 'view! { <CompactView /> }.into_any()', 'view! { <FullView /> }.into_any()', 1]],
 };
 PARTS['all of the above'] = Object.values(PARTS).flat();
 // The reader build for portal iframes (embed.html) is a build of its own: bench/size.mjs.
