@@ -42,7 +42,8 @@ fn apply_chart_action(ctx: Ctx) -> Callback<Action> {
 }
 
 /// Writes the view to the address bar (replaceState, debounced so typing in the search box
-/// does not hit the browsers' limits on history calls).
+/// does not hit the browsers' limits on history calls). Owned by the page: a page drawn again
+/// (a language switch) starts its own, and a pending write of the old one is dropped.
 fn sync_url(ctx: Ctx) {
     use std::time::Duration;
 
@@ -53,7 +54,8 @@ fn sync_url(ctx: Ctx) {
         let mine = generation.get_value();
         set_timeout(
             move || {
-                if generation.get_value() == mine {
+                // `try_`: the page that set the timer may have been drawn again since.
+                if generation.try_get_value() == Some(mine) {
                     browser::replace_query(&query);
                 }
             },
