@@ -12,6 +12,10 @@
 //!
 //! Everything except `ui` is plain Rust without DOM types and is tested natively.
 
+// Declared first: its macro (`coded_enum!`) is used by the modules below.
+#[macro_use]
+mod codes;
+
 pub mod chart;
 pub mod format;
 pub mod generate;

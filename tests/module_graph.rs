@@ -14,6 +14,7 @@ use std::path::Path;
 /// The top-level modules from the bottom layer up: a module may use only those before it.
 /// `ui` (wasm32 only) sits on top of everything.
 const LAYERS: &[&str] = &[
+    "codes",
     "order",
     "text",
     "html",

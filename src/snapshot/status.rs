@@ -2,28 +2,24 @@
 
 use super::values::Date;
 
-/// A task's status at the snapshot date. The order is the reporting order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
-pub enum Status {
-    /// Hoàn thành đúng hạn: completed on or before the due date.
-    OnTime = 0,
-    /// Hoàn thành quá hạn: completed after the due date.
-    Late = 1,
-    /// Chưa hoàn thành, quá hạn: not completed and the due date has passed.
-    Overdue = 2,
-    /// Chưa hoàn thành, còn trong hạn: not completed, due date not yet passed.
-    WithinDeadline = 3,
+coded_enum! {
+    /// A task's status at the snapshot date. The order is the reporting order (and the
+    /// discriminants 0–3 index counts). Codes: links and CSS classes.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[repr(u8)]
+    pub enum Status {
+        /// Hoàn thành đúng hạn: completed on or before the due date.
+        OnTime => "ot",
+        /// Hoàn thành quá hạn: completed after the due date.
+        Late => "lt",
+        /// Chưa hoàn thành, quá hạn: not completed and the due date has passed.
+        Overdue => "od",
+        /// Chưa hoàn thành, còn trong hạn: not completed, due date not yet passed.
+        WithinDeadline => "wd",
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::OnTime,
-        Status::Late,
-        Status::Overdue,
-        Status::WithinDeadline,
-    ];
-
     /// Derives a task's status from its dates. A task due on the snapshot date is still within
     /// its deadline; one completed on its due date is on time.
     pub fn derive(as_of: Date, due: Date, completed: Option<Date>) -> Status {
@@ -41,20 +37,6 @@ impl Status {
 
     pub fn index(self) -> usize {
         self as usize
-    }
-
-    /// Short, stable code used in links and CSS classes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::OnTime => "ot",
-            Status::Late => "lt",
-            Status::Overdue => "od",
-            Status::WithinDeadline => "wd",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.code() == code)
     }
 }
 

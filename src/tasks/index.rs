@@ -6,53 +6,26 @@ use crate::order::sorted_indices;
 use crate::snapshot::{Status, TaskRecord, Unit, ValidSnapshot};
 use crate::text::{fold, fold_into};
 
-/// Columns by which the task table can be sorted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum SortColumn {
-    Id,
-    Title,
-    Unit,
-    Document,
-    Assigned,
-    #[default]
-    Due,
-    Completed,
-    Status,
+coded_enum! {
+    /// Columns by which the task table can be sorted. Codes: links (`ts=due`, `ts=-due`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    pub enum SortColumn {
+        Id => "id",
+        Title => "title",
+        Unit => "unit",
+        Document => "doc",
+        Assigned => "assigned",
+        #[default]
+        Due => "due",
+        Completed => "done",
+        Status => "status",
+    }
 }
 
 impl SortColumn {
-    pub const ALL: [SortColumn; 8] = [
-        SortColumn::Id,
-        SortColumn::Title,
-        SortColumn::Unit,
-        SortColumn::Document,
-        SortColumn::Assigned,
-        SortColumn::Due,
-        SortColumn::Completed,
-        SortColumn::Status,
-    ];
-
-    /// Stable code used in links (`ts=due`, `ts=-due`).
-    pub fn code(self) -> &'static str {
-        match self {
-            SortColumn::Id => "id",
-            SortColumn::Title => "title",
-            SortColumn::Unit => "unit",
-            SortColumn::Document => "doc",
-            SortColumn::Assigned => "assigned",
-            SortColumn::Due => "due",
-            SortColumn::Completed => "done",
-            SortColumn::Status => "status",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<SortColumn> {
-        SortColumn::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// Position in [`SortColumn::ALL`] (a slot of per-column caches).
     pub fn index(self) -> usize {
-        SortColumn::ALL.iter().position(|c| *c == self).unwrap_or(0)
+        self as usize
     }
 }
 

@@ -13,27 +13,13 @@ pub use case::{capitalise, lower_char, lowercase, upper_char};
 pub use digits::{plain_decimal, plain_number, push_digits, push_year};
 pub use fold::{fold, fold_into};
 
-/// The language of the interface. Vietnamese is the default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    /// BCP 47 tag for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+coded_enum! {
+    /// The language of the interface. Vietnamese is the default. Codes: BCP 47 tags, for
+    /// `<html lang>` and links (`l=en`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    pub enum Lang {
+        #[default]
+        Vi => "vi",
+        En => "en",
     }
 }

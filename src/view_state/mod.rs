@@ -22,30 +22,21 @@ use crate::format::Lang;
 use crate::snapshot::{UnitKind, ValidSnapshot};
 use crate::tasks::{DuePeriod, SortColumn, Status, StatusSet, TaskFilter};
 
-/// The sections of the full view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Tab {
-    #[default]
-    Tasks,
-    Documents,
-    Growth,
+coded_enum! {
+    /// The sections of the full view. Codes: links (`t=growth`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    pub enum Tab {
+        #[default]
+        Tasks => "tasks",
+        Documents => "docs",
+        Growth => "growth",
+    }
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Tasks, Tab::Documents, Tab::Growth];
-    pub fn code(self) -> &'static str {
-        match self {
-            Tab::Tasks => "tasks",
-            Tab::Documents => "docs",
-            Tab::Growth => "growth",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Tab> {
-        Tab::ALL.into_iter().find(|t| t.code() == code)
-    }
     /// The tab an arrow key moves to (`ArrowRight`, `ArrowLeft`, wrapping around), if any.
     pub fn after_key(self, key: &str) -> Option<Tab> {
-        let i = Tab::ALL.iter().position(|t| *t == self)?;
+        let i = self as usize;
         let n = Tab::ALL.len();
         match key {
             "ArrowRight" => Some(Tab::ALL[(i + 1) % n]),
@@ -55,45 +46,23 @@ impl Tab {
     }
 }
 
-/// Parts of the widget an embed shows (`show=headline,status`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Part {
-    Headline,
-    Status,
-    Units,
-    Table,
-    Documents,
-    Schemes,
-    Growth,
+coded_enum! {
+    /// Parts of the widget the compact view shows. Codes: links (`show=headline,status`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Part {
+        Headline => "headline",
+        Status => "status",
+        Units => "units",
+        Table => "table",
+        Documents => "documents",
+        Schemes => "schemes",
+        Growth => "growth",
+    }
 }
 
 impl Part {
-    pub const ALL: [Part; 7] = [
-        Part::Headline,
-        Part::Status,
-        Part::Units,
-        Part::Table,
-        Part::Documents,
-        Part::Schemes,
-        Part::Growth,
-    ];
-    /// What an embed shows when the link does not say.
+    /// What the compact view shows when the link does not say.
     pub const EMBED_DEFAULT: [Part; 2] = [Part::Headline, Part::Status];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Part::Headline => "headline",
-            Part::Status => "status",
-            Part::Units => "units",
-            Part::Table => "table",
-            Part::Documents => "documents",
-            Part::Schemes => "schemes",
-            Part::Growth => "growth",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Part> {
-        Part::ALL.into_iter().find(|p| p.code() == code)
-    }
 
     /// A part ticked or unticked in the embed panel: in or out of `parts`, which stay in the
     /// order of [`Part::ALL`] (so a snippet's `show=` reads the same however it was ticked).
@@ -104,31 +73,19 @@ impl Part {
             }
             None => parts.push(self),
         }
-        crate::order::sort_by_key(parts, |p| Part::ALL.iter().position(|q| q == p));
+        crate::order::sort_by_key(parts, |p| *p as usize);
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Theme {
-    /// Follow the reader's `prefers-color-scheme`.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Theme> {
-        [Theme::Auto, Theme::Light, Theme::Dark]
-            .into_iter()
-            .find(|t| t.code() == code)
+coded_enum! {
+    /// The colour scheme. Codes: links (`theme=dark`; `auto` is never written).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    pub enum Theme {
+        /// Follow the reader's `prefers-color-scheme`.
+        #[default]
+        Auto => "auto",
+        Light => "light",
+        Dark => "dark",
     }
 }
 
