@@ -1,6 +1,7 @@
 //! The app shell: reads the link, loads the data, sets the page's language, title, portal
-//! look and iframe height, and draws the build's page (`super::Page`: the full view or the
-//! compact view in the full build, the compact view alone in the reader build).
+//! look and iframe height, keeps the address bar in step, and draws the build's page
+//! (`super::page`: the full view or the compact view in the full build, the compact view
+//! alone in the reader build).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -8,8 +9,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::browser;
+use super::page;
 use super::state::{Ctx, LinkNotices, Load, Shared};
-use super::Page;
 use crate::tasks::IndexedSnapshot;
 use crate::view_state::{decode, Theme};
 
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     );
     provide_context(ctx);
     load_data(ctx);
+    page::keep_url_in_step(ctx);
 
     Effect::new(move |_| {
         let l = ctx.labels.get();
@@ -81,14 +83,14 @@ pub fn App() -> impl IntoView {
     };
     // Memos, not closures over the view: a closure would redraw the whole page on every
     // filter change (measured: ~100 ms for 100k tasks), a memo only when its value changes.
-    let embed = Memo::new(move |_| ctx.view.with(|v| v.compact.on));
+    let compact = Memo::new(move |_| ctx.view.with(|v| v.compact.on));
     view! {
-        <div class="td-root" class:is-embed=embed data-theme=theme node_ref=root>
+        <div class="td-root" class:is-embed=compact data-theme=theme node_ref=root>
             // Labels are plain text, not signals: a language change redraws the whole view
             // (rare, and far smaller WASM than a reactive binding per label).
             {move || {
                 ctx.lang.track();
-                view! { <Page /> }
+                page::page(compact.get())
             }}
         </div>
     }

@@ -5,16 +5,9 @@
 use leptos::prelude::*;
 
 use super::figures::Charts;
-use super::parts::{Heading, Headline, LoadState, Notices, SourceFooter};
+use super::parts::{heading, Headline, LoadState, Notices, SourceFooter};
 use super::state::use_ctx;
 use crate::view_state::Part;
-
-/// The page of the reader build: always the compact view (`ui::start` hands other views to
-/// the full build).
-#[component]
-pub fn Page() -> impl IntoView {
-    view! { <CompactView /> }
-}
 
 /// The compact view for an iframe in an article: the chosen parts, the source, a link out.
 #[component]
@@ -25,7 +18,7 @@ pub fn CompactView() -> impl IntoView {
     let parts = Memo::new(move |_| ctx.view.with(|v| v.compact.parts().to_vec()));
     view! {
         <header class="td-header td-header-compact">
-            <Heading compact=true />
+            {heading(true)}
         </header>
         <Notices />
         <main class="td-panel">

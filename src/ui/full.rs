@@ -9,7 +9,7 @@ use super::browser;
 use super::compact::CompactView;
 use super::figures::Charts;
 use super::filters::FilterPanel;
-use super::parts::{Heading, Headline, LoadState, Notices, SourceFooter};
+use super::parts::{heading, Headline, LoadState, Notices, SourceFooter};
 use super::share::{CopyLinkButton, EmbedPanel};
 use super::state::{use_ctx, Ctx};
 use super::table::TaskTable;
@@ -18,17 +18,11 @@ use crate::format;
 use crate::view_state::{encode, Tab};
 
 /// The page: the compact view when the link asks for it, else the full view.
-#[component]
-pub fn Page() -> impl IntoView {
-    let ctx = use_ctx();
-    sync_url(ctx);
-    let compact = Memo::new(move |_| ctx.view.with(|v| v.compact.on));
-    move || {
-        if compact.get() {
-            view! { <CompactView /> }.into_any()
-        } else {
-            view! { <FullView /> }.into_any()
-        }
+pub fn page(compact: bool) -> AnyView {
+    if compact {
+        view! { <CompactView /> }.into_any()
+    } else {
+        view! { <FullView /> }.into_any()
     }
 }
 
@@ -42,9 +36,9 @@ fn apply_chart_action(ctx: Ctx) -> Callback<Action> {
 }
 
 /// Writes the view to the address bar (replaceState, debounced so typing in the search box
-/// does not hit the browsers' limits on history calls). Owned by the page: a page drawn again
-/// (a language switch) starts its own, and a pending write of the old one is dropped.
-fn sync_url(ctx: Ctx) {
+/// does not hit the browsers' limits on history calls). Called once, by the shell, which
+/// outlives every page it draws.
+pub fn keep_url_in_step(ctx: Ctx) {
     use std::time::Duration;
 
     let generation = StoredValue::new(0u32);
@@ -54,7 +48,7 @@ fn sync_url(ctx: Ctx) {
         let mine = generation.get_value();
         set_timeout(
             move || {
-                // `try_`: the page that set the timer may have been drawn again since.
+                // `try_`: a timer may outlive its owner (the widget unmounted by a test).
                 if generation.try_get_value() == Some(mine) {
                     browser::replace_query(&query);
                 }
@@ -161,7 +155,7 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="td-header">
-            <Heading compact=false />
+            {heading(false)}
             <div class="td-tools">
                 <button type="button" class="td-button" lang=other_lang
                     aria-label=l.language_switch_label on:click=switch_lang>

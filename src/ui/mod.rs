@@ -20,12 +20,16 @@ mod full;
 mod share;
 #[cfg(feature = "staff")]
 mod table;
-
-// The page each build draws, and the task table a compact view of the full build may show.
+// The reader build's page.
 #[cfg(not(feature = "staff"))]
-use compact::Page;
+mod reader;
+
+// What each build draws: a module with `page(compact) -> AnyView` and
+// `keep_url_in_step(ctx)`; and the task table a compact view of the full build may show.
 #[cfg(feature = "staff")]
-use full::Page;
+use full as page;
+#[cfg(not(feature = "staff"))]
+use reader as page;
 #[cfg(feature = "staff")]
 use table::compact_task_table;
 

@@ -12,8 +12,7 @@ use crate::markup;
 use crate::view_state::{full_build_base, full_view_link};
 
 /// The heading: jurisdiction, title, date and status (`compact`: on two lines, for iframes).
-#[component]
-pub fn Heading(compact: bool) -> impl IntoView {
+pub fn heading(compact: bool) -> impl IntoView {
     let ctx = use_ctx();
     let heading = move || {
         let lang = ctx.lang.get();
