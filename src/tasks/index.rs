@@ -53,22 +53,22 @@ impl TaskIndex {
     pub fn new(snap: &ValidSnapshot) -> Option<TaskIndex> {
         let resolved = snap.resolved_records()?;
         let records = snap.records();
-        let mut haystack = String::with_capacity(records.iter().map(|r| r.title.len() + 1).sum());
-        let mut title_end = Vec::with_capacity(records.len());
-        for r in records {
-            fold_into(&r.title, &mut haystack);
-            title_end.push(haystack.len() as u32);
-            haystack.push('\0');
-        }
-        Some(TaskIndex {
+        let mut index = TaskIndex {
             status: resolved.status.clone(),
             unit: resolved.unit.clone(),
             document: resolved.document.clone(),
-            due_month: records.iter().map(|r| r.due.month_key()).collect(),
-            haystack,
-            title_end,
+            due_month: Vec::with_capacity(records.len()),
+            haystack: String::with_capacity(records.iter().map(|r| r.title.len() + 1).sum()),
+            title_end: Vec::with_capacity(records.len()),
             unit_rank: unit_rank(&snap.snapshot().units),
-        })
+        };
+        for r in records {
+            index.due_month.push(r.due.month_key());
+            fold_into(&r.title, &mut index.haystack);
+            index.title_end.push(index.haystack.len() as u32);
+            index.haystack.push('\0');
+        }
+        Some(index)
     }
 
     pub fn len(&self) -> usize {
