@@ -48,8 +48,7 @@ pub fn keep_url_in_step(ctx: Ctx) {
         let mine = generation.get_value();
         set_timeout(
             move || {
-                // `try_`: a timer may outlive its owner (the widget unmounted by a test).
-                if generation.try_get_value() == Some(mine) {
+                if generation.get_value() == mine {
                     browser::replace_query(&query);
                 }
             },
