@@ -11,7 +11,7 @@ mod values;
 pub use error::{DataError, Issue};
 pub use model::*;
 pub use validate::{validate, validate_manifest, TaskData, ValidSnapshot};
-pub use values::{Date, Period, Span, Text};
+pub use values::{Date, HttpUrl, Period, Span, Text};
 
 pub(crate) use validate::is_valid_id;
 

@@ -1,4 +1,4 @@
-//! Small value types of the format: dates, reporting periods, bilingual text.
+//! Small value types of the format: dates, reporting periods, bilingual text, links.
 //!
 //! Each one parses strictly from its JSON string and says what it expected when it cannot,
 //! because that sentence ends up on screen next to the JSON path.
@@ -198,6 +198,34 @@ impl Text {
     }
 }
 
+/// A link to a publication: `http://` or `https://`, then a host, and no spaces or control
+/// characters anywhere. Checked when a snapshot is read, so that no other kind of link (a
+/// `javascript:` or `data:` one) can become an `href` (`markup::source_footer` takes this
+/// type). Written in JSON as the string it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct HttpUrl(String);
+
+pub(super) const HTTP_URL_EXPECTED: &str = "an http(s) URL";
+
+impl HttpUrl {
+    pub fn parse(s: &str) -> Option<HttpUrl> {
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))?;
+        let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+        let host = authority.rsplit('@').next().unwrap_or_default();
+        let fits = !host.is_empty()
+            && !host.starts_with(':')
+            && !s.chars().any(|c| c.is_control() || c.is_whitespace());
+        fits.then(|| HttpUrl(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(feature = "schema")]
 mod schema {
     use std::borrow::Cow;
@@ -248,6 +276,42 @@ mod tests {
             "",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn links_are_http_or_https_with_a_host() {
+        for good in [
+            "https://baoquangninh.vn/a?b=1&c=2#d",
+            "http://x.vn",
+            "https://user@x.vn:8080/",
+            "https://[::1]/",
+        ] {
+            assert_eq!(
+                HttpUrl::parse(good).map(|u| u.0),
+                Some(good.into()),
+                "{good}"
+            );
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,<script>",
+            "//x.vn/a",
+            "x.vn",
+            "ftp://x.vn",
+            "https://",
+            "https:///a",
+            "https://:80/",
+            "https://user@/",
+            "https://x.vn/a b",
+            "https://x.vn/\n",
+            "https://x.vn/\u{0}",
+            "https://x.vn/\u{85}",
+            " https://x.vn",
+            "",
+        ] {
+            assert_eq!(HttpUrl::parse(bad), None, "{bad:?}");
         }
     }
 
