@@ -198,10 +198,11 @@ impl Text {
     }
 }
 
-/// A link to a publication: `http://` or `https://`, then a host, and no spaces or control
-/// characters anywhere. Checked when a snapshot is read, so that no other kind of link (a
-/// `javascript:` or `data:` one) can become an `href` (`markup::source_footer` takes this
-/// type). Written in JSON as the string it is.
+/// A link to a publication: `http://` or `https://`, then a host, and no spaces, control
+/// characters, U+FFFE or U+FFFF (which a document cannot hold) anywhere. Checked when a
+/// snapshot is read, so that no other kind of link (a `javascript:` or `data:` one) can
+/// become an `href` (`markup::source_footer` takes this type). Written in JSON as the string
+/// it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct HttpUrl(String);
@@ -215,9 +216,9 @@ impl HttpUrl {
             .or_else(|| s.strip_prefix("http://"))?;
         let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
         let host = authority.rsplit('@').next().unwrap_or_default();
-        let fits = !host.is_empty()
-            && !host.starts_with(':')
-            && !s.chars().any(|c| c.is_control() || c.is_whitespace());
+        let bad =
+            |c: char| c.is_control() || c.is_whitespace() || matches!(c, '\u{fffe}' | '\u{ffff}');
+        let fits = !host.is_empty() && !host.starts_with(':') && !s.chars().any(bad);
         fits.then(|| HttpUrl(s.to_owned()))
     }
 
@@ -308,6 +309,7 @@ mod tests {
             "https://x.vn/\n",
             "https://x.vn/\u{0}",
             "https://x.vn/\u{85}",
+            "https://x.vn/\u{ffff}",
             " https://x.vn",
             "",
         ] {
