@@ -69,20 +69,27 @@ impl HtmlWriter {
         self
     }
 
-    /// ` name="value"` in the open start tag, the value escaped (numbers are written as
-    /// `Display` writes them).
-    pub fn attr(&mut self, name: &'static str, value: impl fmt::Display) -> &mut Self {
-        self.attr_fmt(name, format_args!("{value}"))
+    /// ` name="value"` in the open start tag, the value escaped.
+    pub fn attr(&mut self, name: &'static str, value: &str) -> &mut Self {
+        self.attr_name(name);
+        escape(&mut self.out, value);
+        self.out.push('"');
+        self
     }
 
-    fn attr_fmt(&mut self, name: &'static str, value: fmt::Arguments<'_>) -> &mut Self {
+    /// ` name="n"`: a number needs no escaping.
+    pub fn attr_num(&mut self, name: &'static str, n: u32) -> &mut Self {
+        self.attr_name(name);
+        self.out.push_str(&n.to_string());
+        self.out.push('"');
+        self
+    }
+
+    fn attr_name(&mut self, name: &'static str) {
         debug_assert!(self.in_tag, "attribute {name} outside a start tag");
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        let _ = fmt::write(&mut Escaping(&mut self.out), value);
-        self.out.push('"');
-        self
     }
 
     /// Literal attributes in the open start tag, written as they are: ` class="x" hidden`.
@@ -147,16 +154,6 @@ impl HtmlWriter {
     }
 }
 
-/// `Display` output (an attribute value) through [`escape`].
-struct Escaping<'a>(&'a mut String);
-
-impl fmt::Write for Escaping<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape(self.0, s);
-        Ok(())
-    }
-}
-
 /// The escaper: see the module's documentation.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
@@ -165,8 +162,9 @@ fn escape(out: &mut String, text: &str) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            '\0'..='\x1f' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\u{fffe}' | '\u{ffff}' => {
+                out.push('\u{fffd}')
+            }
             c => out.push(c),
         }
     }
@@ -191,7 +189,7 @@ mod tests {
         let mut w = HtmlWriter::default();
         w.open("p")
             .attr("title", r#""><script>"#)
-            .attr("data-n", 12)
+            .attr_num("data-n", 12)
             .text("x")
             .close("p");
         assert_eq!(
@@ -206,7 +204,10 @@ mod tests {
             text("a\0b\x08c\x0bd\x0ce\x1ff"),
             "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e\u{fffd}f"
         );
-        assert_eq!(text("\u{fffe}\u{ffff}"), "\u{fffd}\u{fffd}");
+        assert_eq!(
+            text("Việt\u{fffe}Nam\u{ffff}ắ\u{fffd}\u{ffbf}\u{ffbe}"),
+            "Việt\u{fffd}Nam\u{fffd}ắ\u{fffd}\u{ffbf}\u{ffbe}"
+        );
         // Tab and line breaks are allowed, and so are the other controls and the bidi marks.
         assert_eq!(
             text("\t\n\r\u{7f}\u{85}\u{202e}\u{2066}"),
@@ -224,7 +225,7 @@ mod tests {
             .attrs_static(r#" class="x" hidden"#)
             .push_html(&inner)
             .open("rect")
-            .attr("x", 1.5)
+            .attr("x", "1.5")
             .close_empty()
             .open("span")
             .raw_static("<br>")

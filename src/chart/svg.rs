@@ -47,8 +47,8 @@ fn wrap(text: &str, width: u32) -> Vec<String> {
 fn text_lines(w: &mut HtmlWriter, x: u32, y: u32, lines: &[String], attrs: &'static str) {
     for (i, line) in lines.iter().enumerate() {
         w.open("text")
-            .attr("x", x)
-            .attr("y", y + i as u32 * LINE_H)
+            .attr_num("x", x)
+            .attr_num("y", y + i as u32 * LINE_H)
             .attrs_static(attrs)
             .text(line)
             .close("text");
@@ -69,16 +69,16 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
     let mut y = PAD + 18;
     let full = WIDTH - 2 * PAD;
     body.open("text")
-        .attr("x", PAD)
-        .attr("y", y)
+        .attr_num("x", PAD)
+        .attr_num("y", y)
         .attrs_static(r#" font-size="18" font-weight="700""#)
         .text(&chart.title)
         .close("text");
     y += 22;
     if !chart.subtitle.is_empty() {
         body.open("text")
-            .attr("x", PAD)
-            .attr("y", y)
+            .attr_num("x", PAD)
+            .attr_num("y", y)
             .attrs_static(r##" fill="#444""##)
             .text(&chart.subtitle)
             .close("text");
@@ -88,10 +88,10 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
         let lines = wrap(notice, full - 16);
         let h = lines.len() as u32 * LINE_H + 10;
         body.open("rect")
-            .attr("x", PAD)
-            .attr("y", y - 4)
-            .attr("width", full)
-            .attr("height", h)
+            .attr_num("x", PAD)
+            .attr_num("y", y - 4)
+            .attr_num("width", full)
+            .attr_num("height", h)
             .attrs_static(r##" fill="#FFF4E5" stroke="#B35C00""##)
             .close_empty();
         text_lines(
@@ -117,11 +117,11 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
             let x = plain_decimal(f64::from(plot_x) + seg.start * f64::from(PLOT_W), 1);
             let w = plain_decimal(((seg.end - seg.start) * f64::from(PLOT_W)).max(0.0), 1);
             body.open("rect")
-                .attr("x", x)
-                .attr("y", y)
-                .attr("width", w)
-                .attr("height", BAR_H)
-                .attr("fill", fill(seg.series))
+                .attr("x", &x)
+                .attr_num("y", y)
+                .attr("width", &w)
+                .attr_num("height", BAR_H)
+                .attr("fill", &fill(seg.series))
                 .attrs_static(r##" stroke="#FFF" stroke-width="0.5""##)
                 .element("title", &seg.label)
                 .close("rect");
@@ -131,8 +131,8 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
             body.open("line")
                 .attr("x1", &x)
                 .attr("x2", &x)
-                .attr("y1", y - 3)
-                .attr("y2", y + BAR_H + 3)
+                .attr_num("y1", y - 3)
+                .attr_num("y2", y + BAR_H + 3)
                 .attrs_static(r##" stroke="#222" stroke-width="2" stroke-dasharray="3 2""##)
                 .element("title", &m.label)
                 .close("line");
@@ -142,10 +142,10 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
     }
     if !chart.ticks.is_empty() {
         body.open("line")
-            .attr("x1", plot_x)
-            .attr("x2", plot_x + PLOT_W)
-            .attr("y1", y)
-            .attr("y2", y)
+            .attr_num("x1", plot_x)
+            .attr_num("x2", plot_x + PLOT_W)
+            .attr_num("y1", y)
+            .attr_num("y2", y)
             .attrs_static(r##" stroke="#888""##)
             .close_empty();
         for t in &chart.ticks {
@@ -153,13 +153,13 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
             body.open("line")
                 .attr("x1", &x)
                 .attr("x2", &x)
-                .attr("y1", y)
-                .attr("y2", y + 4)
+                .attr_num("y1", y)
+                .attr_num("y2", y + 4)
                 .attrs_static(r##" stroke="#888""##)
                 .close_empty()
                 .open("text")
                 .attr("x", &x)
-                .attr("y", y + 16)
+                .attr_num("y", y + 16)
                 .attrs_static(r##" text-anchor="middle" font-size="11" fill="#444""##)
                 .text(&t.label)
                 .close("text");
@@ -177,23 +177,23 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
             }
             if entry.series == Series::Target {
                 body.open("line")
-                    .attr("x1", x + 7)
-                    .attr("x2", x + 7)
-                    .attr("y1", y - 2)
-                    .attr("y2", y + 12)
+                    .attr_num("x1", x + 7)
+                    .attr_num("x2", x + 7)
+                    .attr_num("y1", y - 2)
+                    .attr_num("y2", y + 12)
                     .attrs_static(r##" stroke="#222" stroke-width="2" stroke-dasharray="3 2""##)
                     .close_empty();
             } else {
                 body.open("rect")
-                    .attr("x", x)
-                    .attr("y", y - 1)
+                    .attr_num("x", x)
+                    .attr_num("y", y - 1)
                     .attrs_static(r#" width="14" height="12""#)
-                    .attr("fill", fill(entry.series))
+                    .attr("fill", &fill(entry.series))
                     .close_empty();
             }
             body.open("text")
-                .attr("x", x + 20)
-                .attr("y", y + 10)
+                .attr_num("x", x + 20)
+                .attr_num("y", y + 10)
                 .text(&entry.label)
                 .close("text");
             x += w;
@@ -214,9 +214,9 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
     let mut doc = HtmlWriter::default();
     doc.open("svg")
         .attrs_static(r#" xmlns="http://www.w3.org/2000/svg""#)
-        .attr("width", WIDTH)
-        .attr("height", y)
-        .attr("viewBox", format_args!("0 0 {WIDTH} {y}"))
+        .attr_num("width", WIDTH)
+        .attr_num("height", y)
+        .attr("viewBox", &format!("0 0 {WIDTH} {y}"))
         .attrs_static(r##" font-family="system-ui, 'Segoe UI', Roboto, Arial, sans-serif" font-size="13" fill="#111""##)
         .element("title", &chart.title)
         .element("desc", &chart.summary)
@@ -228,7 +228,7 @@ pub fn render(chart: &BarChart, footer: &Footer) -> Html {
         Series::Estimate,
     ] {
         doc.open("pattern")
-            .attr("id", format_args!("hatch-{}", series.class()))
+            .attr("id", &format!("hatch-{}", series.class()))
             .attrs_static(r#" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)""#)
             .open("rect")
             .attrs_static(r#" width="6" height="6""#)

@@ -78,7 +78,7 @@ pub fn embed_snippet(
         .close("iframe")
         .raw_static("\n")
         .open("script")
-        .attr("src", format_args!("{folder}embed.js"))
+        .attr("src", &format!("{folder}embed.js"))
         .attrs_static(" async")
         .close("script");
     w.finish().into_string()
