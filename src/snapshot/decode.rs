@@ -83,12 +83,14 @@ impl Decode for Period {
 impl Decode for HttpUrl {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         let s = r.string_as(HTTP_URL_EXPECTED)?;
-        HttpUrl::parse(&s).ok_or_else(|| {
-            r.error(format!(
+        if HttpUrl::fits(&s) {
+            Ok(HttpUrl(s.into_owned()))
+        } else {
+            Err(r.error(format!(
                 "expected {HTTP_URL_EXPECTED}, found {}",
                 Quoted(&s)
-            ))
-        })
+            )))
+        }
     }
 }
 
