@@ -82,7 +82,7 @@ pub unsafe extern "C" fn run(
                 l,
             ));
             out.push_str(&markup::source_footer(
-                Some((&source, s.source.url.as_deref())),
+                Some((&source, s.source.url.as_ref())),
                 None,
                 l,
             ));
@@ -96,6 +96,7 @@ pub unsafe extern "C" fn run(
             out.push_str(&view_state::embed_snippet(
                 "https://example.org/",
                 &state,
+                false,
                 "f",
                 "t",
             ));

@@ -5,8 +5,8 @@
 //! ```text
 //! snapshot (parse + validate JSON, located errors) → tasks (derive statuses, index, filter,
 //!   aggregate) → chart (shape rows for drawing and export) → format (vi / en numbers, dates,
-//!   labels, summaries) → markup (HTML text of the parts without controls) → ui (Leptos
-//!   components, wasm32 only)
+//!   labels, summaries) → markup (HTML text of the parts without controls, escaped by `html`)
+//!   → ui (Leptos components, wasm32 only)
 //! view_state: URL query ⇄ ViewState (versioned, with migrations for old links)
 //! ```
 //!
@@ -19,6 +19,7 @@ mod codes;
 pub mod chart;
 pub mod format;
 pub mod generate;
+pub mod html;
 pub mod markup;
 pub mod order;
 pub mod snapshot;

@@ -4,57 +4,32 @@
 //! Why text and not Leptos views: every distinct view type is monomorphised reactive and
 //! rendering code in the download, and these parts only ever change as a whole. The view sets
 //! this text as one element's content (`inner_html`), and it is tested here, natively.
-//! Everything that comes from a file or a link is escaped ([`push_text`]).
+//! Everything is written through [`HtmlWriter`], which escapes whatever comes from a file or a
+//! link; a link's address is an [`HttpUrl`], checked when the snapshot was read.
 
 use crate::chart::Headline;
 use crate::format::{date, fill, labels, Labels, Lang};
-use crate::snapshot::{DataError, DataStatus, Issue, Snapshot};
+use crate::html::{Html, HtmlWriter};
+use crate::snapshot::{DataError, DataStatus, HttpUrl, Issue, ValidSnapshot};
 use crate::view_state::Ignored;
 
-/// Appends `text` with the characters that are markup in content or in a double-quoted
-/// attribute value escaped (this module quotes every attribute with `"`).
-pub fn push_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// `<tag attrs>text</tag>`, the text escaped; `attrs` is markup written by this module.
-fn push_element(out: &mut String, tag: &str, attrs: &str, text: &str) {
-    out.push('<');
-    out.push_str(tag);
-    out.push_str(attrs);
-    out.push('>');
-    push_text(out, text);
-    out.push_str("</");
-    out.push_str(tag);
-    out.push('>');
-}
-
 /// `<li><code>path</code>: message</li>` for each issue, the path left out when empty.
-fn push_issues(out: &mut String, file: Option<&str>, issues: &[Issue]) {
+fn push_issues(w: &mut HtmlWriter, file: Option<&str>, issues: &[Issue]) {
     for issue in issues {
-        out.push_str("<li>");
+        w.raw_static("<li>");
         if let Some(file) = file {
-            push_element(out, "code", "", file);
+            w.element("code", file);
         }
         if !issue.path.is_empty() {
             if file.is_some() {
-                out.push_str(" · ");
+                w.raw_static(" · ");
             }
-            push_element(out, "code", "", &issue.path);
+            w.element("code", &issue.path);
         }
         if file.is_some() || !issue.path.is_empty() {
-            out.push_str(": ");
+            w.raw_static(": ");
         }
-        push_text(out, &issue.message);
-        out.push_str("</li>");
+        w.text(&issue.message).raw_static("</li>");
     }
 }
 
@@ -76,182 +51,192 @@ pub struct Notices<'a> {
 }
 
 /// The notices, as HTML text (empty when none applies).
-pub fn notices(n: &Notices<'_>, l: &Labels) -> String {
-    let mut out = String::new();
+pub fn notices(n: &Notices<'_>, l: &Labels) -> Html {
+    let mut w = HtmlWriter::default();
     if n.illustrative {
-        out.push_str(
+        w.raw_static(
             r#"<div class="td-notice td-notice-illustrative" role="note" data-notice="illustrative">"#,
-        );
-        push_element(&mut out, "strong", "", l.illustrative_notice);
+        )
+        .element("strong", l.illustrative_notice);
         if let Some(note) = n.note {
-            out.push_str("<span> ");
-            push_text(&mut out, note);
-            out.push_str("</span>");
+            w.raw_static("<span> ").text(note).raw_static("</span>");
         }
-        out.push_str("</div>");
+        w.raw_static("</div>");
     } else if let Some(note) = n.note {
-        push_element(&mut out, "p", r#" class="td-note""#, note);
+        w.raw_static(r#"<p class="td-note">"#)
+            .text(note)
+            .raw_static("</p>");
     }
     if !n.warnings.is_empty() {
-        out.push_str(
+        w.raw_static(
             r#"<div class="td-notice td-notice-warning" role="note" data-notice="warnings">"#,
-        );
-        push_element(&mut out, "strong", "", l.data_notes);
-        out.push_str("<ul>");
-        push_issues(&mut out, None, n.warnings);
-        out.push_str("</ul></div>");
+        )
+        .element("strong", l.data_notes)
+        .raw_static("<ul>");
+        push_issues(&mut w, None, n.warnings);
+        w.raw_static("</ul></div>");
     }
     if n.refused_snapshot.is_some() || n.from_newer_version || !n.ignored.is_empty() {
-        out.push_str(r#"<div class="td-notice td-notice-link" role="status" data-notice="link">"#);
+        w.raw_static(r#"<div class="td-notice td-notice-link" role="status" data-notice="link">"#);
         if let Some(id) = n.refused_snapshot {
-            let text = fill(l.snapshot_refused, &[("x", id)]);
-            push_element(&mut out, "p", r#" data-notice="refused""#, &text);
+            w.raw_static(r#"<p data-notice="refused">"#)
+                .text(&fill(l.snapshot_refused, &[("x", id)]))
+                .raw_static("</p>");
         }
         if n.from_newer_version {
-            push_element(&mut out, "p", "", l.newer_link);
+            w.element("p", l.newer_link);
         }
         if !n.ignored.is_empty() {
-            out.push_str(r#"<p data-notice="ignored">"#);
-            push_text(&mut out, l.ignored_params);
+            w.raw_static(r#"<p data-notice="ignored">"#)
+                .text(l.ignored_params);
             for param in n.ignored {
-                out.push(' ');
-                push_element(&mut out, "code", "", &param.to_string());
+                w.raw_static(" ").element("code", &param.to_string());
             }
-            out.push_str("</p>");
+            w.raw_static("</p>");
         }
-        out.push_str("</div>");
+        w.raw_static("</div>");
     }
-    out
+    w.finish()
 }
 
 /// The loading line, with its spinner.
-pub fn loading(l: &Labels) -> String {
-    let mut out = String::from(
+pub fn loading(l: &Labels) -> Html {
+    let mut w = HtmlWriter::default();
+    w.raw_static(
         r#"<p class="td-loading" role="status" aria-live="polite"><span class="td-spinner" aria-hidden="true"></span>"#,
-    );
-    push_text(&mut out, l.loading);
-    out.push_str("</p>");
-    out
+    )
+    .text(l.loading)
+    .raw_static("</p>");
+    w.finish()
 }
 
 /// A file that could not be loaded: what happened, and each issue with its file and JSON path.
-pub fn load_error(e: &DataError, l: &Labels) -> String {
-    let mut out = String::from(r#"<div class="td-error" role="alert">"#);
-    push_element(&mut out, "h2", "", l.load_failed);
-    push_element(&mut out, "p", "", l.load_failed_hint);
-    out.push_str(r#"<ul class="td-issues">"#);
-    push_issues(&mut out, Some(&e.file), &e.issues);
+pub fn load_error(e: &DataError, l: &Labels) -> Html {
+    let mut w = HtmlWriter::default();
+    w.raw_static(r#"<div class="td-error" role="alert">"#)
+        .element("h2", l.load_failed)
+        .element("p", l.load_failed_hint)
+        .raw_static(r#"<ul class="td-issues">"#);
+    push_issues(&mut w, Some(&e.file), &e.issues);
     if e.more > 0 {
-        out.push_str("<li>… +");
-        out.push_str(&e.more.to_string());
-        out.push_str("</li>");
+        w.raw_static("<li>… +")
+            .text(&e.more.to_string())
+            .raw_static("</li>");
     }
-    out.push_str("</ul></div>");
-    out
+    w.raw_static("</ul></div>");
+    w.finish()
 }
 
 /// The heading of the page: the jurisdiction above the title; below it, the date of the
 /// figures and whether they are official. `compact` (embeds): no line above the title, and the
 /// jurisdiction joins the date. Before a snapshot has loaded, the widget's name.
-pub fn heading(snap: Option<&Snapshot>, lang: Lang, compact: bool) -> String {
+pub fn heading(snap: Option<&ValidSnapshot>, lang: Lang, compact: bool) -> Html {
     let l = labels(lang);
-    let mut out = String::new();
-    let Some(snap) = snap else {
-        push_element(&mut out, "h1", "", l.app_name);
-        return out;
+    let mut w = HtmlWriter::default();
+    let Some(snap) = snap.map(ValidSnapshot::snapshot) else {
+        w.element("h1", l.app_name);
+        return w.finish();
     };
     let jurisdiction = snap.jurisdiction.get(lang);
     let as_of = format!("{} {}", l.as_of, date(snap.as_of, lang));
     let meta = if compact {
         format!("{jurisdiction} · {as_of}")
     } else {
-        push_element(&mut out, "p", r#" class="td-kicker""#, jurisdiction);
+        w.raw_static(r#"<p class="td-kicker">"#)
+            .text(jurisdiction)
+            .raw_static("</p>");
         let status = match snap.data_status {
             DataStatus::Official => l.official,
             DataStatus::Illustrative => l.illustrative_notice,
         };
         format!("{as_of} · {status}")
     };
-    push_element(&mut out, "h1", "", snap.title.get(lang));
-    push_element(&mut out, "p", r#" class="td-meta""#, &meta);
-    out
+    w.element("h1", snap.title.get(lang))
+        .raw_static(r#"<p class="td-meta">"#)
+        .text(&meta)
+        .raw_static("</p>");
+    w.finish()
 }
 
 /// The three headline figures. The overdue one is hidden, not left out, when the report does
 /// not split the not-completed group, so the list keeps its shape.
-pub fn headline(h: &Headline, l: &Labels) -> String {
-    let mut out = String::from(r#"<dl class="td-headline">"#);
+pub fn headline(h: &Headline, l: &Labels) -> Html {
+    let mut w = HtmlWriter::default();
+    w.raw_static(r#"<dl class="td-headline">"#);
     let figures = [
-        ("", l.headline_tasks, "total", Some(&h.total)),
         (
-            "",
+            r#" class="td-stat""#,
+            l.headline_tasks,
+            "total",
+            Some(&h.total),
+        ),
+        (
+            r#" class="td-stat""#,
             l.headline_completed,
             "completed",
             Some(&h.completed_share),
         ),
         (
-            " td-stat-alert",
+            r#" class="td-stat td-stat-alert""#,
             l.headline_overdue,
             "overdue",
             h.overdue_share.as_ref(),
         ),
     ];
     for (class, term, name, value) in figures {
-        out.push_str(r#"<div class="td-stat"#);
-        out.push_str(class);
-        out.push('"');
+        w.open("div").attrs_static(class);
         if value.is_none() {
-            out.push_str(" hidden");
+            w.attrs_static(" hidden");
         }
-        out.push('>');
-        push_element(&mut out, "dt", "", term);
-        out.push_str(r#"<dd data-figure=""#);
-        out.push_str(name);
-        out.push_str(r#"">"#);
-        push_text(&mut out, value.map_or("", |v| v.as_str()));
-        out.push_str("</dd></div>");
+        w.element("dt", term)
+            .open("dd")
+            .attr("data-figure", name)
+            .text(value.map_or("", |v| v.as_str()))
+            .raw_static("</dd></div>");
     }
-    out.push_str("</dl>");
-    out
+    w.raw_static("</dl>");
+    w.finish()
 }
 
-/// The source line (a link when the source has one) and, in embeds, the link to the full view.
+/// The source line (a link when the source has one) and, in embeds, the link to the full view
+/// (`full_view`: a link the widget made from its own address).
 pub fn source_footer(
-    source: Option<(&str, Option<&str>)>,
+    source: Option<(&str, Option<&HttpUrl>)>,
     full_view: Option<&str>,
     l: &Labels,
-) -> String {
-    let mut out = String::new();
+) -> Html {
+    let mut w = HtmlWriter::default();
     if let Some((line, url)) = source {
-        out.push_str(r#"<p class="td-source" data-source=""><span>"#);
-        push_text(&mut out, l.source);
-        out.push_str(": </span>");
+        w.raw_static(r#"<p class="td-source" data-source=""><span>"#)
+            .text(l.source)
+            .raw_static(": </span>");
         match url {
-            Some(url) => push_link(&mut out, "", url, line),
-            None => push_element(&mut out, "span", "", line),
+            Some(url) => push_link(&mut w, "", url.as_str(), line),
+            None => {
+                w.element("span", line);
+            }
         }
-        out.push_str("</p>");
+        w.raw_static("</p>");
     }
     if let Some(url) = full_view {
         push_link(
-            &mut out,
+            &mut w,
             r#" class="td-full-link""#,
             url,
             &format!("{} ↗", l.full_view),
         );
     }
-    out
+    w.finish()
 }
 
-/// A link that opens in a new tab. `url` is a validated http(s) link or one the widget made.
-fn push_link(out: &mut String, attrs: &str, url: &str, text: &str) {
-    out.push_str("<a");
-    out.push_str(attrs);
-    out.push_str(r#" href=""#);
-    push_text(out, url);
-    out.push_str(r#"" target="_blank" rel="noopener">"#);
-    push_text(out, text);
-    out.push_str("</a>");
+/// A link that opens in a new tab.
+fn push_link(w: &mut HtmlWriter, attrs: &'static str, url: &str, text: &str) {
+    w.open("a")
+        .attrs_static(attrs)
+        .attr("href", url)
+        .attrs_static(r#" target="_blank" rel="noopener""#)
+        .text(text)
+        .close("a");
 }
 
 #[cfg(test)]
@@ -261,9 +246,6 @@ mod tests {
 
     #[test]
     fn text_from_files_and_links_is_escaped() {
-        let mut out = String::new();
-        push_text(&mut out, r#"<img src=x onerror="a('b')"> & co"#);
-        assert_eq!(out, "&lt;img src=x onerror=&quot;a('b')&quot;&gt; &amp; co");
         let ignored = [Ignored::new("x", "<b>")];
         let html = notices(
             &Notices {
@@ -282,7 +264,7 @@ mod tests {
 
     #[test]
     fn no_notice_applies_no_markup() {
-        assert_eq!(notices(&Notices::default(), labels(Lang::Vi)), "");
+        assert_eq!(notices(&Notices::default(), labels(Lang::Vi)).as_str(), "");
     }
 
     #[test]
@@ -315,7 +297,7 @@ mod tests {
             labels(Lang::Vi),
         );
         assert_eq!(
-            html,
+            html.as_str(),
             r#"<div class="td-notice td-notice-illustrative" role="note" data-notice="illustrative"><strong>Dữ liệu minh họa, không phải số liệu chính thức</strong><span> Sinh tự động</span></div>"#
         );
         // Without the illustrative mark, the note stands alone.
@@ -326,7 +308,7 @@ mod tests {
             },
             labels(Lang::Vi),
         );
-        assert_eq!(html, r#"<p class="td-note">Ghi chú</p>"#);
+        assert_eq!(html.as_str(), r#"<p class="td-note">Ghi chú</p>"#);
     }
 
     #[test]
@@ -360,7 +342,7 @@ mod tests {
         e.more = 3;
         let html = load_error(&e, labels(Lang::En));
         assert_eq!(
-            html,
+            html.as_str(),
             concat!(
                 r#"<div class="td-error" role="alert"><h2>The data could not be loaded</h2>"#,
                 "<p>The page still works. Please tell the editors, with the details below.</p>",
@@ -376,7 +358,7 @@ mod tests {
     fn headings_name_jurisdiction_title_date_and_status() {
         let json = include_str!("../data/snapshots/quang-ninh-2021-q1.json");
         let snap = crate::snapshot::parse_snapshot("default", json).expect("the default snapshot");
-        let snap = Some(snap.snapshot());
+        let snap = Some(&snap);
         let full = heading(snap, Lang::Vi, false);
         assert!(full.starts_with(r#"<p class="td-kicker">"#), "{full}");
         assert!(full.contains("<h1>"), "{full}");
@@ -391,7 +373,7 @@ mod tests {
             "{compact}"
         );
         assert_eq!(
-            heading(None, Lang::En, false),
+            heading(None, Lang::En, false).as_str(),
             format!("<h1>{}</h1>", labels(Lang::En).app_name)
         );
     }
@@ -425,14 +407,15 @@ mod tests {
     #[test]
     fn the_source_links_only_where_the_source_has_a_link() {
         let l = labels(Lang::En);
-        let linked = source_footer(Some(("«Report»", Some("https://x.vn/a?b=1&c=2"))), None, l);
+        let url = HttpUrl::parse("https://x.vn/a?b=1&c=2").unwrap();
+        let linked = source_footer(Some(("«Report»", Some(&url))), None, l);
         assert_eq!(
-            linked,
+            linked.as_str(),
             r#"<p class="td-source" data-source=""><span>Source: </span><a href="https://x.vn/a?b=1&amp;c=2" target="_blank" rel="noopener">«Report»</a></p>"#
         );
         let plain = source_footer(Some(("«Report»", None)), Some("https://w/?tab=g"), l);
         assert!(plain.contains("<span>«Report»</span></p>"), "{plain}");
         assert!(plain.ends_with(r#"<a class="td-full-link" href="https://w/?tab=g" target="_blank" rel="noopener">Open the full view ↗</a>"#), "{plain}");
-        assert_eq!(source_footer(None, None, l), "");
+        assert_eq!(source_footer(None, None, l).as_str(), "");
     }
 }

@@ -216,3 +216,28 @@ fn the_graph_reads_the_imports_it_checks() {
         Some(vec!["a".into(), "b".into(), "a".into()])
     );
 }
+
+/// Markup reaches the page through one file, `ui/parts.rs`, whose `inner_html`s are set from
+/// `crate::html::Html` (text only the escaping writer makes): no other view sets HTML.
+#[test]
+fn only_the_html_text_parts_set_inner_html() {
+    let mut files = Vec::new();
+    sources(Path::new("src/ui"), &mut files);
+    let setting: Vec<&str> = files
+        .iter()
+        .filter(|(_, text)| {
+            let code = code(text);
+            code.contains("inner_html") || code.contains("set_inner_html")
+        })
+        .map(|(rel, _)| rel.as_str())
+        .collect();
+    assert_eq!(setting, ["ui/parts.rs"]);
+    let parts = &files.iter().find(|(rel, _)| rel == "ui/parts.rs").unwrap().1;
+    // Every markup function called there hands over its `Html` (not a `String` made by hand).
+    let markup_calls = names_after(parts, "markup::")
+        .into_iter()
+        .filter(|name| name.starts_with(|c: char| c.is_ascii_lowercase()))
+        .count();
+    assert!(markup_calls >= 5, "{markup_calls}");
+    assert_eq!(markup_calls, parts.matches(".into_string()").count());
+}

@@ -2,10 +2,9 @@
 //! values, legend, the source line and, for illustrative data, the notice — so an image shared
 //! on its own still says what it is and where it comes from.
 
-use std::fmt::Write;
-
 use super::{BarChart, Series};
 use crate::format::plain_decimal;
+use crate::html::{Html, HtmlWriter};
 
 /// What every exported image carries besides the chart.
 pub struct Footer<'a> {
@@ -23,20 +22,6 @@ const LINE_H: u32 = 16;
 const BAR_H: u32 = 16;
 /// Rough width of a character at 13 px, for wrapping (no text metrics outside a browser).
 const CHAR_W: f64 = 6.6;
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Greedy word wrap to `width` pixels.
 fn wrap(text: &str, width: u32) -> Vec<String> {
@@ -58,14 +43,15 @@ fn wrap(text: &str, width: u32) -> Vec<String> {
     lines
 }
 
-fn text_lines(out: &mut String, x: u32, y: u32, lines: &[String], attrs: &str) {
+/// One `<text>` per line; `attrs` are literal attributes (` fill="#333"`).
+fn text_lines(w: &mut HtmlWriter, x: u32, y: u32, lines: &[String], attrs: &'static str) {
     for (i, line) in lines.iter().enumerate() {
-        let _ = write!(
-            out,
-            r#"<text x="{x}" y="{}" {attrs}>{}</text>"#,
-            y + i as u32 * LINE_H,
-            esc(line)
-        );
+        w.open("text")
+            .attr_num("x", x)
+            .attr_num("y", y + i as u32 * LINE_H)
+            .attrs_static(attrs)
+            .text(line)
+            .close("text");
     }
 }
 
@@ -78,38 +64,42 @@ fn fill(series: Series) -> String {
 }
 
 /// Renders `chart` with `footer` as an SVG document (UTF-8 text).
-pub fn render(chart: &BarChart, footer: &Footer) -> String {
-    let mut body = String::new();
+pub fn render(chart: &BarChart, footer: &Footer) -> Html {
+    let mut body = HtmlWriter::default();
     let mut y = PAD + 18;
     let full = WIDTH - 2 * PAD;
-    let _ = write!(
-        body,
-        r#"<text x="{PAD}" y="{y}" font-size="18" font-weight="700">{}</text>"#,
-        esc(&chart.title)
-    );
+    body.open("text")
+        .attr_num("x", PAD)
+        .attr_num("y", y)
+        .attrs_static(r#" font-size="18" font-weight="700""#)
+        .text(&chart.title)
+        .close("text");
     y += 22;
     if !chart.subtitle.is_empty() {
-        let _ = write!(
-            body,
-            r##"<text x="{PAD}" y="{y}" fill="#444">{}</text>"##,
-            esc(&chart.subtitle)
-        );
+        body.open("text")
+            .attr_num("x", PAD)
+            .attr_num("y", y)
+            .attrs_static(r##" fill="#444""##)
+            .text(&chart.subtitle)
+            .close("text");
         y += 20;
     }
     if let Some(notice) = footer.notice {
         let lines = wrap(notice, full - 16);
         let h = lines.len() as u32 * LINE_H + 10;
-        let _ = write!(
-            body,
-            r##"<rect x="{PAD}" y="{}" width="{full}" height="{h}" fill="#FFF4E5" stroke="#B35C00"/>"##,
-            y - 4
-        );
+        body.open("rect")
+            .attr_num("x", PAD)
+            .attr_num("y", y - 4)
+            .attr_num("width", full)
+            .attr_num("height", h)
+            .attrs_static(r##" fill="#FFF4E5" stroke="#B35C00""##)
+            .close_empty();
         text_lines(
             &mut body,
             PAD + 8,
             y + 10,
             &lines,
-            r##"font-weight="700" fill="#7A3E00""##,
+            r##" font-weight="700" fill="#7A3E00""##,
         );
         y += h + 8;
     }
@@ -126,42 +116,53 @@ pub fn render(chart: &BarChart, footer: &Footer) -> String {
         for seg in &row.segments {
             let x = plain_decimal(f64::from(plot_x) + seg.start * f64::from(PLOT_W), 1);
             let w = plain_decimal(((seg.end - seg.start) * f64::from(PLOT_W)).max(0.0), 1);
-            let _ = write!(
-                body,
-                r##"<rect x="{x}" y="{}" width="{w}" height="{BAR_H}" fill="{}" stroke="#FFF" stroke-width="0.5"><title>{}</title></rect>"##,
-                y,
-                fill(seg.series),
-                esc(&seg.label)
-            );
+            body.open("rect")
+                .attr("x", &x)
+                .attr_num("y", y)
+                .attr("width", &w)
+                .attr_num("height", BAR_H)
+                .attr("fill", &fill(seg.series))
+                .attrs_static(r##" stroke="#FFF" stroke-width="0.5""##)
+                .element("title", &seg.label)
+                .close("rect");
         }
         for m in &row.markers {
             let x = plain_decimal(f64::from(plot_x) + m.at * f64::from(PLOT_W), 1);
-            let _ = write!(
-                body,
-                r##"<line x1="{x}" x2="{x}" y1="{}" y2="{}" stroke="#222" stroke-width="2" stroke-dasharray="3 2"><title>{}</title></line>"##,
-                y - 3,
-                y + BAR_H + 3,
-                esc(&m.label)
-            );
+            body.open("line")
+                .attr("x1", &x)
+                .attr("x2", &x)
+                .attr_num("y1", y - 3)
+                .attr_num("y2", y + BAR_H + 3)
+                .attrs_static(r##" stroke="#222" stroke-width="2" stroke-dasharray="3 2""##)
+                .element("title", &m.label)
+                .close("line");
         }
         text_lines(&mut body, value_x, y + 12, &value_lines, "");
         y += h;
     }
     if !chart.ticks.is_empty() {
-        let _ = write!(
-            body,
-            r##"<line x1="{plot_x}" x2="{}" y1="{y}" y2="{y}" stroke="#888"/>"##,
-            plot_x + PLOT_W
-        );
+        body.open("line")
+            .attr_num("x1", plot_x)
+            .attr_num("x2", plot_x + PLOT_W)
+            .attr_num("y1", y)
+            .attr_num("y2", y)
+            .attrs_static(r##" stroke="#888""##)
+            .close_empty();
         for t in &chart.ticks {
             let x = plain_decimal(f64::from(plot_x) + t.at * f64::from(PLOT_W), 1);
-            let _ = write!(
-                body,
-                r##"<line x1="{x}" x2="{x}" y1="{y}" y2="{}" stroke="#888"/><text x="{x}" y="{}" text-anchor="middle" font-size="11" fill="#444">{}</text>"##,
-                y + 4,
-                y + 16,
-                esc(&t.label)
-            );
+            body.open("line")
+                .attr("x1", &x)
+                .attr("x2", &x)
+                .attr_num("y1", y)
+                .attr_num("y2", y + 4)
+                .attrs_static(r##" stroke="#888""##)
+                .close_empty()
+                .open("text")
+                .attr("x", &x)
+                .attr_num("y", y + 16)
+                .attrs_static(r##" text-anchor="middle" font-size="11" fill="#444""##)
+                .text(&t.label)
+                .close("text");
         }
         y += 24;
     }
@@ -175,29 +176,26 @@ pub fn render(chart: &BarChart, footer: &Footer) -> String {
                 y += 20;
             }
             if entry.series == Series::Target {
-                let _ = write!(
-                    body,
-                    r##"<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#222" stroke-width="2" stroke-dasharray="3 2"/>"##,
-                    x + 7,
-                    x + 7,
-                    y - 2,
-                    y + 12
-                );
+                body.open("line")
+                    .attr_num("x1", x + 7)
+                    .attr_num("x2", x + 7)
+                    .attr_num("y1", y - 2)
+                    .attr_num("y2", y + 12)
+                    .attrs_static(r##" stroke="#222" stroke-width="2" stroke-dasharray="3 2""##)
+                    .close_empty();
             } else {
-                let _ = write!(
-                    body,
-                    r#"<rect x="{x}" y="{}" width="14" height="12" fill="{}"/>"#,
-                    y - 1,
-                    fill(entry.series)
-                );
+                body.open("rect")
+                    .attr_num("x", x)
+                    .attr_num("y", y - 1)
+                    .attrs_static(r#" width="14" height="12""#)
+                    .attr("fill", &fill(entry.series))
+                    .close_empty();
             }
-            let _ = write!(
-                body,
-                r#"<text x="{}" y="{}">{}</text>"#,
-                x + 20,
-                y + 10,
-                esc(&entry.label)
-            );
+            body.open("text")
+                .attr_num("x", x + 20)
+                .attr_num("y", y + 10)
+                .text(&entry.label)
+                .close("text");
             x += w;
         }
         y += 24;
@@ -209,29 +207,39 @@ pub fn render(chart: &BarChart, footer: &Footer) -> String {
         PAD,
         y,
         &source_lines,
-        r##"font-size="12" fill="#333""##,
+        r##" font-size="12" fill="#333""##,
     );
     y += source_lines.len() as u32 * LINE_H + PAD;
 
-    let mut defs = String::new();
+    let mut doc = HtmlWriter::default();
+    doc.open("svg")
+        .attrs_static(r#" xmlns="http://www.w3.org/2000/svg""#)
+        .attr_num("width", WIDTH)
+        .attr_num("height", y)
+        .attr("viewBox", &format!("0 0 {WIDTH} {y}"))
+        .attrs_static(r##" font-family="system-ui, 'Segoe UI', Roboto, Arial, sans-serif" font-size="13" fill="#111""##)
+        .element("title", &chart.title)
+        .element("desc", &chart.summary)
+        .raw_static("<defs>");
     for series in [
         Series::Status(crate::tasks::Status::Overdue),
         Series::CompletedSum,
         Series::NotCompletedSum,
         Series::Estimate,
     ] {
-        let _ = write!(
-            defs,
-            r##"<pattern id="hatch-{}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#FFF" stroke-width="2" stroke-opacity="0.6"/></pattern>"##,
-            series.class(),
-            series.color()
-        );
+        doc.open("pattern")
+            .attr("id", &format!("hatch-{}", series.class()))
+            .attrs_static(r#" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)""#)
+            .open("rect")
+            .attrs_static(r#" width="6" height="6""#)
+            .attr("fill", series.color())
+            .close_empty()
+            .raw_static(r##"<line x1="0" y1="0" x2="0" y2="6" stroke="#FFF" stroke-width="2" stroke-opacity="0.6"/></pattern>"##);
     }
-    format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{y}" viewBox="0 0 {WIDTH} {y}" font-family="system-ui, 'Segoe UI', Roboto, Arial, sans-serif" font-size="13" fill="#111"><title>{}</title><desc>{}</desc><defs>{defs}</defs><rect width="100%" height="100%" fill="#FFF"/>{body}</svg>"##,
-        esc(&chart.title),
-        esc(&chart.summary)
-    )
+    doc.raw_static(r##"</defs><rect width="100%" height="100%" fill="#FFF"/>"##)
+        .push_html(&body.finish())
+        .close("svg");
+    doc.finish()
 }
 
 /// Height in pixels of a rendered SVG (read back from its `height` attribute), for the canvas
@@ -256,7 +264,37 @@ mod tests {
     }
 
     #[test]
-    fn escaping_keeps_markup_out() {
-        assert_eq!(esc("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    fn the_document_says_what_it_shows_and_how_high_it_is() {
+        let tally = crate::tasks::StatusTally::from_counts([5, 1, 2, 3]);
+        let as_of = crate::snapshot::Date::from_ymd(2021, 3, 31).unwrap();
+        let mut chart = super::super::build::status_chart(
+            &tally,
+            crate::tasks::StatusSet::default(),
+            as_of,
+            crate::format::Lang::Vi,
+        );
+        chart.title = "Tiến độ <b>\"Q1\"</b>".into();
+        chart.summary = "a & b".into();
+        let doc = render(
+            &chart,
+            &Footer {
+                source: "Nguồn: x",
+                notice: None,
+            },
+        );
+        assert!(
+            doc.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="860" height=""#),
+            "{doc}"
+        );
+        assert!(
+            doc.contains("<title>Tiến độ &lt;b&gt;&quot;Q1&quot;&lt;/b&gt;</title><desc>a &amp; b</desc><defs>"),
+            "{doc}"
+        );
+        let height = height_of(&doc).unwrap();
+        assert!(
+            doc.contains(&format!(r#"viewBox="0 0 860 {height}""#)),
+            "{doc}"
+        );
+        assert!(doc.ends_with("</text></svg>"), "{doc}");
     }
 }

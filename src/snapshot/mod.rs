@@ -15,7 +15,7 @@ pub use model::*;
 pub use records::{ResolvedRecords, NO_DOCUMENT};
 pub use status::{GroupTally, Status, StatusSet, StatusTally};
 pub use validate::{validate, validate_manifest, TaskData, ValidSnapshot};
-pub use values::{Date, Period, Span, Text};
+pub use values::{Date, HttpUrl, Period, Span, Text};
 
 pub(crate) use validate::is_valid_id;
 

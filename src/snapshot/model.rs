@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::values::{Date, Period, Text};
+use super::values::{Date, HttpUrl, Period, Text};
 
 /// The value of the `format` field of every snapshot file.
 pub const SNAPSHOT_FORMAT: &str = "task-dashboard/snapshot";
@@ -107,7 +107,8 @@ pub struct Source {
     pub published: Option<Date>,
     /// Link to the publication (http or https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub url: Option<HttpUrl>,
 }
 
 /// A department/agency or a locality that tasks are assigned to.

@@ -530,20 +530,13 @@ fn check_text(issues: &mut Issues, path: &str, text: &super::Text) {
     }
 }
 
+/// Its `url` is an `HttpUrl`, checked when the file was read.
 fn check_source(issues: &mut Issues, path: &str, source: &Source) {
     if source.name.trim().is_empty() {
         issues.push(
             format!("{path}.name"),
             "expected the name of the publication",
         );
-    }
-    if let Some(url) = &source.url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            issues.push(
-                format!("{path}.url"),
-                format!("expected an http(s) link, found {}", Quoted(url)),
-            );
-        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Small value types of the format: dates, reporting periods, bilingual text.
+//! Small value types of the format: dates, reporting periods, bilingual text, links.
 //!
 //! Each one parses strictly from its JSON string and says what it expected when it cannot,
 //! because that sentence ends up on screen next to the JSON path.
@@ -198,6 +198,62 @@ impl Text {
     }
 }
 
+/// A link to a publication: `http://` or `https://`, then a host, and no space, control
+/// character, U+FFFE or U+FFFF (which a document cannot hold) anywhere. Checked when a
+/// snapshot is read, so that no other kind of link (a `javascript:` or `data:` one) can
+/// become an `href` (`markup::source_footer` takes this type). Written in JSON as the string
+/// it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct HttpUrl(pub(super) String);
+
+pub(super) const HTTP_URL_EXPECTED: &str = "an http(s) URL";
+
+impl HttpUrl {
+    pub fn parse(s: &str) -> Option<HttpUrl> {
+        Self::fits(s).then(|| HttpUrl(s.to_owned()))
+    }
+
+    /// Whether `s` is such a link.
+    pub(super) fn fits(s: &str) -> bool {
+        let b = s.as_bytes();
+        let scheme = if b.starts_with(b"https://") {
+            8
+        } else if b.starts_with(b"http://") {
+            7
+        } else {
+            return false;
+        };
+        // The host follows the scheme, or the last `user@` before the path, query or fragment;
+        // its first byte, which must be there and must not start a `:port`.
+        let mut in_authority = true;
+        let mut host_start = None;
+        for (i, &c) in b.iter().enumerate().skip(scheme) {
+            match c {
+                b'/' | b'?' | b'#' => in_authority = false,
+                b'@' if in_authority => host_start = None,
+                _ if in_authority && host_start.is_none() => host_start = Some(c),
+                _ => {}
+            }
+            // Spaces and controls (C0, DEL, C1: C2 80–9F), and U+FFFE and U+FFFF (EF BF BE,
+            // EF BF BF), which a document cannot hold.
+            let prev = |n: usize| b.get(i.wrapping_sub(n)).copied();
+            if c <= b' '
+                || c == 0x7f
+                || (0x80..=0x9f).contains(&c) && prev(1) == Some(0xc2)
+                || c >= 0xbe && prev(1) == Some(0xbf) && prev(2) == Some(0xef)
+            {
+                return false;
+            }
+        }
+        host_start.is_some_and(|c| c != b':')
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(feature = "schema")]
 mod schema {
     use std::borrow::Cow;
@@ -248,6 +304,43 @@ mod tests {
             "",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn links_are_http_or_https_with_a_host() {
+        for good in [
+            "https://baoquangninh.vn/a?b=1&c=2#d",
+            "http://x.vn",
+            "https://user@x.vn:8080/",
+            "https://[::1]/",
+        ] {
+            assert_eq!(
+                HttpUrl::parse(good).map(|u| u.0),
+                Some(good.into()),
+                "{good}"
+            );
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,<script>",
+            "//x.vn/a",
+            "x.vn",
+            "ftp://x.vn",
+            "https://",
+            "https:///a",
+            "https://:80/",
+            "https://user@/",
+            "https://x.vn/a b",
+            "https://x.vn/\n",
+            "https://x.vn/\u{0}",
+            "https://x.vn/\u{85}",
+            "https://x.vn/\u{ffff}",
+            " https://x.vn",
+            "",
+        ] {
+            assert_eq!(HttpUrl::parse(bad), None, "{bad:?}");
         }
     }
 

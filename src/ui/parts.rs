@@ -1,5 +1,7 @@
 //! The parts of the page without controls, drawn from HTML text the core writes
-//! (`crate::markup`): heading, headline figures, load state, notices, source line.
+//! (`crate::markup`, as `crate::html::Html`): heading, headline figures, load state, notices,
+//! source line. The only `inner_html` of the widget is here, and it is only ever set from an
+//! `Html` (`tests/module_graph.rs` checks the first).
 //! Rationale: as Leptos views, notices and load errors alone cost 6.6 KB gzip of WASM; as
 //! text set with `inner_html`, almost nothing (see ARCHITECTURE.md).
 
@@ -17,7 +19,8 @@ pub fn heading(compact: bool) -> impl IntoView {
     let heading = move || {
         let lang = ctx.lang.get();
         ctx.snap
-            .with(|s| markup::heading(s.as_ref().map(|s| s.snapshot()), lang, compact))
+            .with(|s| markup::heading(s.as_deref().map(|s| &**s), lang, compact))
+            .into_string()
     };
     view! { <div class="td-heading" inner_html=heading></div> }
 }
@@ -30,10 +33,8 @@ pub fn Headline() -> impl IntoView {
     let html = Memo::new(move |_| {
         let sel = ctx.counts.get()?;
         let l = ctx.labels.get();
-        Some(markup::headline(
-            &chart::headline(&sel.status_tally, ctx.lang.get()),
-            l,
-        ))
+        let headline = chart::headline(&sel.status_tally, ctx.lang.get());
+        Some(markup::headline(&headline, l).into_string())
     });
     view! { <div class="td-part" inner_html=move || html.get().unwrap_or_default()></div> }
 }
@@ -45,8 +46,8 @@ pub fn LoadState() -> impl IntoView {
     let html = move || {
         let l = ctx.labels.get();
         ctx.load.with(|load| match load {
-            Load::Loading => markup::loading(l),
-            Load::Failed(e) => markup::load_error(e, l),
+            Load::Loading => markup::loading(l).into_string(),
+            Load::Failed(e) => markup::load_error(e, l).into_string(),
             Load::Ready(_) => String::new(),
         })
     };
@@ -74,6 +75,7 @@ pub fn Notices() -> impl IntoView {
                     },
                     l,
                 )
+                .into_string()
             })
         })
     };
@@ -95,8 +97,8 @@ pub fn SourceFooter(full_link: bool) -> impl IntoView {
             let line = src
                 .map(|src| chart::source_line(src, lang))
                 .unwrap_or_default();
-            let source = src.map(|src| (line.as_str(), src.url.as_deref()));
-            markup::source_footer(source, full_url.as_deref(), ctx.labels.get())
+            let source = src.map(|src| (line.as_str(), src.url.as_ref()));
+            markup::source_footer(source, full_url.as_deref(), ctx.labels.get()).into_string()
         })
     };
     view! { <footer class="td-footer" inner_html=html></footer> }

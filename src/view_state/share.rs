@@ -7,6 +7,7 @@
 //! view, or snapshot with task records, to the full build.
 
 use super::{encode, Part, Tab, ViewState};
+use crate::html::HtmlWriter;
 
 /// The reader build's page, beside the full build's `index.html`.
 pub const READER_PAGE: &str = "embed.html";
@@ -47,7 +48,8 @@ pub fn default_parts(tab: Tab, has_units: bool) -> Vec<Part> {
 /// The ready-to-paste HTML for a portal: the iframe (auto-height through `embed.js`, a
 /// sensible fixed height without it) and the script, which a page needs only once. The
 /// iframe loads the reader build when it can draw the view, else the full build (`base`, the
-/// full build's page address).
+/// full build's page address). Written by [`HtmlWriter`], so the title and the frame id are
+/// escaped; a `String`, because the embed panel shows it as text to copy.
 pub fn embed_snippet(
     base: &str,
     state: &ViewState,
@@ -65,21 +67,21 @@ pub fn embed_snippet(
         base.to_owned()
     };
     let src = format!("{page}{}", encode(&embed));
-    let script = format!("{folder}embed.js");
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" data-task-dashboard=\"{frame_id}\" \
-         style=\"width:100%;height:640px;border:0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
-         <script src=\"{}\" async></script>",
-        html_attr(&src),
-        html_attr(title),
-        html_attr(&script)
-    )
-}
-
-fn html_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
+    let mut w = HtmlWriter::default();
+    w.open("iframe")
+        .attr("src", &src)
+        .attr("title", title)
+        .attr("data-task-dashboard", frame_id)
+        .attrs_static(
+            r#" style="width:100%;height:640px;border:0" loading="lazy" allow="clipboard-write""#,
+        )
+        .close("iframe")
+        .raw_static("\n")
+        .open("script")
+        .attr("src", &format!("{folder}embed.js"))
+        .attrs_static(" async")
+        .close("script");
+    w.finish().into_string()
 }
 
 #[cfg(test)]
@@ -115,6 +117,22 @@ mod tests {
              loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
              <script src=\"https://example.org/widget/embed.js\" async></script>"
         );
+    }
+
+    #[test]
+    fn a_snippet_escapes_its_title_and_frame_id() {
+        let s = embed_snippet(
+            "https://example.org/w/",
+            &ViewState::default(),
+            false,
+            r#"x"><script>a()</script>"#,
+            "<b>T</b> & \"U\"",
+        );
+        assert!(
+            s.contains(r#" title="&lt;b&gt;T&lt;/b&gt; &amp; &quot;U&quot;" data-task-dashboard="x&quot;&gt;&lt;script&gt;a()&lt;/script&gt;" style="#),
+            "{s}"
+        );
+        assert_eq!(s.matches('<').count(), 4, "{s}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2.x A and AA rules) on the main views, keyboard access to the
 // charts (tab order, values on focus, visible focus), and touch targets of at least 44×44 px.
-// Served without the CSP so that axe-core can be injected.
+// Served without the CSP header, and with the pages' CSP meta element bypassed, so that
+// axe-core can be injected.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';

@@ -38,6 +38,36 @@ test('widget mounts under the production CSP with no console errors', async () =
   await page.close();
 });
 
+// Guards: a host that forgets the Content-Security-Policy header still serves both pages under
+// the production policy, from their <meta http-equiv> element (which trunk must keep).
+test('without the CSP header, both pages are under the same policy from their meta element', async () => {
+  const bare = await startServer({ root: DIST, basePath: '/some/sub/path/' });
+  try {
+    for (const page of ['', 'embed.html?v=2&embed=1&show=status&fid=td-x']) {
+      const tab = await newPage(browser, { url: bare.url + page });
+      await tab.waitForSelector('.td-card', { timeout: 20_000 }).catch((err) => {
+        throw new Error(`${page || 'index.html'} did not draw; console errors: ${JSON.stringify(tab.consoleErrors)}`, { cause: err });
+      });
+      assert.deepEqual(tab.consoleErrors, [], `${page || 'index.html'}: console errors`);
+      const meta = await tab.evaluate(
+        () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+      );
+      assert.equal(meta, CSP, `${page || 'index.html'}: the meta element's policy`);
+      // An injected inline script is refused, as under the header.
+      const ran = await tab.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inlineRan = true;';
+        document.head.append(s);
+        return window.__inlineRan === true;
+      });
+      assert.equal(ran, false, `${page || 'index.html'}: an inline script ran`);
+      await tab.close();
+    }
+  } finally {
+    await bare.close();
+  }
+});
+
 // Release builds compile a panic to a WebAssembly trap (panic = immediate-abort, see
 // scripts/build.sh), which reaches the page as an uncaught RuntimeError: static/crash.js then
 // replaces the frozen widget with a notice in the page's language. Other errors leave it alone.

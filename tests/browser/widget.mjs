@@ -23,7 +23,11 @@ export function readJson(pathFromRoot) {
   return JSON.parse(readFileSync(`${ROOT}${pathFromRoot}`, 'utf8'));
 }
 
-/** Starts the server and the browser. `csp: false` serves without the CSP header. */
+/**
+ * Starts the server and the browser. `csp: false` serves without the CSP header, and its pages
+ * bypass the policy of the pages' own `<meta http-equiv="Content-Security-Policy">` (so that a
+ * test can inject a script, as a11y.test.mjs injects axe-core).
+ */
 export async function startWidget({ csp = true, basePath = '/news/2021/widget/', overrides = TEST_OVERRIDES } = {}) {
   assert.ok(existsSync(`${DIST}index.html`), 'dist/index.html missing: run scripts/build.sh first');
   const server = await startServer({
@@ -36,6 +40,7 @@ export async function startWidget({ csp = true, basePath = '/news/2021/widget/',
   return {
     server,
     browser,
+    csp,
     url: (query = '') => `${server.url}${query}`,
     async close() {
       await browser.close();
@@ -46,7 +51,8 @@ export async function startWidget({ csp = true, basePath = '/news/2021/widget/',
 
 /** Opens the widget and waits until the data is drawn (or an error is shown). */
 export async function openWidget(w, query = '', { viewport, contextOptions = {}, waitFor = '.td-card, .td-error' } = {}) {
-  const page = await newPage(w.browser, { url: w.url(query), viewport, ...contextOptions });
+  const bypass = w.csp === false ? { bypassCSP: true } : {};
+  const page = await newPage(w.browser, { url: w.url(query), viewport, ...bypass, ...contextOptions });
   await page.waitForSelector(waitFor, { timeout: 20_000 }).catch((err) => {
     throw new Error(`widget did not draw; console errors: ${JSON.stringify(page.consoleErrors)}`, { cause: err });
   });
