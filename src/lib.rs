@@ -18,6 +18,7 @@ pub mod generate;
 pub mod markup;
 pub mod order;
 pub mod snapshot;
+pub mod task_table;
 pub mod tasks;
 pub mod view_state;
 

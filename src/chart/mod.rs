@@ -8,6 +8,8 @@ pub mod csv;
 pub mod svg;
 
 pub use build::*;
+// Moved: callers in ui/ switch to crate::task_table (lead)
+pub use crate::task_table::{task_cells, tasks_table};
 
 use crate::tasks::Status;
 
