@@ -3,11 +3,24 @@
 //! on screen by `ui::chart` (HTML, accessible and responsive) and to a file by [`svg`].
 //! CSV downloads come from the same [`DataTable`] the screen shows.
 
-mod build;
 pub mod csv;
+mod documents;
+mod growth;
+mod headline;
+mod rows;
+mod schemes;
+mod source;
+mod status;
 pub mod svg;
+mod units;
 
-pub use build::*;
+pub use documents::documents_chart;
+pub use growth::growth_chart;
+pub use headline::{headline, Headline};
+pub use schemes::schemes_chart;
+pub use source::source_line;
+pub use status::status_chart;
+pub use units::{unit_chart, UnitSort, UNIT_ROWS};
 // Moved: callers in ui/ switch to crate::task_table (lead)
 pub use crate::task_table::{task_cells, tasks_table};
 

@@ -1,0 +1,77 @@
+//! The status chart: how many tasks have each status.
+
+use super::rows::{fraction, series_label, tally_rows};
+use super::{Action, BarChart, BarRow, Cell, DataTable, Segment};
+use crate::format::{self, count, labels, share, Lang};
+use crate::snapshot::Date;
+use crate::tasks::{Status, StatusSet, StatusTally};
+
+/// The four statuses with counts and shares. `selected` is the status filter: its rows are
+/// emphasised, the others faded; pressing a row toggles it.
+pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lang) -> BarChart {
+    let l = labels(lang);
+    let total = t.total();
+    let rows_data = tally_rows(t);
+    let max = rows_data.iter().map(|r| r.2).max().unwrap_or(0);
+    let mut table = DataTable {
+        headers: vec![l.col_status.into(), l.col_count.into(), l.col_share.into()],
+        rows: Vec::new(),
+    };
+    let rows = rows_data
+        .iter()
+        .map(|&(series, statuses, n)| {
+            let label = series_label(series, lang);
+            let pct = share(n, total, lang);
+            let value_text = format!("{} · {pct}", count(n, lang));
+            table.rows.push(vec![
+                Cell::text(label.clone()),
+                Cell::number(count(n, lang), n),
+                Cell::number(
+                    pct.clone(),
+                    format::plain_decimal(fraction(n, total) * 100.0, 2),
+                ),
+            ]);
+            let is_selected = !selected.is_empty() && statuses.iter().all(|s| selected.contains(s));
+            let dimmed = !selected.is_empty() && !is_selected;
+            BarRow {
+                key: statuses
+                    .iter()
+                    .map(Status::code)
+                    .collect::<Vec<_>>()
+                    .join("+"),
+                label: label.clone(),
+                segments: vec![Segment {
+                    series,
+                    start: 0.0,
+                    end: fraction(n, max),
+                    label: format!("{label}: {value_text}"),
+                    action: Some(Action::ToggleStatuses(statuses)),
+                    selected: is_selected,
+                    dimmed,
+                }],
+                value_text,
+                markers: Vec::new(),
+                action: Some(Action::ToggleStatuses(statuses)),
+                selected: is_selected,
+                dimmed,
+            }
+        })
+        .collect();
+    table.rows.push(vec![
+        Cell::text(l.col_total),
+        Cell::number(count(total, lang), total),
+        Cell::number(share(total, total, lang), "100.00"),
+    ]);
+    BarChart {
+        id: "status",
+        title: l.chart_status.to_owned(),
+        subtitle: format!("{} {}", l.as_of, format::date(as_of, lang)),
+        rows,
+        legend: Vec::new(),
+        ticks: Vec::new(),
+        highlight: StatusSet::EMPTY,
+        summary: format::status_summary(t, as_of, lang),
+        table,
+        row_limit: None,
+    }
+}
