@@ -4,7 +4,6 @@ use super::rows::fraction;
 use super::{BarChart, BarRow, Cell, DataTable, Segment, Series};
 use crate::format::{self, capitalise, count, labels, Lang};
 use crate::snapshot::{DocType, Documents};
-use crate::tasks::StatusSet;
 
 /// Documents issued by type, most frequent first.
 pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
@@ -12,10 +11,7 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
     let mut issued: Vec<_> = docs.issued.iter().collect();
     crate::order::sort_by(&mut issued, &|a, b| b.count.cmp(&a.count));
     let max = issued.iter().map(|d| d.count).max().unwrap_or(0);
-    let mut table = DataTable {
-        headers: vec![l.col_type.into(), l.col_count.into()],
-        rows: Vec::new(),
-    };
+    let mut table = DataTable::new(&[l.col_type, l.col_count]);
     let rows = issued
         .iter()
         .enumerate()
@@ -60,18 +56,15 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
             Cell::number(count(sub.count, lang), sub.count),
         ]);
     }
-    BarChart {
-        id: "documents",
-        title: l.chart_documents.to_owned(),
-        subtitle: capitalise(&format::period(docs.period, lang)),
+    BarChart::new(
+        "documents",
+        l.chart_documents.to_owned(),
+        capitalise(&format::period(docs.period, lang)),
         rows,
-        legend: Vec::new(),
-        ticks: Vec::new(),
-        highlight: StatusSet::EMPTY,
-        summary: format::documents_summary(docs, lang),
+        Vec::new(),
+        format::documents_summary(docs, lang),
         table,
-        row_limit: None,
-    }
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use super::source_line;
 use super::{BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick};
 use crate::format::{self, capitalise, labels, percent, Lang};
 use crate::snapshot::{FigureKind, Growth, Source};
-use crate::tasks::StatusSet;
 
 /// A round upper bound for the axis: 12,4 → 14.
 fn nice_ceiling(x: f64, step: f64) -> f64 {
@@ -31,24 +30,7 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
         nice_ceiling(high, step),
     );
     let at = |v: f64| ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
-    let mut ticks = Vec::new();
-    let mut t = lo;
-    while t <= hi + 1e-9 {
-        ticks.push(Tick {
-            at: at(t),
-            label: percent(t, lang),
-        });
-        t += step;
-    }
-    let mut table = DataTable {
-        headers: vec![
-            l.col_period.into(),
-            l.col_kind.into(),
-            l.col_value.into(),
-            l.source.into(),
-        ],
-        rows: Vec::new(),
-    };
+    let mut table = DataTable::new(&[l.col_period, l.col_kind, l.col_value, l.source]);
     let mut used = Vec::new();
     let rows = growth
         .points
@@ -98,32 +80,31 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
                     }
                 }
             }
-            BarRow {
-                markers,
-                ..BarRow::fixed(p.period.to_string(), label, texts.join(" · "), segments)
-            }
+            BarRow::fixed(p.period.to_string(), label, texts.join(" · "), segments)
+                .with_markers(markers)
         })
         .collect();
     let legend = [Series::Actual, Series::Estimate, Series::Target]
         .into_iter()
         .filter(|s| used.contains(s))
-        .map(|series| LegendEntry {
-            series,
-            label: series_label(series, lang),
-            action: None,
-            selected: false,
-        })
+        .map(|series| LegendEntry::new(series, series_label(series, lang)))
         .collect();
-    BarChart {
-        id: "growth",
-        title: l.chart_growth.to_owned(),
-        subtitle: growth.indicator.get(lang).to_owned(),
+    let mut chart = BarChart::new(
+        "growth",
+        l.chart_growth.to_owned(),
+        growth.indicator.get(lang).to_owned(),
         rows,
         legend,
-        ticks,
-        highlight: StatusSet::EMPTY,
-        summary: format::growth_summary(growth, lang),
+        format::growth_summary(growth, lang),
         table,
-        row_limit: None,
+    );
+    let mut t = lo;
+    while t <= hi + 1e-9 {
+        chart.ticks.push(Tick {
+            at: at(t),
+            label: percent(t, lang),
+        });
+        t += step;
     }
+    chart
 }

@@ -4,20 +4,11 @@ use super::rows::{fraction, series_label};
 use super::{BarChart, BarRow, Cell, DataTable, LegendEntry, Segment, Series};
 use crate::format::{self, count, labels, lowercase, share, Lang};
 use crate::snapshot::{Date, Scheme};
-use crate::tasks::StatusSet;
 
 /// Schemes: done and remaining of each.
 pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
     let l = labels(lang);
-    let mut table = DataTable {
-        headers: vec![
-            l.col_scheme.into(),
-            l.schemes_done.into(),
-            l.col_total.into(),
-            l.col_share.into(),
-        ],
-        rows: Vec::new(),
-    };
+    let mut table = DataTable::new(&[l.col_scheme, l.schemes_done, l.col_total, l.col_share]);
     let rows = schemes
         .iter()
         .enumerate()
@@ -35,53 +26,34 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
                 ),
             ]);
             let done_end = fraction(s.done, s.total);
-            let segment = |series, start, end, n: u32| Segment {
-                series,
-                start,
-                end,
-                label: format!(
-                    "{label}: {} {}",
-                    lowercase(&series_label(series, lang)),
-                    count(n, lang)
-                ),
-                action: None,
-                selected: false,
-                dimmed: false,
+            let segment = |series, start, end, n: u32| {
+                let words = lowercase(&series_label(series, lang));
+                Segment::fixed(
+                    series,
+                    start,
+                    end,
+                    format!("{label}: {words} {}", count(n, lang)),
+                )
             };
-            BarRow {
-                key: format!("scheme-{i}"),
-                segments: vec![
-                    segment(Series::Done, 0.0, done_end, s.done),
-                    segment(Series::Remaining, done_end, 1.0, s.total - s.done),
-                ],
-                label,
-                value_text,
-                markers: Vec::new(),
-                action: None,
-                selected: false,
-                dimmed: false,
-            }
+            let segments = vec![
+                segment(Series::Done, 0.0, done_end, s.done),
+                segment(Series::Remaining, done_end, 1.0, s.total - s.done),
+            ];
+            BarRow::fixed(format!("scheme-{i}"), label, value_text, segments)
         })
         .collect();
     let date = schemes.iter().find_map(|s| s.as_of).unwrap_or(as_of);
-    BarChart {
-        id: "schemes",
-        title: l.chart_schemes.to_owned(),
-        subtitle: format!("{} {}", l.as_of, format::date(date, lang)),
+    let legend = [Series::Done, Series::Remaining]
+        .into_iter()
+        .map(|series| LegendEntry::new(series, series_label(series, lang)))
+        .collect();
+    BarChart::new(
+        "schemes",
+        l.chart_schemes.to_owned(),
+        format!("{} {}", l.as_of, format::date(date, lang)),
         rows,
-        legend: [Series::Done, Series::Remaining]
-            .into_iter()
-            .map(|series| LegendEntry {
-                series,
-                label: series_label(series, lang),
-                action: None,
-                selected: false,
-            })
-            .collect(),
-        ticks: Vec::new(),
-        highlight: StatusSet::EMPTY,
-        summary: format::schemes_summary(schemes, lang),
+        legend,
+        format::schemes_summary(schemes, lang),
         table,
-        row_limit: None,
-    }
+    )
 }

@@ -13,10 +13,8 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
     let total = t.total();
     let rows_data = tally_rows(t);
     let max = rows_data.iter().map(|r| r.2).max().unwrap_or(0);
-    let mut table = DataTable {
-        headers: vec![l.col_status.into(), l.col_count.into(), l.col_share.into()],
-        rows: Vec::new(),
-    };
+    let mut table = DataTable::new(&[l.col_status, l.col_count, l.col_share]);
+    let any_selected = !selected.is_empty();
     let rows = rows_data
         .iter()
         .map(|&(series, statuses, n)| {
@@ -31,30 +29,24 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
                     format::plain_decimal(fraction(n, total) * 100.0, 2),
                 ),
             ]);
-            let is_selected = !selected.is_empty() && statuses.iter().all(|s| selected.contains(s));
-            let dimmed = !selected.is_empty() && !is_selected;
-            BarRow {
-                key: statuses
-                    .iter()
-                    .map(Status::code)
-                    .collect::<Vec<_>>()
-                    .join("+"),
-                label: label.clone(),
-                segments: vec![Segment {
-                    series,
-                    start: 0.0,
-                    end: fraction(n, max),
-                    label: format!("{label}: {value_text}"),
-                    action: Some(Action::ToggleStatuses(statuses)),
-                    selected: is_selected,
-                    dimmed,
-                }],
-                value_text,
-                markers: Vec::new(),
-                action: Some(Action::ToggleStatuses(statuses)),
-                selected: is_selected,
-                dimmed,
-            }
+            let is_selected = any_selected && statuses.iter().all(|s| selected.contains(s));
+            let toggle = Action::ToggleStatuses(statuses);
+            let key = statuses
+                .iter()
+                .map(Status::code)
+                .collect::<Vec<_>>()
+                .join("+");
+            let segment = Segment::fixed(
+                series,
+                0.0,
+                fraction(n, max),
+                format!("{label}: {value_text}"),
+            )
+            .with_action(toggle)
+            .with_selection(is_selected, any_selected);
+            BarRow::fixed(key, label, value_text, vec![segment])
+                .with_action(toggle)
+                .with_selection(is_selected, any_selected)
         })
         .collect();
     table.rows.push(vec![
@@ -62,16 +54,13 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
         Cell::number(count(total, lang), total),
         Cell::number(share(total, total, lang), "100.00"),
     ]);
-    BarChart {
-        id: "status",
-        title: l.chart_status.to_owned(),
-        subtitle: format!("{} {}", l.as_of, format::date(as_of, lang)),
+    BarChart::new(
+        "status",
+        l.chart_status.to_owned(),
+        format!("{} {}", l.as_of, format::date(as_of, lang)),
         rows,
-        legend: Vec::new(),
-        ticks: Vec::new(),
-        highlight: StatusSet::EMPTY,
-        summary: format::status_summary(t, as_of, lang),
+        Vec::new(),
+        format::status_summary(t, as_of, lang),
         table,
-        row_limit: None,
-    }
+    )
 }

@@ -87,10 +87,7 @@ pub fn unit_chart(
         }),
         UnitSort::Name => crate::order::sort_by_key(&mut shown, |(u, _)| name_key(*u)),
     }
-    let mut table = DataTable {
-        headers: vec![l.col_unit.into(), l.filter_unit_kind.into()],
-        rows: Vec::new(),
-    };
+    let mut table = DataTable::new(&[l.col_unit, l.filter_unit_kind]);
     table
         .headers
         .extend(Status::ALL.iter().map(|s| l.status(*s).to_owned()));
@@ -117,21 +114,17 @@ pub fn unit_chart(
                     let single = (statuses.iter().count() == 1)
                         .then(|| statuses.iter().next())
                         .flatten();
+                    let label = format!(
+                        "{}: {} {} ({})",
+                        unit.name.get(lang),
+                        series_name(series),
+                        count(n, lang),
+                        share(n, total, lang)
+                    );
+                    // Status emphasis comes from `BarChart::highlight`; units from the row.
                     let seg = Segment {
-                        series,
-                        start,
-                        end,
-                        label: format!(
-                            "{}: {} {} ({})",
-                            unit.name.get(lang),
-                            series_name(series),
-                            count(n, lang),
-                            share(n, total, lang)
-                        ),
                         action: single.map(|status| Action::ToggleSegment { unit: u, status }),
-                        // Status emphasis comes from `BarChart::highlight`; units from the row.
-                        selected: false,
-                        dimmed: false,
+                        ..Segment::fixed(series, start, end, label)
                     };
                     start = end;
                     seg
@@ -153,47 +146,40 @@ pub fn unit_chart(
                 }),
             ));
             table.rows.push(cells);
-            let unit_selected = filter.units.contains(&u);
-            BarRow {
-                key: unit.id.clone(),
-                label: unit_name(unit, lang).to_owned(),
-                value_text: format!(
-                    "{} · {overdue_text} {}",
-                    count(total, lang),
-                    l.share_overdue_of_unit
-                ),
+            let value_text = format!(
+                "{} · {overdue_text} {}",
+                count(total, lang),
+                l.share_overdue_of_unit
+            );
+            BarRow::fixed(
+                unit.id.clone(),
+                unit_name(unit, lang).to_owned(),
+                value_text,
                 segments,
-                markers: Vec::new(),
-                action: Some(Action::ToggleUnit(u)),
-                selected: unit_selected,
-                dimmed: !filter.units.is_empty() && !unit_selected,
-            }
+            )
+            .with_action(Action::ToggleUnit(u))
+            .with_selection(filter.units.contains(&u), !filter.units.is_empty())
         })
         .collect();
     let legend = Status::ALL
         .iter()
-        .map(|&s| LegendEntry {
-            series: Series::Status(s),
-            label: l.status(s).to_owned(),
-            action: Some(Action::ToggleStatuses(StatusSet::only(s))),
-            selected: false,
+        .map(|&s| {
+            LegendEntry::new(Series::Status(s), l.status(s).to_owned())
+                .with_action(Action::ToggleStatuses(StatusSet::only(s)))
         })
         .collect();
     let kinds = filter
         .unit_kind
         .map_or(String::new(), |k| l.unit_kind(k).to_owned());
-    let mut chart = BarChart {
-        id: "units",
-        title: l.chart_units.to_owned(),
-        subtitle: kinds,
+    let mut chart = BarChart::new(
+        "units",
+        l.chart_units.to_owned(),
+        kinds,
         rows,
         legend,
-        ticks: Vec::new(),
-        highlight: StatusSet::default(),
-        summary: format::units_summary(&summary_input, lang),
+        format::units_summary(&summary_input, lang),
         table,
-        row_limit: None,
-    };
+    );
     chart.emphasise(filter.statuses);
     chart.limit_rows(UNIT_ROWS, all);
     if let Some(limit) = &mut chart.row_limit {
