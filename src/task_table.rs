@@ -55,3 +55,81 @@ pub fn task_cells(snap: &ValidSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
         Cell::text(l.status(index.status[i])),
     ]
 }
+
+/// The records fixture: eight tasks of three units, two documents, as of 31 March 2021.
+#[cfg(all(test, feature = "records"))]
+mod tests {
+    use super::*;
+
+    fn fixture() -> ValidSnapshot {
+        let json = include_str!("../tests/fixtures/records-small.json");
+        crate::snapshot::parse_snapshot("records-small.json", json).expect("the fixture")
+    }
+
+    fn texts(cells: &[Cell]) -> Vec<&str> {
+        cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_task_table_lists_the_given_rows_in_their_order() {
+        let snap = fixture();
+        let table = tasks_table(&snap, &[7, 0], Lang::En);
+        assert_eq!(
+            table.headers,
+            [
+                "ID",
+                "Task",
+                "Unit",
+                "Assigning document",
+                "Assigned",
+                "Due",
+                "Completed",
+                "Status"
+            ]
+        );
+        let ids: Vec<&str> = table.rows.iter().map(|r| r[0].text.as_str()).collect();
+        assert_eq!(ids, ["T8", "T1"]);
+    }
+
+    #[test]
+    fn a_task_row_gives_dates_as_read_and_as_iso_dates() {
+        let snap = fixture();
+        // T3: unit a, document D2, due 15 Feb, completed 1 Mar: late.
+        let cells = task_cells(&snap, 2, Lang::En);
+        assert_eq!(
+            texts(&cells),
+            [
+                "T3",
+                "Chuyển đổi số",
+                "Department A",
+                "D2",
+                "10 Jan 2021",
+                "15 Feb 2021",
+                "1 Mar 2021",
+                "Completed late"
+            ]
+        );
+        let raw: Vec<&str> = cells[4..7].iter().map(|c| c.raw.as_str()).collect();
+        assert_eq!(raw, ["2021-01-10", "2021-02-15", "2021-03-01"]);
+    }
+
+    #[test]
+    fn a_task_without_document_or_completion_has_those_cells_empty() {
+        let snap = fixture();
+        // T5: unit b, no document, due on the day of the snapshot, not completed.
+        let cells = task_cells(&snap, 4, Lang::Vi);
+        assert_eq!(
+            texts(&cells),
+            [
+                "T5",
+                "Phòng, chống dịch Covid-19",
+                "Huyện Bình",
+                "",
+                "01/02/2021",
+                "31/03/2021",
+                "",
+                "Chưa hoàn thành, còn trong hạn"
+            ]
+        );
+    }
+}
