@@ -2,6 +2,11 @@
 //! it sits (as fractions of the plot width). Built from validated figures, drawn twice:
 //! on screen by `ui::chart` (HTML, accessible and responsive) and to a file by [`svg`].
 //! CSV downloads come from the same [`DataTable`] the screen shows.
+//!
+//! One builder a file, each from validated figures to a [`BarChart`] in the reader's language:
+//! `status.rs`, `units.rs`, `documents.rs`, `schemes.rs`, `growth.rs` (with its value axis);
+//! beside them the headline figures (`headline.rs`) and a source as one line (`source.rs`).
+//! `rows.rs` holds what several builders share.
 
 pub mod csv;
 mod documents;
