@@ -194,7 +194,7 @@ fn main() {
         ms(p50)
     );
     let (p50, _) = time(50, || {
-        chart::tasks_table(&snap, &sel.rows.page(&snap, 0, 20), Lang::Vi)
+        task_dashboard::task_table::tasks_table(&snap, &sel.rows.page(&snap, 0, 20), Lang::Vi)
     });
     println!("  table page from a selection (20 rows)  p50 {}", ms(p50));
     let (first_sort, _) = time(1, || {

@@ -23,6 +23,7 @@ pub mod html;
 pub mod markup;
 pub mod order;
 pub mod snapshot;
+pub mod task_table;
 pub mod tasks;
 pub mod text;
 pub mod view_state;

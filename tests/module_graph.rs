@@ -232,7 +232,11 @@ fn only_the_html_text_parts_set_inner_html() {
         .map(|(rel, _)| rel.as_str())
         .collect();
     assert_eq!(setting, ["ui/parts.rs"]);
-    let parts = &files.iter().find(|(rel, _)| rel == "ui/parts.rs").unwrap().1;
+    let parts = &files
+        .iter()
+        .find(|(rel, _)| rel == "ui/parts.rs")
+        .unwrap()
+        .1;
     // Every markup function called there hands over its `Html` (not a `String` made by hand).
     let markup_calls = names_after(parts, "markup::")
         .into_iter()

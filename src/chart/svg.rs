@@ -267,7 +267,7 @@ mod tests {
     fn the_document_says_what_it_shows_and_how_high_it_is() {
         let tally = crate::tasks::StatusTally::from_counts([5, 1, 2, 3]);
         let as_of = crate::snapshot::Date::from_ymd(2021, 3, 31).unwrap();
-        let mut chart = super::super::build::status_chart(
+        let mut chart = super::super::status_chart(
             &tally,
             crate::tasks::StatusSet::default(),
             as_of,

@@ -7,8 +7,9 @@ use super::browser;
 use super::chart::ExportInfo;
 use super::paint::{paint_effect_in_view_first, RowsPainter};
 use super::state::use_ctx;
-use crate::chart::{self, csv};
+use crate::chart::csv;
 use crate::format::{self, fill};
+use crate::task_table::tasks_table;
 use crate::tasks::SortColumn;
 use crate::view_state::TableView;
 
@@ -36,7 +37,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
             let sel = sel.as_ref()?;
             let size = page_size.get();
             let page = sel.rows.page(&snap, (p - 1) * size, size);
-            Some(chart::tasks_table(&snap, &page, lang))
+            Some(tasks_table(&snap, &page, lang))
         })
     });
     let header = move |col: SortColumn| {
@@ -82,7 +83,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         };
         let text = ctx.selection.with_untracked(|sel| {
             sel.as_ref()
-                .map(|sel| csv::render(&chart::tasks_table(&snap, &sel.rows.all(&snap), lang)))
+                .map(|sel| csv::render(&tasks_table(&snap, &sel.rows.all(&snap), lang)))
         });
         if let Some(text) = text {
             let name = format!("{}-tasks.csv", export.get_untracked().file_prefix);

@@ -1,0 +1,396 @@
+//! The growth chart: each period's measured growth as a bar and its targets as markers, on one
+//! value axis with round ticks.
+
+use super::rows::series_label;
+use super::source_line;
+use super::{BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick};
+use crate::format::{self, capitalise, labels, percent, Lang};
+use crate::snapshot::{FigureKind, Growth, Source};
+
+/// The value axis of the growth chart, in percent: from 0, or from a round value below the
+/// lowest negative figure, to a round value at or above the highest figure (at least one step
+/// above 0), with a tick every `step`: 2 points when the figures span at most 16, else 5.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Axis {
+    lo: f64,
+    hi: f64,
+    step: f64,
+}
+
+impl Axis {
+    /// The axis that shows every one of `values` (actuals, estimates and targets).
+    fn covering(values: impl Iterator<Item = f64> + Clone) -> Axis {
+        let high = values.clone().fold(0.0_f64, f64::max);
+        let low = values.fold(0.0_f64, f64::min);
+        let step = if high - low <= 16.0 { 2.0 } else { 5.0 };
+        Axis {
+            lo: -nice_ceiling(-low, step) * f64::from(u8::from(low < 0.0)),
+            hi: nice_ceiling(high, step),
+            step,
+        }
+    }
+
+    /// Where `v` sits, as a fraction (0–1) of the plot width.
+    fn at(&self, v: f64) -> f64 {
+        ((v - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
+    }
+
+    /// Calls `tick` with each tick value, from `lo` to `hi` every `step`. (A loop rather than
+    /// an iterator: collecting `successors(..).take_while(..)` cost 0.2 KB gzip of WASM.)
+    fn for_each_tick(&self, mut tick: impl FnMut(f64)) {
+        let mut t = self.lo;
+        while t <= self.hi + 1e-9 {
+            tick(t);
+            t += self.step;
+        }
+    }
+}
+
+/// A round upper bound for the axis: 12,4 → 14.
+fn nice_ceiling(x: f64, step: f64) -> f64 {
+    ((x / step).ceil() * step).max(step)
+}
+
+/// Growth per period: the measured value as a bar (actual solid, estimate hatched) and each
+/// target as a marker, on one axis from 0 (or the lowest negative value).
+pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> BarChart {
+    let l = labels(lang);
+    let axis = Axis::covering(
+        growth
+            .points
+            .iter()
+            .flat_map(|p| p.values.iter().map(|v| v.value)),
+    );
+    let mut table = DataTable::new(&[l.col_period, l.col_kind, l.col_value, l.source]);
+    let mut used = Vec::new();
+    let rows = growth
+        .points
+        .iter()
+        .map(|p| {
+            let label = capitalise(&format::period(p.period, lang));
+            let mut segments = Vec::new();
+            let mut markers = Vec::new();
+            let mut texts = Vec::new();
+            let mut ordered: Vec<_> = p.values.iter().collect();
+            crate::order::sort_by_key(&mut ordered, |v| v.kind == FigureKind::Target);
+            for v in ordered {
+                let source = v.source.as_ref().unwrap_or(snapshot_source);
+                table.rows.push(vec![
+                    Cell::text(label.clone()),
+                    Cell::text(l.figure_kind(v.kind)),
+                    Cell::number(
+                        format::comparator_value(v, lang),
+                        format::plain_number(v.value, 2),
+                    ),
+                    Cell::text(source_line(source, lang)),
+                ]);
+                let words = format::growth_value(v, lang);
+                texts.push(format::growth_value_short(v, lang));
+                match v.kind {
+                    FigureKind::Target => {
+                        markers.push(Marker {
+                            at: axis.at(v.value),
+                            label: format!("{label}: {words}"),
+                        });
+                        used.push(Series::Target);
+                    }
+                    kind => {
+                        let series = if kind == FigureKind::Actual {
+                            Series::Actual
+                        } else {
+                            Series::Estimate
+                        };
+                        used.push(series);
+                        let (a, b) = (axis.at(0.0), axis.at(v.value));
+                        segments.push(Segment::fixed(
+                            series,
+                            a.min(b),
+                            a.max(b),
+                            format!("{label}: {words}"),
+                        ));
+                    }
+                }
+            }
+            BarRow::fixed(p.period.to_string(), label, texts.join(" · "), segments)
+                .with_markers(markers)
+        })
+        .collect();
+    let legend = [Series::Actual, Series::Estimate, Series::Target]
+        .into_iter()
+        .filter(|s| used.contains(s))
+        .map(|series| LegendEntry::new(series, series_label(series, lang)))
+        .collect();
+    let mut chart = BarChart::new(
+        "growth",
+        l.chart_growth.to_owned(),
+        growth.indicator.get(lang).to_owned(),
+        rows,
+        legend,
+        format::growth_summary(growth, lang),
+        table,
+    );
+    axis.for_each_tick(|t| {
+        chart.ticks.push(Tick {
+            at: axis.at(t),
+            label: percent(t, lang),
+        })
+    });
+    chart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::{Comparator, Date, GrowthPoint, GrowthValue, Period, Text};
+
+    /// The ticks of the axis for `values`, after checking what every axis must be: ticks a
+    /// step (2 or 5) apart, each a multiple of it, from the plot's left edge to its right,
+    /// covering every value and 0.
+    #[track_caller]
+    fn nice_ticks(values: &[f64]) -> Vec<f64> {
+        let axis = Axis::covering(values.iter().copied());
+        let mut ticks = Vec::new();
+        axis.for_each_tick(|t| ticks.push(t));
+        assert!(
+            [2.0, 5.0].contains(&axis.step),
+            "step {} for {values:?}",
+            axis.step
+        );
+        assert!(ticks.iter().all(|t| t % axis.step == 0.0), "{ticks:?}");
+        assert!(
+            ticks.windows(2).all(|w| w[1] - w[0] == axis.step),
+            "{ticks:?}"
+        );
+        let (first, last) = (ticks[0], ticks[ticks.len() - 1]);
+        assert_eq!((first, last), (axis.lo, axis.hi));
+        assert_eq!((axis.at(first), axis.at(last)), (0.0, 1.0));
+        assert!(first <= 0.0 && last > 0.0, "{ticks:?}");
+        let covered = |v: &f64| first <= *v && *v <= last;
+        assert!(values.iter().all(covered), "{ticks:?} for {values:?}");
+        ticks
+    }
+
+    #[track_caller]
+    fn check_ticks(values: &[f64], expected: &[f64]) {
+        assert_eq!(nice_ticks(values), expected, "for {values:?}");
+    }
+
+    #[test]
+    fn a_single_figure_gets_an_axis_from_zero_to_the_next_even_point() {
+        check_ticks(&[9.02], &[0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        check_ticks(&[12.4], &[0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0]);
+    }
+
+    #[test]
+    fn a_figure_on_a_tick_ends_the_axis_there() {
+        check_ticks(&[8.0], &[0.0, 2.0, 4.0, 6.0, 8.0]);
+    }
+
+    #[test]
+    fn equal_figures_get_the_axis_of_one() {
+        check_ticks(&[7.0, 7.0, 7.0], &[0.0, 2.0, 4.0, 6.0, 8.0]);
+    }
+
+    #[test]
+    fn negative_figures_extend_the_axis_below_zero() {
+        check_ticks(&[-3.1, 5.0], &[-4.0, -2.0, 0.0, 2.0, 4.0, 6.0]);
+    }
+
+    #[test]
+    fn an_axis_of_negative_figures_still_reaches_one_step_above_zero() {
+        check_ticks(&[-3.0, -1.5], &[-4.0, -2.0, 0.0, 2.0]);
+    }
+
+    #[test]
+    fn zero_or_no_figures_get_the_smallest_axis() {
+        check_ticks(&[0.0], &[0.0, 2.0]);
+        check_ticks(&[], &[0.0, 2.0]);
+    }
+
+    #[test]
+    fn figures_spanning_at_most_16_points_tick_every_2() {
+        check_ticks(
+            &[0.0, 16.0],
+            &[0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0],
+        );
+        check_ticks(
+            &[-6.0, 10.0],
+            &[-6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0, 10.0],
+        );
+    }
+
+    #[test]
+    fn figures_spanning_more_than_16_points_tick_every_5() {
+        check_ticks(&[-0.5, 16.0], &[-5.0, 0.0, 5.0, 10.0, 15.0, 20.0]);
+        check_ticks(&[17.0], &[0.0, 5.0, 10.0, 15.0, 20.0]);
+    }
+
+    #[test]
+    fn any_figures_get_round_ticks_covering_them() {
+        // Figures from -25 to 25 in steps of 0.7, alone and in pairs.
+        let figures: Vec<f64> = (-36..=36).map(|i| f64::from(i) * 0.7).collect();
+        for &a in &figures {
+            nice_ticks(&[a]);
+            for &b in &figures {
+                nice_ticks(&[a, b]);
+            }
+        }
+    }
+
+    fn value(kind: FigureKind, value: f64) -> GrowthValue {
+        GrowthValue {
+            kind,
+            value,
+            comparator: None,
+            note: None,
+            source: None,
+        }
+    }
+
+    fn source(name: &str) -> Source {
+        Source {
+            name: name.to_owned(),
+            title: None,
+            author: None,
+            published: None,
+            url: None,
+        }
+    }
+
+    fn chart(points: Vec<(&str, Vec<GrowthValue>)>) -> BarChart {
+        let growth = Growth {
+            indicator: Text::new("Tăng trưởng GRDP", "GRDP growth"),
+            points: points
+                .into_iter()
+                .map(|(period, values)| GrowthPoint {
+                    period: Period::parse(period).expect("a period"),
+                    values,
+                })
+                .collect(),
+        };
+        growth_chart(&growth, &source("Report"), Lang::En)
+    }
+
+    fn segments(row: &BarRow) -> Vec<(Series, f64, f64)> {
+        row.segments
+            .iter()
+            .map(|s| (s.series, s.start, s.end))
+            .collect()
+    }
+
+    fn tick_labels(chart: &BarChart) -> Vec<&str> {
+        chart.ticks.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    #[test]
+    fn targets_above_every_actual_widen_the_axis() {
+        let c = chart(vec![(
+            "2021",
+            vec![
+                value(FigureKind::Target, 10.0),
+                value(FigureKind::Actual, 6.0),
+            ],
+        )]);
+        assert_eq!(tick_labels(&c), ["0%", "2%", "4%", "6%", "8%", "10%"]);
+        let row = &c.rows[0];
+        assert_eq!(segments(row), [(Series::Actual, 0.0, 0.6)]);
+        assert_eq!(row.markers.len(), 1);
+        assert_eq!(row.markers[0].at, 1.0);
+        assert_eq!(row.markers[0].label, "2021: target 10%");
+        // The measured value first, then the target.
+        assert_eq!(row.value_text, "6% · target\u{a0}10%");
+    }
+
+    #[test]
+    fn a_negative_figure_is_a_bar_from_zero_leftwards() {
+        let c = chart(vec![
+            ("2020", vec![value(FigureKind::Actual, -3.0)]),
+            ("2021", vec![value(FigureKind::Estimate, 5.0)]),
+        ]);
+        assert_eq!(tick_labels(&c), ["-4%", "-2%", "0%", "2%", "4%", "6%"]);
+        // The axis spans 10 points from -4: 0 is at 0.4.
+        assert_eq!(segments(&c.rows[0]), [(Series::Actual, 0.1, 0.4)]);
+        assert_eq!(segments(&c.rows[1]), [(Series::Estimate, 0.4, 0.9)]);
+        assert_eq!(c.rows[0].value_text, "-3%");
+        assert_eq!(c.rows[1].value_text, "5% (estimate)");
+    }
+
+    #[test]
+    fn a_value_of_zero_is_an_empty_bar_at_zero() {
+        let c = chart(vec![("2021-Q1", vec![value(FigureKind::Actual, 0.0)])]);
+        assert_eq!(tick_labels(&c), ["0%", "2%"]);
+        assert_eq!(segments(&c.rows[0]), [(Series::Actual, 0.0, 0.0)]);
+        assert_eq!(c.rows[0].value_text, "0%");
+    }
+
+    #[test]
+    fn rows_are_keyed_and_labelled_by_period() {
+        let c = chart(vec![
+            ("2021-Q1", vec![value(FigureKind::Actual, 9.02)]),
+            ("2021-H1", vec![value(FigureKind::Estimate, 9.5)]),
+        ]);
+        let keys: Vec<&str> = c.rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["2021-Q1", "2021-H1"]);
+        assert_eq!(c.rows[0].segments[0].label, "Q1 2021: actual 9.02%");
+        assert_eq!(c.subtitle, "GRDP growth");
+    }
+
+    #[test]
+    fn the_legend_lists_only_the_kinds_drawn_in_a_fixed_order() {
+        let c = chart(vec![
+            ("2020", vec![value(FigureKind::Target, 7.0)]),
+            ("2021", vec![value(FigureKind::Actual, 6.0)]),
+        ]);
+        let legend: Vec<(Series, &str)> = (c.legend.iter())
+            .map(|e| (e.series, e.label.as_str()))
+            .collect();
+        assert_eq!(
+            legend,
+            [(Series::Actual, "Actual"), (Series::Target, "Target")]
+        );
+        assert!(c.legend.iter().all(|e| e.action.is_none() && !e.selected));
+    }
+
+    #[test]
+    fn each_figure_is_a_table_row_with_its_own_source_or_the_snapshots() {
+        let own = Source {
+            published: Date::from_ymd(2021, 4, 9),
+            ..source("Newspaper")
+        };
+        let target = GrowthValue {
+            comparator: Some(Comparator::AtLeast),
+            source: Some(own),
+            ..value(FigureKind::Target, 10.0)
+        };
+        let c = chart(vec![(
+            "2021",
+            vec![target, value(FigureKind::Actual, 6.25)],
+        )]);
+        let cells = |i: usize| -> Vec<(&str, &str)> {
+            (c.table.rows[i].iter())
+                .map(|cell| (cell.text.as_str(), cell.raw.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            cells(0),
+            [
+                ("2021", "2021"),
+                ("Actual", "Actual"),
+                ("6.25%", "6.25"),
+                ("Report", "Report")
+            ]
+        );
+        assert_eq!(
+            cells(1),
+            [
+                ("2021", "2021"),
+                ("Target", "Target"),
+                ("at least 10%", "10"),
+                (
+                    "Newspaper, published 9 Apr 2021",
+                    "Newspaper, published 9 Apr 2021"
+                )
+            ]
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! A source of figures as one line of text (footer, growth table, downloads).
+
+use crate::format::{self, labels, Lang};
+use crate::snapshot::Source;
+
+/// A source as one line: `«title», author, outlet, đăng ngày 09/04/2021`.
+pub fn source_line(source: &Source, lang: Lang) -> String {
+    let l = labels(lang);
+    let mut parts = Vec::new();
+    if let Some(title) = &source.title {
+        parts.push(format!("«{title}»"));
+    }
+    if let Some(author) = &source.author {
+        parts.push(author.clone());
+    }
+    parts.push(source.name.clone());
+    if let Some(published) = source.published {
+        parts.push(format!("{} {}", l.published, format::date(published, lang)));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::Date;
+
+    fn source(name: &str) -> Source {
+        Source {
+            name: name.to_owned(),
+            title: None,
+            author: None,
+            published: None,
+            url: None,
+        }
+    }
+
+    #[test]
+    fn a_source_line_gives_title_author_outlet_and_date_in_that_order() {
+        let full = Source {
+            title: Some("GRDP quý I".to_owned()),
+            author: Some("Minh Hà".to_owned()),
+            published: Date::from_ymd(2021, 4, 9),
+            url: crate::snapshot::HttpUrl::parse("https://example.org/a"),
+            ..source("Báo Quảng Ninh")
+        };
+        assert_eq!(
+            source_line(&full, Lang::Vi),
+            "«GRDP quý I», Minh Hà, Báo Quảng Ninh, đăng ngày 09/04/2021"
+        );
+        assert_eq!(
+            source_line(&full, Lang::En),
+            "«GRDP quý I», Minh Hà, Báo Quảng Ninh, published 9 Apr 2021"
+        );
+    }
+
+    #[test]
+    fn a_source_without_details_is_its_name() {
+        assert_eq!(source_line(&source("danviet.vn"), Lang::En), "danviet.vn");
+    }
+}
