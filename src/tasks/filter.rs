@@ -107,7 +107,7 @@ pub struct TaskFilter {
 /// [`super::Selector`]). `Eq`, so that comparing two `Arc`s of the same counts is a
 /// pointer comparison, not a walk of 100k flags.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Counted {
+pub struct CountPass {
     pub(super) status_counts: [u32; 4],
     /// Per unit of the snapshot, every status (the unit chart ignores the unit filter);
     /// `None` for a unit of the other kind.
@@ -143,7 +143,7 @@ impl TaskFilter {
         (in_kind, selected)
     }
 
-    /// This filter with no status filter: the key of [`Counted`].
+    /// This filter with no status filter: the key of [`CountPass`].
     pub(super) fn without_statuses(&self) -> TaskFilter {
         TaskFilter {
             statuses: StatusSet::default(),
@@ -159,7 +159,7 @@ impl TaskFilter {
         index: &TaskIndex,
         text_hits: Option<&[u32]>,
         kinds: &[UnitKind],
-    ) -> Counted {
+    ) -> CountPass {
         let (in_kind, selected_unit) = self.unit_masks(kinds);
         let document = self.document.map(|d| d as u16);
         let (due_first, due_last) = self.due.map_or((0, u32::MAX), DuePeriod::month_keys);
@@ -186,7 +186,7 @@ impl TaskFilter {
             Some(hits) => hits.iter().for_each(|&i| visit(i as usize)),
             None => (0..index.len()).for_each(visit),
         }
-        Counted {
+        CountPass {
             status_counts,
             unit_counts: (unit_counts.into_iter().zip(in_kind))
                 .map(|(c, ok)| ok.then_some(c))

@@ -5,7 +5,7 @@ use std::ops::Deref;
 
 use super::filter::TaskFilter;
 use super::index::{SortColumn, TaskIndex};
-use super::selector::{Rows, Selection, Selector};
+use super::selector::{Selection, Selector, TableRows};
 use crate::snapshot::{StatusTally, UnitKind, ValidSnapshot};
 
 /// A validated snapshot with its task records indexed for filtering. It reads as the
@@ -55,7 +55,7 @@ impl TaskFilter {
                 unit_tallies: Vec::new(),
                 matched: Some(0),
                 total: 0,
-                rows: Rows::default(),
+                rows: TableRows::default(),
             };
         };
         let kinds: Vec<UnitKind> = snap.snapshot().units.iter().map(|u| u.kind).collect();
@@ -66,7 +66,7 @@ impl TaskFilter {
     }
 }
 
-impl Rows {
+impl TableRows {
     /// Record indices `start..start + len` of the table, in order (none without records).
     pub fn page(&self, snap: &IndexedSnapshot, start: usize, len: usize) -> Vec<u32> {
         match snap.selector() {

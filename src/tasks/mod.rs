@@ -15,4 +15,4 @@ pub use crate::text::fold;
 pub use filter::{count_in, DuePeriod, TaskFilter};
 pub use index::{SortColumn, TaskIndex};
 pub use indexed::IndexedSnapshot;
-pub use selector::{Rows, Selection, Selector};
+pub use selector::{Selection, Selector, TableRows};

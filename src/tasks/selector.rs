@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::filter::{count_in, Counted, TaskFilter};
+use super::filter::{count_in, CountPass, TaskFilter};
 use super::index::{SortColumn, TaskIndex};
 use super::pairs::{ones, Candidates, LetterPairs};
 use crate::snapshot::{StatusTally, TaskData, TaskRecord, UnitKind};
@@ -49,7 +49,7 @@ pub struct Selector {
     /// not scan the titles again.
     last_search: LastResult<String, Vec<u32>>,
     /// The last counts, keyed by their filter without statuses: see [`Selector::counted`].
-    last_count: LastResult<TaskFilter, Counted>,
+    last_count: LastResult<TaskFilter, CountPass>,
 }
 
 impl Selector {
@@ -69,7 +69,7 @@ impl Selector {
 
     /// The counts of `filter` whatever its statuses: the last ones if they were for the same
     /// filter, else one pass over the columns.
-    fn counted(&self, filter: &TaskFilter, kinds: &[UnitKind]) -> Arc<Counted> {
+    fn counted(&self, filter: &TaskFilter, kinds: &[UnitKind]) -> Arc<CountPass> {
         self.last_count.get_or(&filter.without_statuses(), || {
             let query = filter.folded_text();
             let hits = (!query.is_empty()).then(|| self.titles_containing(&query));
@@ -131,22 +131,22 @@ pub struct Selection {
     /// All tasks of the snapshot.
     pub total: u32,
     /// Matching records in table order (none without records), produced on demand.
-    pub rows: Rows,
+    pub rows: TableRows,
 }
 
 /// The records a selection matches, in table order, produced on demand: a table page needs
 /// only its own rows, so a sort or a status toggle does not list all 100k.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Rows {
+pub struct TableRows {
     /// `None` without records.
-    counted: Option<Arc<Counted>>,
+    counted: Option<Arc<CountPass>>,
     /// Bit `s` set: status `s` is shown.
     status_mask: u8,
     sort: SortColumn,
     descending: bool,
 }
 
-impl Rows {
+impl TableRows {
     /// How many records match.
     pub fn len(&self) -> usize {
         self.counted.as_ref().map_or(0, |c| {
@@ -223,9 +223,9 @@ impl TaskFilter {
         // The counts and the records that pass every filter but the status one do not depend
         // on the status filter (each chart ignores its own dimension) or on the table order:
         // the selector keeps the last ones, and the rows are listed only a page at a time
-        // (`Rows::page`), so a status toggle or a sort costs next to nothing here.
+        // (`TableRows::page`), so a status toggle or a sort costs next to nothing here.
         let counted = selector.counted(self, kinds);
-        let rows = Rows {
+        let rows = TableRows {
             counted: Some(counted.clone()),
             status_mask,
             sort,
@@ -267,7 +267,7 @@ impl TaskFilter {
             status_tally,
             unit_tallies,
             total: tasks.totals.total(),
-            rows: Rows::default(),
+            rows: TableRows::default(),
         }
     }
 }

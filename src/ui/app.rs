@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::page;
-use super::state::{Ctx, LinkNotices, Load, Shared};
+use super::state::{Ctx, IdentityArc, LinkNotices, Load};
 use crate::tasks::IndexedSnapshot;
 use crate::view_state::{decode, Theme};
 
@@ -101,7 +101,7 @@ fn load_data(ctx: Ctx) {
     spawn_local(async move {
         let manifest = super::load::load_manifest()
             .await
-            .map(|m| Shared(std::sync::Arc::new(m)));
+            .map(|m| IdentityArc(std::sync::Arc::new(m)));
         ctx.manifest.set(Some(manifest));
     });
     let wanted = Memo::new(move |_| ctx.view.with(|v| v.snapshot.clone()));
@@ -137,7 +137,7 @@ fn load_data(ctx: Ctx) {
                         .try_update(|v| v.reconcile(&snap))
                         .unwrap_or_default();
                     ctx.notices.update(|n| n.ignored.extend(ignored));
-                    ctx.load.set(Load::Ready(Shared(std::sync::Arc::new(
+                    ctx.load.set(Load::Ready(IdentityArc(std::sync::Arc::new(
                         IndexedSnapshot::new(snap),
                     ))));
                 }

@@ -15,21 +15,21 @@ use crate::view_state::{Ignored, ViewState};
 /// An `Arc` compared by identity: memos of large values (a 100k-task selection) change when
 /// they are recomputed, without comparing their contents.
 #[derive(Debug)]
-pub struct Shared<T>(pub Arc<T>);
+pub struct IdentityArc<T>(pub Arc<T>);
 
-impl<T> Clone for Shared<T> {
+impl<T> Clone for IdentityArc<T> {
     fn clone(&self) -> Self {
-        Shared(Arc::clone(&self.0))
+        IdentityArc(Arc::clone(&self.0))
     }
 }
 
-impl<T> PartialEq for Shared<T> {
+impl<T> PartialEq for IdentityArc<T> {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl<T> Deref for Shared<T> {
+impl<T> Deref for IdentityArc<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
@@ -41,7 +41,7 @@ impl<T> Deref for Shared<T> {
 pub enum Load {
     Loading,
     Failed(DataError),
-    Ready(Shared<IndexedSnapshot>),
+    Ready(IdentityArc<IndexedSnapshot>),
 }
 
 /// What the reader is told about their link.
@@ -56,23 +56,23 @@ pub struct LinkNotices {
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub view: RwSignal<ViewState>,
-    pub manifest: RwSignal<Option<Result<Shared<Manifest>, DataError>>>,
+    pub manifest: RwSignal<Option<Result<IdentityArc<Manifest>, DataError>>>,
     pub load: RwSignal<Load>,
     pub notices: RwSignal<LinkNotices>,
     pub lang: Memo<Lang>,
     /// The status filter alone (chips, status chart, emphasis on the unit chart).
     pub statuses: Memo<StatusSet>,
     pub labels: Memo<&'static Labels>,
-    pub snap: Memo<Option<Shared<IndexedSnapshot>>>,
+    pub snap: Memo<Option<IdentityArc<IndexedSnapshot>>>,
     #[cfg_attr(not(feature = "staff"), allow(dead_code))] // the task table's
-    pub selection: Memo<Option<Shared<Selection>>>,
+    pub selection: Memo<Option<IdentityArc<Selection>>>,
     /// The same selection, signalled only when its counts change: charts, headline and the
     /// "x of y" count depend on this one, so a table sort or a page change redraws the table
     /// alone.
-    pub counts: Memo<Option<Shared<Selection>>>,
+    pub counts: Memo<Option<IdentityArc<Selection>>>,
     /// The same selection, signalled only when its per-unit counts change (the unit chart):
     /// a status toggle does not rebuild the 33-row unit chart.
-    pub unit_counts: Memo<Option<Shared<Selection>>>,
+    pub unit_counts: Memo<Option<IdentityArc<Selection>>>,
 }
 
 impl Ctx {
@@ -95,7 +95,7 @@ impl Ctx {
                     let filter = filters.resolve(&s);
                     let selection =
                         super::browser::timed("__tdSelectMs", || filter.select(&s, *sort, *desc));
-                    Shared(Arc::new(selection))
+                    IdentityArc(Arc::new(selection))
                 })
             })
         });
@@ -133,7 +133,7 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
-type MaybeSelection = Option<Shared<Selection>>;
+type MaybeSelection = Option<IdentityArc<Selection>>;
 
 /// Whether a memo of the selection signals: when `same` says the part it stands for differs.
 fn changed(
