@@ -17,6 +17,7 @@ pub mod format;
 pub mod generate;
 pub mod markup;
 pub mod order;
+pub mod redraw;
 pub mod snapshot;
 pub mod tasks;
 pub mod view_state;
