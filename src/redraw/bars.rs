@@ -364,6 +364,7 @@ fn diff(
         push(o.at != n.at, Change::MarkerAt(i));
         push(o.label != n.label, Change::MarkerLabel(i));
     }
+    // A segment gone or new changes the row's name even when the others' labels do not.
     let name =
         kept.is_some() || labels || old.label != new.label || old.value_text != new.value_text;
     push(shape.named() && name, Change::Name);

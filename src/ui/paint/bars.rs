@@ -1,9 +1,11 @@
-//! [`BarsPainter`]: the rows of a bar chart, its axis, its row-limit line and its tooltip.
+//! [`BarsPainter`]: the rows of a bar chart, its axis, its row-limit line and its tooltip. The
+//! rows are redrawn as [`crate::redraw::bars::plan`] says.
 
 use web_sys::{Element, HtmlElement, Node};
 
-use super::dom::{append, append_text, attr, classes, element, set_style, set_text, set_text_if};
+use super::dom::{append, append_text, attr, classes, element, set_style, set_text};
 use crate::chart::{Action, BarRow, Marker, RowLimit, Segment, Tick};
+use crate::redraw::bars::{plan, set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step};
 
 /// The line that closes a long chart: "Showing 10 of 33 units." and, in an interactive chart,
 /// the button that draws every row or the first ones again (`data-act="more"`). The button
@@ -81,23 +83,6 @@ fn row_name(row: &BarRow) -> Option<String> {
     Some(format!("{} {}: {details}", row.label, row.value_text))
 }
 
-/// How a row is drawn. Rows of the same shape are updated in place; a new shape is rebuilt.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum RowKind {
-    /// A row button: a large target whose name is its visible text.
-    Button,
-    /// A static row whose data points are focusable images.
-    Static,
-}
-
-#[derive(PartialEq)]
-struct Shape {
-    kind: RowKind,
-    /// Per segment: pressable on its own (inside a row button).
-    segments: Vec<bool>,
-    markers: usize,
-}
-
 /// The elements of one drawn row.
 struct RowElements {
     root: HtmlElement,
@@ -107,15 +92,9 @@ struct RowElements {
     value: Node,
     segments: Vec<HtmlElement>,
     markers: Vec<HtmlElement>,
-    /// The row's accessible name carries every segment's value (`aria-label`, see `row_name`).
-    named: bool,
 }
 
-struct DrawnRow {
-    row: BarRow,
-    shape: Shape,
-    elements: RowElements,
-}
+type DrawnRow = Drawn<RowElements>;
 
 /// What a tooltip describes, by row index: all values of a row (`data-tip="row"`), a segment
 /// (`"2"`) or a marker (`"m0"`).
@@ -125,9 +104,6 @@ enum TipOf {
     Segment(usize, usize),
     Marker(usize, usize),
 }
-
-/// How many rows taken out of a chart are kept to be put back ([`BarsPainter::paint_by_key`]).
-const SET_ASIDE_ROWS: usize = 64;
 
 /// `data-act` and `data-tip` codes name a part within its row ("row", segment "2", marker
 /// "m0"), not the row: the row is found from the element, so rows can come and go around it.
@@ -163,7 +139,7 @@ pub struct BarsPainter {
     interactive: bool,
     rows: Vec<DrawnRow>,
     /// Rows taken out by key (e.g. a unit kind filtered out), kept to be put back instead of
-    /// built again when the reader switches back.
+    /// built again when the reader switches back ([`set_aside`]).
     set_aside: Vec<DrawnRow>,
     ticks: Vec<Tick>,
     axis: Option<HtmlElement>,
@@ -201,23 +177,6 @@ impl BarsPainter {
         }
     }
 
-    fn shape(&self, row: &BarRow) -> Shape {
-        let pressable = self.interactive() && row.action.is_some();
-        Shape {
-            kind: if pressable {
-                RowKind::Button
-            } else {
-                RowKind::Static
-            },
-            segments: row
-                .segments
-                .iter()
-                .map(|s| pressable && s.action.is_some() && row.segments.len() > 1)
-                .collect(),
-            markers: row.markers.len(),
-        }
-    }
-
     /// Brings the DOM to `rows`, `ticks` and `limit`, touching only what differs from the last
     /// paint.
     pub fn paint(&mut self, rows: &[BarRow], ticks: &[Tick], limit: Option<&RowLimit>) {
@@ -236,11 +195,7 @@ impl BarsPainter {
                 }
             }
         }
-        if self.only_added_or_removed(rows) {
-            self.paint_by_key(rows);
-        } else {
-            self.paint_by_position(rows);
-        }
+        self.paint_rows(rows);
         if self.ticks != ticks {
             if let Some(axis) = self.axis.take() {
                 axis.remove();
@@ -265,97 +220,98 @@ impl BarsPainter {
         }
     }
 
-    /// True when the rows that stay keep their order (keys unique): rows were only added or
-    /// removed, e.g. the unit-kind filter hid or showed a kind of units.
-    fn only_added_or_removed(&self, rows: &[BarRow]) -> bool {
-        let old: Vec<&str> = self.rows.iter().map(|d| d.row.key.as_str()).collect();
-        let new: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
-        let unique = |keys: &[&str]| (keys.iter().enumerate()).all(|(i, k)| !keys[..i].contains(k));
-        let kept_old = old.iter().filter(|k| new.contains(k));
-        let kept_new = new.iter().filter(|k| old.contains(k));
-        unique(&old) && unique(&new) && kept_old.eq(kept_new)
-    }
-
-    /// Rows matched by key: a row that stays keeps its elements and, when its figures are the
-    /// same, is not touched at all (no text to lay out again).
-    fn paint_by_key(&mut self, rows: &[BarRow]) {
-        let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut self.rows)
-            .into_iter()
-            .partition(|drawn| rows.iter().any(|r| r.key == drawn.row.key));
-        for drawn in gone {
-            self.take_out(drawn);
+    /// Brings the drawn rows to `rows` as [`plan`] says: rows that leave are removed (or set
+    /// aside, matched by key), and each row is a drawn row brought up to date, a row put back
+    /// or a new one.
+    fn paint_rows(&mut self, rows: &[BarRow]) {
+        let Plan {
+            by_key,
+            gone,
+            rows: steps,
+            changes,
+        } = plan(&self.rows, &self.set_aside, rows, self.interactive());
+        let drawn = std::mem::replace(&mut self.rows, Vec::with_capacity(rows.len()));
+        let mut old: Vec<Option<DrawnRow>> = drawn.into_iter().map(Some).collect();
+        for i in gone {
+            if let Some(drawn) = old[i].take() {
+                drawn.elements.root.remove();
+                if by_key {
+                    set_aside(&mut self.set_aside, drawn);
+                }
+            }
         }
-        let mut old = kept.into_iter();
-        let mut next = old.next();
-        for row in rows {
-            match next.take() {
-                Some(mut drawn) if drawn.row.key == row.key => {
-                    self.redraw(&mut drawn, row);
-                    self.rows.push(drawn);
-                    next = old.next();
+        for (step, row) in steps.into_iter().zip(rows) {
+            let (drawn, how) = match step {
+                Step::Redraw { old: i, how } => (old[i].take(), how),
+                Step::PutBack { before, how } => {
+                    let before = self.before(&old, before);
+                    let aside = self.set_aside.iter().position(|d| d.row.key == row.key);
+                    match aside.map(|i| self.set_aside.remove(i)) {
+                        Some(drawn) => {
+                            let root = &drawn.elements.root;
+                            let _ = self.container.insert_before(root, before.as_ref());
+                            (Some(drawn), how)
+                        }
+                        None => (Some(self.draw(row, before)), Redraw::Keep),
+                    }
                 }
-                later => {
-                    let before = match &later {
-                        Some(drawn) => Some(drawn.elements.root.clone().into()),
-                        None => self.end_node(),
-                    };
-                    let drawn = (self.put_back(row, before.as_ref()))
-                        .unwrap_or_else(|| self.draw(row, before.as_ref()));
-                    self.rows.push(drawn);
-                    next = later;
-                }
+                Step::Draw { before } => (
+                    Some(self.draw(row, self.before(&old, before))),
+                    Redraw::Keep,
+                ),
+            };
+            if let Some(mut drawn) = drawn {
+                self.redraw(&mut drawn, row, how, &changes);
+                self.rows.push(drawn);
             }
         }
     }
 
-    /// Takes a row out of the page and keeps it (one per key, the newest; the oldest go
-    /// first beyond [`SET_ASIDE_ROWS`]).
-    fn take_out(&mut self, drawn: DrawnRow) {
-        drawn.elements.root.remove();
-        self.set_aside.retain(|d| d.row.key != drawn.row.key);
-        if self.set_aside.len() == SET_ASIDE_ROWS {
-            self.set_aside.remove(0);
+    /// Where a new row goes: before the drawn row `before` (in `old`), else at the end.
+    fn before(&self, old: &[Option<DrawnRow>], before: Option<usize>) -> Option<Node> {
+        match before.and_then(|i| old[i].as_ref()) {
+            Some(drawn) => Some(drawn.elements.root.clone().into()),
+            None => self.end_node(),
         }
-        self.set_aside.push(drawn);
     }
 
-    /// The row set aside for `row`'s key, inserted before `before` and brought to `row`.
-    fn put_back(&mut self, row: &BarRow, before: Option<&Node>) -> Option<DrawnRow> {
-        let i = self.set_aside.iter().position(|d| d.row.key == row.key)?;
-        let mut drawn = self.set_aside.remove(i);
-        let _ = self.container.insert_before(&drawn.elements.root, before);
-        self.redraw(&mut drawn, row);
-        Some(drawn)
-    }
-
-    /// Brings a drawn row of this chart to `row` ([`redraw_row`]).
-    fn redraw(&self, drawn: &mut DrawnRow, row: &BarRow) {
-        redraw_row(&self.container, self.chart, drawn, row, self.shape(row));
-    }
-
-    /// Rows matched by position: texts and widths change in place.
-    fn paint_by_position(&mut self, rows: &[BarRow]) {
-        for (i, row) in rows.iter().enumerate() {
-            let shape = self.shape(row);
-            match self.rows.get_mut(i) {
-                Some(drawn) => redraw_row(&self.container, self.chart, drawn, row, shape),
-                None => {
-                    let drawn = self.draw(row, self.end_node().as_ref());
-                    self.rows.push(drawn);
-                }
+    /// Brings a drawn row of this chart to `row` as the plan says (`how`, with the plan's
+    /// `changes`): in place when its shape is the same or only its segments come and go, else a
+    /// new row in its place.
+    fn redraw(&self, drawn: &mut DrawnRow, row: &BarRow, how: Redraw, changes: &[Change]) {
+        match how {
+            Redraw::Keep => return,
+            Redraw::Update(range) => write(self.chart, drawn, row, &changes[range]),
+            Redraw::Resegment {
+                shape,
+                segments,
+                changes: range,
+            } => {
+                resegment(drawn, row, &shape, &segments);
+                drawn.shape = shape;
+                write(self.chart, drawn, row, &changes[range]);
+            }
+            Redraw::Rebuild => {
+                let shape = Shape::of(row, self.interactive());
+                let elements = build_row(self.chart, row, &shape);
+                let _ = self
+                    .container
+                    .replace_child(&elements.root, &drawn.elements.root);
+                drawn.shape = shape;
+                drawn.elements = elements;
             }
         }
-        for gone in self.rows.drain(rows.len().min(self.rows.len())..) {
-            gone.elements.root.remove();
-        }
+        drawn.row = row.clone();
     }
 
     /// A new row, inserted before `before` (at the end without it).
-    fn draw(&self, row: &BarRow, before: Option<&Node>) -> DrawnRow {
-        let shape = self.shape(row);
+    fn draw(&self, row: &BarRow, before: Option<Node>) -> DrawnRow {
+        let shape = Shape::of(row, self.interactive());
         let elements = build_row(self.chart, row, &shape);
-        let _ = self.container.insert_before(&elements.root, before);
-        DrawnRow {
+        let _ = self
+            .container
+            .insert_before(&elements.root, before.as_ref());
+        Drawn {
             row: row.clone(),
             shape,
             elements,
@@ -500,11 +456,7 @@ fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
             attr(&button, "type", "button");
             attr(&button, "data-act", ROW_CODE);
             button.set_id(&row_dom_id(chart, row));
-            attr(
-                &button,
-                "aria-pressed",
-                if row.selected { "true" } else { "false" },
-            );
+            attr(&button, "aria-pressed", pressed(row));
             button
         }
         RowKind::Static => element("div", ""),
@@ -535,14 +487,10 @@ fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
         append_text(&root, " ");
     }
     append(&root, &value_el);
-    let named = match (shape.kind, row_name(row)) {
-        (RowKind::Button, Some(name)) => {
-            attr(&root, "data-tip", ROW_CODE);
-            attr(&root, "aria-label", &name);
-            true
-        }
-        _ => false,
-    };
+    if let (RowKind::Button, Some(name)) = (shape.kind, row_name(row)) {
+        attr(&root, "data-tip", ROW_CODE);
+        attr(&root, "aria-label", &name);
+    }
     RowElements {
         root,
         track,
@@ -550,85 +498,32 @@ fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
         value,
         segments,
         markers,
-        named,
     }
 }
 
-/// Brings a drawn row to `row`: in place when its shape is the same or only its segments come
-/// and go, else a new row in its place.
-fn redraw_row(
-    container: &HtmlElement,
-    chart: &str,
-    drawn: &mut DrawnRow,
-    row: &BarRow,
-    shape: Shape,
-) {
-    if drawn.shape == shape {
-        update_row(chart, drawn, row, false);
-    } else if resegment(drawn, row, &shape) {
-        drawn.shape = shape;
-        // A segment gone or new changes the row's name even when the others' labels do not.
-        update_row(chart, drawn, row, true);
+fn pressed(row: &BarRow) -> &'static str {
+    if row.selected {
+        "true"
     } else {
-        let elements = build_row(chart, row, &shape);
-        let _ = container.replace_child(&elements.root, &drawn.elements.root);
-        *drawn = DrawnRow {
-            row: row.clone(),
-            shape,
-            elements,
-        };
+        "false"
     }
 }
 
-/// When only a row's segments come and go (a unit's count of a status falls to zero or rises
-/// from it as the filters change), matches them by series: a kept segment keeps its element,
-/// a new one is built, a gone one removed, and the row is not built again (measured at 100k
-/// tasks: a search rebuilt ~5 of the 33 unit rows). Afterwards `drawn.row.segments` holds, per
-/// new segment, what its element shows, for [`update_row`] to bring up to date. False, with
-/// nothing changed, when the row must be rebuilt instead.
-fn resegment(drawn: &mut DrawnRow, row: &BarRow, shape: &Shape) -> bool {
-    let (old, old_shape) = (&drawn.row, &drawn.shape);
-    let unique = |segments: &[Segment]| {
-        (segments.iter().enumerate())
-            .all(|(i, s)| segments[..i].iter().all(|o| o.series != s.series))
-    };
-    let only_segments = old_shape.kind == shape.kind && old_shape.markers == shape.markers;
-    // More than one segment before and after: the row's name and tip stay the same kind.
-    let named_alike = old.segments.len() > 1 && row.segments.len() > 1;
-    if !(only_segments && named_alike && unique(&old.segments) && unique(&row.segments)) {
-        return false;
-    }
-    let mut old_elements: Vec<Option<HtmlElement>> = std::mem::take(&mut drawn.elements.segments)
+/// Makes the segment elements of a drawn row those of `row` ([`Redraw::Resegment`]): a kept
+/// segment keeps its element, a new one is built, a gone one removed; the row is not built
+/// again.
+fn resegment(drawn: &mut DrawnRow, row: &BarRow, shape: &Shape, kept: &[Option<usize>]) {
+    let mut old: Vec<Option<HtmlElement>> = std::mem::take(&mut drawn.elements.segments)
         .into_iter()
         .map(Some)
         .collect();
-    let mut shown = Vec::with_capacity(row.segments.len());
-    let mut elements = Vec::with_capacity(row.segments.len());
-    for (i, segment) in row.segments.iter().enumerate() {
-        let kept = (old.segments.iter().position(|o| o.series == segment.series))
-            .and_then(|j| Some((j, old_elements[j].take()?)));
-        match kept {
-            Some((j, el)) => {
-                if i != j {
-                    attr(&el, "data-tip", &i.to_string());
-                }
-                match (old_shape.segments[j], shape.segments[i]) {
-                    (was, true) if !was || i != j => attr(&el, "data-act", &i.to_string()),
-                    (true, false) => {
-                        let _ = el.remove_attribute("data-act");
-                    }
-                    _ => {}
-                }
-                shown.push(old.segments[j].clone());
-                elements.push(el);
-            }
-            None => {
-                shown.push(segment.clone());
-                elements.push(build_segment(i, segment, shape));
-            }
-        }
-    }
-    for gone in old_elements.into_iter().flatten() {
+    let elements: Vec<HtmlElement> = (kept.iter().zip(&row.segments).enumerate())
+        .map(|(i, (j, segment))| {
+            (j.and_then(|j| old.get_mut(j)?.take()))
+                .unwrap_or_else(|| build_segment(i, segment, shape))
+        })
+        .collect();
+    for gone in old.into_iter().flatten() {
         gone.remove();
     }
     // New segments go before the next kept one (or the markers), keeping the series' order.
@@ -642,65 +537,56 @@ fn resegment(drawn: &mut DrawnRow, row: &BarRow, shape: &Shape) -> bool {
             let _ = track.insert_before(el, before.as_ref());
         }
     }
-    drawn.row.segments = shown;
     drawn.elements.segments = elements;
-    true
 }
 
-/// Updates a row of the same shape in place; `name_stale`: its accessible name must be
-/// written whatever else changed.
-fn update_row(chart: &str, drawn: &mut DrawnRow, row: &BarRow, name_stale: bool) {
-    let (old, els, kind) = (&drawn.row, &drawn.elements, drawn.shape.kind);
-    if old == row && !name_stale {
-        return;
+/// Writes the `changes` of a row updated in place (see [`Change`]), from `row`, into its
+/// elements.
+fn write(chart: &str, drawn: &DrawnRow, row: &BarRow, changes: &[Change]) {
+    let els = &drawn.elements;
+    for &change in changes {
+        match change {
+            Change::Class => els.root.set_class_name(&row_class(row, drawn.shape.kind)),
+            Change::Id => els.root.set_id(&row_dom_id(chart, row)),
+            Change::Pressed => attr(&els.root, "aria-pressed", pressed(row)),
+            Change::Label => set_text(&els.label, &row.label),
+            Change::Value => set_text(&els.value, &row.value_text),
+            Change::SegmentStart(i)
+            | Change::SegmentWidth(i)
+            | Change::SegmentClass(i)
+            | Change::SegmentLabel(i)
+            | Change::SegmentTip(i)
+            | Change::SegmentAct(i)
+            | Change::SegmentActGone(i) => {
+                let (Some(el), Some(s)) = (els.segments.get(i), row.segments.get(i)) else {
+                    continue;
+                };
+                match change {
+                    Change::SegmentStart(_) => set_style(el, "left", s.start),
+                    Change::SegmentWidth(_) => set_style(el, "width", s.end - s.start),
+                    Change::SegmentClass(_) => el.set_class_name(&segment_class(s)),
+                    Change::SegmentLabel(_) => attr(el, "aria-label", &s.label),
+                    Change::SegmentTip(_) => attr(el, "data-tip", &i.to_string()),
+                    Change::SegmentAct(_) => attr(el, "data-act", &i.to_string()),
+                    _ => {
+                        let _ = el.remove_attribute("data-act");
+                    }
+                }
+            }
+            Change::MarkerAt(i) | Change::MarkerLabel(i) => {
+                let (Some(el), Some(m)) = (els.markers.get(i), row.markers.get(i)) else {
+                    continue;
+                };
+                match change {
+                    Change::MarkerAt(_) => set_style(el, "left", m.at),
+                    _ => attr(el, "aria-label", &m.label),
+                }
+            }
+            Change::Name => {
+                if let Some(name) = row_name(row) {
+                    attr(&els.root, "aria-label", &name);
+                }
+            }
+        }
     }
-    let class = row_class(row, kind);
-    if class != row_class(old, kind) {
-        els.root.set_class_name(&class);
-    }
-    if kind == RowKind::Button {
-        if old.key != row.key {
-            els.root.set_id(&row_dom_id(chart, row));
-        }
-        if old.selected != row.selected {
-            attr(
-                &els.root,
-                "aria-pressed",
-                if row.selected { "true" } else { "false" },
-            );
-        }
-    }
-    set_text_if(&els.label, &old.label, &row.label);
-    set_text_if(&els.value, &old.value_text, &row.value_text);
-    for ((old_s, new_s), el) in old.segments.iter().zip(&row.segments).zip(&els.segments) {
-        if old_s.start != new_s.start {
-            set_style(el, "left", new_s.start);
-        }
-        if old_s.end - old_s.start != new_s.end - new_s.start {
-            set_style(el, "width", new_s.end - new_s.start);
-        }
-        let class = segment_class(new_s);
-        if class != segment_class(old_s) {
-            el.set_class_name(&class);
-        }
-        if old_s.label != new_s.label && kind == RowKind::Static {
-            attr(el, "aria-label", &new_s.label);
-        }
-    }
-    for ((old_m, new_m), el) in old.markers.iter().zip(&row.markers).zip(&els.markers) {
-        if old_m.at != new_m.at {
-            set_style(el, "left", new_m.at);
-        }
-        if old_m.label != new_m.label {
-            attr(el, "aria-label", &new_m.label);
-        }
-    }
-    let name_changed = name_stale
-        || old.label != row.label
-        || old.value_text != row.value_text
-        || (old.segments.iter().zip(&row.segments)).any(|(o, n)| o.label != n.label);
-    if let (true, true, Some(name)) = (els.named, name_changed, row_name(row)) {
-        attr(&els.root, "aria-label", &name);
-    }
-    drawn.row = row.clone();
 }

@@ -60,9 +60,3 @@ pub(super) fn classes(base: &str, selected: bool, dimmed: bool) -> String {
     }
     class
 }
-
-pub(super) fn set_text_if(node: &Node, old: &str, new: &str) {
-    if old != new {
-        set_text(node, new);
-    }
-}

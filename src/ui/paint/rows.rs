@@ -1,9 +1,11 @@
-//! [`RowsPainter`]: the rows of a table, matched by position.
+//! [`RowsPainter`]: the rows of a table, matched by position, redrawn as
+//! [`crate::redraw::table::plan`] says.
 
 use web_sys::{HtmlElement, Node};
 
 use super::dom::{append, append_text, attr, element, set_text};
 use crate::chart::Cell;
+use crate::redraw::table::{plan, Drawn, Step};
 
 /// Draws table rows into a `<tbody>`: each row's cells, with the column header as
 /// `data-label` (the narrow-screen layout shows it before the value). With `row_headers`, the
@@ -17,11 +19,8 @@ pub struct RowsPainter {
     rows: Vec<DrawnTableRow>,
 }
 
-struct DrawnTableRow {
-    tr: HtmlElement,
-    /// Each cell's text and its text node.
-    cells: Vec<(String, Node)>,
-}
+/// A `<tr>`, with each cell's text and its text node.
+type DrawnTableRow = Drawn<HtmlElement, Node>;
 
 impl RowsPainter {
     pub fn new(
@@ -40,11 +39,12 @@ impl RowsPainter {
 
     /// Brings the body to `rows`, touching only the cells whose text changed.
     pub fn paint(&mut self, headers: &[String], rows: &[Vec<Cell>]) {
-        if self.headers != headers {
+        let plan = plan(&self.headers, &self.rows, headers, rows);
+        for gone in self.rows.drain(plan.gone) {
+            gone.tr.remove();
+        }
+        if plan.headers {
             // Other columns (or another language): every row is drawn anew.
-            for gone in self.rows.drain(..) {
-                gone.tr.remove();
-            }
             self.headers = headers.to_vec();
             if let Some(tr) = &self.header_row {
                 tr.set_text_content(None);
@@ -56,30 +56,30 @@ impl RowsPainter {
                 }
             }
         }
-        for (i, row) in rows.iter().enumerate() {
-            match self.rows.get_mut(i) {
-                Some(drawn) if drawn.cells.len() == row.len() => {
-                    for ((text, node), new) in drawn.cells.iter_mut().zip(row) {
-                        if *text != new.text {
+        for (i, (step, row)) in plan.rows.into_iter().zip(rows).enumerate() {
+            match (step, self.rows.get_mut(i)) {
+                (Step::Update(cells), Some(drawn)) => {
+                    for &c in &plan.cells[cells] {
+                        if let (Some((text, node)), Some(new)) =
+                            (drawn.cells.get_mut(c), row.get(c))
+                        {
                             set_text(node, &new.text);
                             text.clone_from(&new.text);
                         }
                     }
                 }
-                Some(drawn) => {
+                (Step::Rebuild, Some(drawn)) => {
                     let fresh = build_table_row(&self.headers, self.row_headers, row);
                     let _ = self.body.replace_child(&fresh.tr, &drawn.tr);
                     *drawn = fresh;
                 }
-                None => {
+                (Step::Append, _) => {
                     let fresh = build_table_row(&self.headers, self.row_headers, row);
                     append(&self.body, &fresh.tr);
                     self.rows.push(fresh);
                 }
+                _ => {}
             }
-        }
-        for gone in self.rows.drain(rows.len().min(self.rows.len())..) {
-            gone.tr.remove();
         }
     }
 }
