@@ -7,8 +7,6 @@
 //! ~10.3 → ~8.2 ms). A drawn row is rebuilt only when its shape changes, and not even then
 //! when only its segments come and go ([`Redraw::Resegment`]).
 
-use std::ops::Range;
-
 use crate::chart::{BarRow, Segment};
 
 /// How a row is drawn. Rows of the same shape are updated in place; a new shape is rebuilt.
@@ -96,7 +94,9 @@ pub fn set_aside<E>(aside: &mut Vec<Drawn<E>>, drawn: Drawn<E>) {
 }
 
 /// What a painter does to bring its drawn rows to new ones, in this order: the rows of `gone`
-/// leave the page, then each new row is made from a drawn row, a row set aside, or nothing.
+/// leave the page, then each new row is made from the next drawn row that stays (they stay in
+/// their order), from a row set aside, or from nothing.
+/// What a row redrawn in place writes is told by [`changes`].
 #[derive(Debug, PartialEq)]
 pub struct Plan {
     /// Rows were only added or removed: they are matched by key, and the drawn rows that go
@@ -106,20 +106,19 @@ pub struct Plan {
     pub gone: Vec<usize>,
     /// One step per new row, in order.
     pub rows: Vec<Step>,
-    /// What [`Redraw::Update`] and [`Redraw::Resegment`] write, by range.
-    pub changes: Vec<Change>,
 }
 
 /// How one new row is made.
 #[derive(Debug, PartialEq)]
 pub enum Step {
-    /// From the drawn row `old`, which stays where it is.
-    Redraw { old: usize, how: Redraw },
-    /// From the row set aside under the new row's key, inserted before the drawn row `before`
-    /// (without it, at the end: before the axis or the row-limit line, which close the chart).
-    PutBack { before: Option<usize>, how: Redraw },
+    /// From the next drawn row that stays, where it is.
+    Redraw(Redraw),
+    /// From the row set aside under the new row's key, inserted before the next drawn row that
+    /// stays (at the end without one: before the axis or the row-limit line, which close the
+    /// chart).
+    PutBack(Redraw),
     /// Built, and inserted like [`Step::PutBack`].
-    Draw { before: Option<usize> },
+    Draw,
 }
 
 /// How a drawn row is brought to a new one.
@@ -127,19 +126,18 @@ pub enum Step {
 pub enum Redraw {
     /// It already shows the new row.
     Keep,
-    /// The same shape: these changes (`Plan::changes[range]`), in place. Possibly none, when
-    /// only what is not shown changed (an action); the painter still keeps the new row.
-    Update(Range<usize>),
+    /// The same shape: in place, writing what [`changes`] lists. Possibly nothing, when only
+    /// what is not shown changed (an action); the painter still keeps the new row.
+    Update,
     /// Only its segments come and go (a unit's count of a status falls to zero or rises from
     /// it as the filters change): they are matched by series within the row. Per new segment,
     /// the drawn segment it keeps (its element stays), or `None` for a new one, built before
-    /// the next kept one (or the markers); drawn segments not kept are removed. Then the
-    /// changes, in place, with the row's accessible name written again. Rationale: measured at
+    /// the next kept one (or the markers); drawn segments not kept are removed. Then what
+    /// [`changes`] lists, with the row's accessible name written again. Rationale: measured at
     /// 100k tasks, a search rebuilt ~5 of the 33 unit rows.
     Resegment {
         shape: Shape,
-        segments: Vec<Option<usize>>,
-        changes: Range<usize>,
+        kept: Vec<Option<usize>>,
     },
     /// Another shape: a new row in its place.
     Rebuild,
@@ -185,64 +183,56 @@ pub enum Change {
 /// The plan that brings the `drawn` rows (in page order) to `rows`, with the rows set `aside`
 /// (oldest first) at hand, in a chart whose rows may be pressed (`interactive`).
 pub fn plan<E>(drawn: &[Drawn<E>], aside: &[Drawn<E>], rows: &[BarRow], interactive: bool) -> Plan {
-    let mut plan = Plan {
-        by_key: only_added_or_removed(drawn, rows),
-        gone: Vec::new(),
-        rows: Vec::with_capacity(rows.len()),
-        changes: Vec::new(),
+    let by_key = only_added_or_removed(drawn, rows);
+    // By key, a drawn row stays if its key does, for the row of its key: it keeps its elements
+    // and, when its figures are the same, is not touched at all (no text to lay out again). By
+    // position, the first drawn rows stay, for the rows at their places.
+    let stays = |i: &usize| match by_key {
+        true => rows.iter().any(|r| r.key == drawn[*i].row.key),
+        false => *i < rows.len(),
     };
-    let changes = &mut plan.changes;
-    if plan.by_key {
-        // A row that stays keeps its elements and, when its figures are the same, is not
-        // touched at all (no text to lay out again).
-        let stays = |i: &usize| rows.iter().any(|r| r.key == drawn[*i].row.key);
-        plan.gone.extend((0..drawn.len()).filter(|i| !stays(i)));
-        let mut kept = (0..drawn.len()).filter(stays).peekable();
-        for row in rows {
-            let step = match kept.peek() {
-                Some(&old) if drawn[old].row.key == row.key => {
-                    kept.next();
-                    let how = redraw(&drawn[old], row, interactive, changes);
-                    Step::Redraw { old, how }
-                }
-                next => {
-                    let before = next.copied();
-                    match still_aside(aside, drawn, &plan.gone, &row.key) {
-                        Some(d) => Step::PutBack {
-                            before,
-                            how: redraw(d, row, interactive, changes),
-                        },
-                        None => Step::Draw { before },
-                    }
-                }
-            };
-            plan.rows.push(step);
-        }
-    } else {
-        for (old, row) in rows.iter().enumerate() {
-            plan.rows.push(match drawn.get(old) {
-                Some(d) => Step::Redraw {
-                    old,
-                    how: redraw(d, row, interactive, changes),
-                },
-                None => Step::Draw { before: None },
-            });
-        }
-        plan.gone.extend(rows.len()..drawn.len());
+    let gone: Vec<usize> = (0..drawn.len()).filter(|i| !stays(i)).collect();
+    let mut kept = (0..drawn.len()).filter(stays).peekable();
+    let mut steps = Vec::with_capacity(rows.len());
+    for row in rows {
+        steps.push(match kept.peek() {
+            Some(&old) if !by_key || drawn[old].row.key == row.key => {
+                kept.next();
+                Step::Redraw(redraw(&drawn[old], row, interactive))
+            }
+            _ => match by_key
+                .then(|| still_aside(aside, drawn, &gone, &row.key))
+                .flatten()
+            {
+                Some(d) => Step::PutBack(redraw(d, row, interactive)),
+                None => Step::Draw,
+            },
+        });
     }
-    plan
+    Plan {
+        by_key,
+        gone,
+        rows: steps,
+    }
 }
 
 /// True when the rows that stay keep their order (keys unique): rows were only added or
 /// removed, e.g. the unit-kind filter hid or showed a kind of units.
 fn only_added_or_removed<E>(drawn: &[Drawn<E>], rows: &[BarRow]) -> bool {
-    let in_rows = |key: &String| rows.iter().any(|r| r.key == *key);
-    let in_drawn = |key: &String| drawn.iter().any(|d| d.row.key == *key);
-    let kept_drawn = drawn.iter().map(|d| &d.row.key).filter(|k| in_rows(k));
-    let kept_rows = rows.iter().map(|r| &r.key).filter(|k| in_drawn(k));
+    let mut last = None;
     distinct(drawn.len(), &|i, j| drawn[i].row.key == drawn[j].row.key)
         && distinct(rows.len(), &|i, j| rows[i].key == rows[j].key)
-        && kept_drawn.eq(kept_rows)
+        && rows.iter().all(|r| {
+            // The drawn places of the keys that stay come in order.
+            match drawn.iter().position(|d| d.row.key == r.key) {
+                Some(i) => {
+                    let in_order = last < Some(i);
+                    last = Some(i);
+                    in_order
+                }
+                None => true,
+            }
+        })
 }
 
 /// No two of `0..len` are the `same`. One function for keys and series (`dyn`: compiled once).
@@ -252,50 +242,32 @@ fn distinct(len: usize, same: &dyn Fn(usize, usize) -> bool) -> bool {
 
 /// The row set aside under `key` that is still there once the `gone` drawn rows are set aside
 /// too ([`set_aside`]: each replaces the one of its key, and the oldest go first beyond
-/// [`SET_ASIDE_ROWS`]).
+/// [`SET_ASIDE_ROWS`]): while fewer than that many are newer.
 fn still_aside<'a, E>(
     aside: &'a [Drawn<E>],
     drawn: &[Drawn<E>],
     gone: &[usize],
     key: &str,
 ) -> Option<&'a Drawn<E>> {
+    let at = aside.iter().position(|d| d.row.key == key)?;
     let replaced = |d: &&Drawn<E>| gone.iter().any(|&g| drawn[g].row.key == d.row.key);
-    let staying = aside.iter().filter(|d| !replaced(d));
-    let dropped = (staying.clone().count() + gone.len()).saturating_sub(SET_ASIDE_ROWS);
-    staying.skip(dropped).find(|d| d.row.key == key)
+    let newer = aside[at + 1..].iter().filter(|d| !replaced(d)).count() + gone.len();
+    (newer < SET_ASIDE_ROWS).then(|| &aside[at])
 }
 
 /// How the drawn row `old` becomes `row`: in place when its shape is the same or only its
-/// segments come and go, else a new row in its place. Pushes what it writes to `changes`.
-fn redraw<E>(old: &Drawn<E>, row: &BarRow, interactive: bool, changes: &mut Vec<Change>) -> Redraw {
-    let start = changes.len();
+/// segments come and go, else a new row in its place.
+fn redraw<E>(old: &Drawn<E>, row: &BarRow, interactive: bool) -> Redraw {
     if old.shape.fits(row, interactive) {
-        if old.row == *row {
-            return Redraw::Keep;
-        }
-        diff(&old.row, row, &old.shape, None, changes);
-        return Redraw::Update(start..changes.len());
+        return match old.row == *row {
+            true => Redraw::Keep,
+            false => Redraw::Update,
+        };
     }
     let shape = Shape::of(row, interactive);
-    let Some(segments) = match_segments(old, row, &shape) else {
-        return Redraw::Rebuild;
-    };
-    for (i, &j) in segments.iter().enumerate() {
-        let Some(j) = j else { continue };
-        if i != j {
-            changes.push(Change::SegmentTip(i));
-        }
-        match (old.shape.segments[j], shape.segments[i]) {
-            (was, true) if !was || i != j => changes.push(Change::SegmentAct(i)),
-            (true, false) => changes.push(Change::SegmentActGone(i)),
-            _ => {}
-        }
-    }
-    diff(&old.row, row, &shape, Some(&segments), changes);
-    Redraw::Resegment {
-        shape,
-        segments,
-        changes: start..changes.len(),
+    match match_segments(old, row, &shape) {
+        Some(kept) => Redraw::Resegment { shape, kept },
+        None => Redraw::Rebuild,
     }
 }
 
@@ -318,33 +290,56 @@ fn match_segments<E>(old: &Drawn<E>, row: &BarRow, shape: &Shape) -> Option<Vec<
     )
 }
 
-/// Pushes what differs between `old`, as drawn, and `new`, drawn in place with `shape`.
-/// `kept`: in a resegmented row, the drawn segment each new one keeps (a new segment is built
-/// as it is, and the row's name is written again).
-fn diff(
-    old: &BarRow,
-    new: &BarRow,
-    shape: &Shape,
-    kept: Option<&[Option<usize>]>,
-    changes: &mut Vec<Change>,
-) {
-    let mut push = |changed: bool, change: Change| {
-        if changed {
-            changes.push(change);
+/// Where [`changes`] are told: the painter writes each into the row's elements at once.
+pub trait Write {
+    fn write(&mut self, change: Change);
+}
+
+/// What a redraw in place (`how`: [`Redraw::Update`] or [`Redraw::Resegment`]) writes to
+/// bring the row `old`, drawn with `old_shape`, to `new`: each change, in order, told to
+/// `write` (nothing for the other redraws). Told rather than returned: the painter writes
+/// each at once, with no list made per row.
+pub fn changes(old: &BarRow, old_shape: &Shape, new: &BarRow, how: &Redraw, to: &mut impl Write) {
+    let (shape, kept) = match how {
+        Redraw::Update => (old_shape, None),
+        Redraw::Resegment { shape, kept } => {
+            for (i, &j) in kept.iter().enumerate() {
+                let Some(j) = j else { continue };
+                if i != j {
+                    to.write(Change::SegmentTip(i));
+                }
+                match (old_shape.segments[j], shape.segments[i]) {
+                    (was, true) if !was || i != j => to.write(Change::SegmentAct(i)),
+                    (true, false) => to.write(Change::SegmentActGone(i)),
+                    _ => {}
+                }
+            }
+            (shape, Some(kept.as_slice()))
         }
+        Redraw::Keep | Redraw::Rebuild => return,
     };
+    // A macro, not a closure: each change is then told from its own place, which lets the
+    // painter's `write` be inlined there.
+    macro_rules! changed {
+        ($changed:expr, $change:expr $(,)?) => {
+            if $changed {
+                to.write($change);
+            }
+        };
+    }
     let button = shape.kind == RowKind::Button;
     let selected = old.selected != new.selected;
-    push(
+    changed!(
         button && (selected || old.dimmed != new.dimmed),
         Change::Class,
     );
-    push(button && old.key != new.key, Change::Id);
-    push(button && selected, Change::Pressed);
-    push(old.label != new.label, Change::Label);
-    push(old.value_text != new.value_text, Change::Value);
+    changed!(button && old.key != new.key, Change::Id);
+    changed!(button && selected, Change::Pressed);
+    changed!(old.label != new.label, Change::Label);
+    changed!(old.value_text != new.value_text, Change::Value);
     let mut labels = false;
     for (i, n) in new.segments.iter().enumerate() {
+        // In a resegmented row, a new segment is built as it is.
         let j = match kept {
             Some(kept) => kept.get(i).copied().flatten(),
             None => Some(i),
@@ -352,22 +347,22 @@ fn diff(
         let Some(o) = j.and_then(|j| old.segments.get(j)) else {
             continue;
         };
-        push(o.start != n.start, Change::SegmentStart(i));
-        push(o.end - o.start != n.end - n.start, Change::SegmentWidth(i));
+        changed!(o.start != n.start, Change::SegmentStart(i));
+        changed!(o.end - o.start != n.end - n.start, Change::SegmentWidth(i));
         // A series has one class: comparing series is comparing classes.
         let class = o.series != n.series || o.selected != n.selected || o.dimmed != n.dimmed;
-        push(class, Change::SegmentClass(i));
-        push(o.label != n.label && !button, Change::SegmentLabel(i));
+        changed!(class, Change::SegmentClass(i));
+        changed!(o.label != n.label && !button, Change::SegmentLabel(i));
         labels |= o.label != n.label;
     }
     for (i, (o, n)) in old.markers.iter().zip(&new.markers).enumerate() {
-        push(o.at != n.at, Change::MarkerAt(i));
-        push(o.label != n.label, Change::MarkerLabel(i));
+        changed!(o.at != n.at, Change::MarkerAt(i));
+        changed!(o.label != n.label, Change::MarkerLabel(i));
     }
     // A segment gone or new changes the row's name even when the others' labels do not.
     let name =
         kept.is_some() || labels || old.label != new.label || old.value_text != new.value_text;
-    push(shape.named() && name, Change::Name);
+    changed!(shape.named() && name, Change::Name);
 }
 
 #[cfg(test)]
@@ -427,65 +422,80 @@ mod tests {
         let (old, aside) = (drawn(old), drawn(aside));
         let plan = plan(&old, &aside, new, true);
         let key = |i: usize| old[i].row.key.as_str();
-        let place = |before: &Option<usize>| match before {
-            Some(i) => format!("before {}", key(*i)),
+        let place = |before: Option<&usize>| match before {
+            Some(&i) => format!("before {}", key(i)),
             None => "at the end".to_owned(),
         };
         let mut lines = vec![if plan.by_key { "by key" } else { "by position" }.to_owned()];
         let leaves = if plan.by_key { "take out" } else { "remove" };
         lines.extend(plan.gone.iter().map(|&i| format!("{leaves} {}", key(i))));
+        // The drawn rows that stay, in order.
+        let mut kept = (0..old.len()).filter(|i| !plan.gone.contains(i)).peekable();
         for (step, row) in plan.rows.iter().zip(new) {
-            let how = |how: &Redraw| match how {
-                Redraw::Keep => "keep".to_owned(),
-                Redraw::Rebuild => "rebuild".to_owned(),
-                Redraw::Update(r) => words("update", &plan.changes[r.clone()]),
-                Redraw::Resegment {
-                    segments, changes, ..
-                } => {
-                    let kept = segments.iter().map(|j| match j {
-                        Some(j) => j.to_string(),
-                        None => "new".to_owned(),
-                    });
-                    let head = format!("resegment [{}]", kept.collect::<Vec<_>>().join(" "));
-                    words(&head, &plan.changes[changes.clone()])
-                }
+            // How the row `from` is redrawn, and what that writes.
+            let how = |from: &Drawn<()>, how: &Redraw| {
+                let mut text = match how {
+                    Redraw::Keep => "keep".to_owned(),
+                    Redraw::Rebuild => "rebuild".to_owned(),
+                    Redraw::Update => "update".to_owned(),
+                    Redraw::Resegment { kept, .. } => {
+                        let kept = kept.iter().map(|j| match j {
+                            Some(j) => j.to_string(),
+                            None => "new".to_owned(),
+                        });
+                        format!("resegment [{}]", kept.collect::<Vec<_>>().join(" "))
+                    }
+                };
+                changes(&from.row, &from.shape, row, how, &mut Words(&mut text));
+                text
             };
             let text = match step {
-                Step::Redraw { old, how: h } if key(*old) == row.key => how(h),
-                Step::Redraw { old, how: h } => format!("from {}, {}", key(*old), how(h)),
-                Step::PutBack { before, how: h } => {
-                    format!("put back {}, {}", place(before), how(h))
+                Step::Redraw(h) => {
+                    let i = kept.next().unwrap();
+                    match key(i) == row.key {
+                        true => how(&old[i], h),
+                        false => format!("from {}, {}", key(i), how(&old[i], h)),
+                    }
                 }
-                Step::Draw { before } => format!("draw {}", place(before)),
+                Step::PutBack(h) => {
+                    let from = aside.iter().find(|d| d.row.key == row.key).unwrap();
+                    format!("put back {}, {}", place(kept.peek()), how(from, h))
+                }
+                Step::Draw => format!("draw {}", place(kept.peek())),
             };
             lines.push(format!("{}: {text}", row.key));
         }
         assert_eq!(lines, expected);
     }
 
-    fn words(head: &str, changes: &[Change]) -> String {
-        let mut s = head.to_owned();
-        for change in changes {
-            s.push(' ');
-            s.push_str(&match *change {
-                Change::Class => "class".to_owned(),
-                Change::Id => "id".to_owned(),
-                Change::Pressed => "pressed".to_owned(),
-                Change::Label => "label".to_owned(),
-                Change::Value => "value".to_owned(),
-                Change::SegmentStart(i) => format!("seg{i}.start"),
-                Change::SegmentWidth(i) => format!("seg{i}.width"),
-                Change::SegmentClass(i) => format!("seg{i}.class"),
-                Change::SegmentLabel(i) => format!("seg{i}.label"),
-                Change::SegmentTip(i) => format!("seg{i}.tip"),
-                Change::SegmentAct(i) => format!("seg{i}.act"),
-                Change::SegmentActGone(i) => format!("seg{i}.act-gone"),
-                Change::MarkerAt(i) => format!("marker{i}.at"),
-                Change::MarkerLabel(i) => format!("marker{i}.label"),
-                Change::Name => "name".to_owned(),
-            });
+    /// Each change told, as a word after a space.
+    struct Words<'a>(&'a mut String);
+
+    impl Write for Words<'_> {
+        fn write(&mut self, change: Change) {
+            self.0.push(' ');
+            self.0.push_str(&word(change));
         }
-        s
+    }
+
+    fn word(change: Change) -> String {
+        match change {
+            Change::Class => "class".to_owned(),
+            Change::Id => "id".to_owned(),
+            Change::Pressed => "pressed".to_owned(),
+            Change::Label => "label".to_owned(),
+            Change::Value => "value".to_owned(),
+            Change::SegmentStart(i) => format!("seg{i}.start"),
+            Change::SegmentWidth(i) => format!("seg{i}.width"),
+            Change::SegmentClass(i) => format!("seg{i}.class"),
+            Change::SegmentLabel(i) => format!("seg{i}.label"),
+            Change::SegmentTip(i) => format!("seg{i}.tip"),
+            Change::SegmentAct(i) => format!("seg{i}.act"),
+            Change::SegmentActGone(i) => format!("seg{i}.act-gone"),
+            Change::MarkerAt(i) => format!("marker{i}.at"),
+            Change::MarkerLabel(i) => format!("marker{i}.label"),
+            Change::Name => "name".to_owned(),
+        }
     }
 
     #[test]

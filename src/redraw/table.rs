@@ -26,16 +26,14 @@ pub struct Plan {
     pub gone: Range<usize>,
     /// One step per new row, in order: new row `i` is drawn row `i`, if any.
     pub rows: Vec<Step>,
-    /// The cells whose text [`Step::Update`] writes, by range.
-    pub cells: Vec<usize>,
 }
 
 #[derive(Debug, PartialEq)]
 pub enum Step {
     /// The drawn row already shows it.
     Keep,
-    /// The texts of these cells (`Plan::cells[range]`) are written in place.
-    Update(Range<usize>),
+    /// The texts of the cells that differ ([`changed`]) are written in place.
+    Update,
     /// Another number of cells: a new row in the drawn one's place.
     Rebuild,
     /// Built and added at the end.
@@ -55,30 +53,27 @@ pub fn plan<E, N>(
     } else {
         drawn.len().min(rows.len())
     };
-    let mut plan = Plan {
+    let steps = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| match drawn[..kept].get(i) {
+            Some(d) if d.cells.len() != row.len() => Step::Rebuild,
+            Some(d) if (d.cells.iter().zip(row)).any(|((old, _), new)| changed(old, new)) => {
+                Step::Update
+            }
+            Some(_) => Step::Keep,
+            None => Step::Append,
+        });
+    Plan {
         headers: redrawn,
         gone: kept..drawn.len(),
-        rows: Vec::with_capacity(rows.len()),
-        cells: Vec::new(),
-    };
-    for (i, row) in rows.iter().enumerate() {
-        let step = match drawn.get(i).filter(|_| i < kept) {
-            Some(d) if d.cells.len() == row.len() => {
-                let start = plan.cells.len();
-                let changed = (d.cells.iter().zip(row)).map(|((old, _), new)| *old != new.text);
-                plan.cells
-                    .extend((0..).zip(changed).filter_map(|(c, ch)| ch.then_some(c)));
-                match start == plan.cells.len() {
-                    true => Step::Keep,
-                    false => Step::Update(start..plan.cells.len()),
-                }
-            }
-            Some(_) => Step::Rebuild,
-            None => Step::Append,
-        };
-        plan.rows.push(step);
+        rows: steps.collect(),
     }
-    plan
+}
+
+/// Whether a cell drawn with the text `old` must be written to show `new`.
+pub fn changed(old: &str, new: &Cell) -> bool {
+    old != new.text
 }
 
 #[cfg(test)]
@@ -104,7 +99,8 @@ mod tests {
     /// `headers`, one line a step.
     fn check(old: &[&str], headers: &str, new: &[&str], expected: &[&str]) {
         let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
-        let plan = plan(&words("a b"), &drawn(old), &words(headers), &rows(new));
+        let (old, new) = (drawn(old), rows(new));
+        let plan = plan(&words("a b"), &old, &words(headers), &new);
         let mut lines = Vec::new();
         if plan.headers {
             lines.push("headers".to_owned());
@@ -113,7 +109,11 @@ mod tests {
         for (i, step) in plan.rows.iter().enumerate() {
             lines.push(match step {
                 Step::Keep => format!("{i}: keep"),
-                Step::Update(r) => format!("{i}: update cells {:?}", &plan.cells[r.clone()]),
+                Step::Update => {
+                    let (old, new) = (&old[i].cells, &new[i]);
+                    let cells = (0..new.len()).filter(|&c| changed(&old[c].0, &new[c]));
+                    format!("{i}: update cells {:?}", cells.collect::<Vec<_>>())
+                }
                 Step::Rebuild => format!("{i}: rebuild"),
                 Step::Append => format!("{i}: append"),
             });

@@ -5,7 +5,9 @@ use web_sys::{Element, HtmlElement, Node};
 
 use super::dom::{append, append_text, attr, classes, element, set_style, set_text};
 use crate::chart::{Action, BarRow, Marker, RowLimit, Segment, Tick};
-use crate::redraw::bars::{plan, set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step};
+use crate::redraw::bars::{
+    changes, plan, set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step, Write,
+};
 
 /// The line that closes a long chart: "Showing 10 of 33 units." and, in an interactive chart,
 /// the button that draws every row or the first ones again (`data-act="more"`). The button
@@ -228,77 +230,81 @@ impl BarsPainter {
             by_key,
             gone,
             rows: steps,
-            changes,
         } = plan(&self.rows, &self.set_aside, rows, self.interactive());
-        let drawn = std::mem::replace(&mut self.rows, Vec::with_capacity(rows.len()));
-        let mut old: Vec<Option<DrawnRow>> = drawn.into_iter().map(Some).collect();
-        for i in gone {
-            if let Some(drawn) = old[i].take() {
-                drawn.elements.root.remove();
-                if by_key {
-                    set_aside(&mut self.set_aside, drawn);
-                }
+        let mut drawn = std::mem::take(&mut self.rows);
+        // In order, so that the rows set aside stay oldest first.
+        for (removed, i) in gone.into_iter().enumerate() {
+            let gone = drawn.remove(i - removed);
+            gone.elements.root.remove();
+            if by_key {
+                set_aside(&mut self.set_aside, gone);
             }
         }
-        for (step, row) in steps.into_iter().zip(rows) {
-            let (drawn, how) = match step {
-                Step::Redraw { old: i, how } => (old[i].take(), how),
-                Step::PutBack { before, how } => {
-                    let before = self.before(&old, before);
-                    let aside = self.set_aside.iter().position(|d| d.row.key == row.key);
-                    match aside.map(|i| self.set_aside.remove(i)) {
-                        Some(drawn) => {
-                            let root = &drawn.elements.root;
-                            let _ = self.container.insert_before(root, before.as_ref());
-                            (Some(drawn), how)
-                        }
-                        None => (Some(self.draw(row, before)), Redraw::Keep),
-                    }
-                }
-                Step::Draw { before } => (
-                    Some(self.draw(row, self.before(&old, before))),
-                    Redraw::Keep,
-                ),
+        // The rows that stay keep their order: new row `j` is the drawn row now at `j`, or
+        // goes before it (at the end without it).
+        for (j, (step, row)) in steps.into_iter().zip(rows).enumerate() {
+            let aside = match step {
+                Step::PutBack(_) => self.set_aside.iter().position(|d| d.row.key == row.key),
+                _ => None,
             };
-            if let Some(mut drawn) = drawn {
-                self.redraw(&mut drawn, row, how, &changes);
-                self.rows.push(drawn);
+            let how = match (step, aside) {
+                (Step::Redraw(how), _) => how,
+                (Step::PutBack(how), Some(i)) => {
+                    let back = self.set_aside.remove(i);
+                    let before = self.before(drawn.get(j));
+                    let _ = (self.container).insert_before(&back.elements.root, before.as_ref());
+                    drawn.insert(j, back);
+                    how
+                }
+                _ => {
+                    let new = self.draw(row, self.before(drawn.get(j)));
+                    drawn.insert(j, new);
+                    continue;
+                }
+            };
+            if let Some(drawn) = drawn.get_mut(j) {
+                self.redraw(drawn, row, how);
             }
         }
+        self.rows = drawn;
     }
 
-    /// Where a new row goes: before the drawn row `before` (in `old`), else at the end.
-    fn before(&self, old: &[Option<DrawnRow>], before: Option<usize>) -> Option<Node> {
-        match before.and_then(|i| old[i].as_ref()) {
-            Some(drawn) => Some(drawn.elements.root.clone().into()),
+    /// Where a row put back or new goes: before `next`, the next drawn row that stays, or at
+    /// the end.
+    fn before(&self, next: Option<&DrawnRow>) -> Option<Node> {
+        match next {
+            Some(next) => Some(next.elements.root.clone().into()),
             None => self.end_node(),
         }
     }
 
-    /// Brings a drawn row of this chart to `row` as the plan says (`how`, with the plan's
-    /// `changes`): in place when its shape is the same or only its segments come and go, else a
-    /// new row in its place.
-    fn redraw(&self, drawn: &mut DrawnRow, row: &BarRow, how: Redraw, changes: &[Change]) {
+    /// Brings a drawn row of this chart to `row` as the plan says: in place when its shape is
+    /// the same or only its segments come and go, else a new row in its place.
+    fn redraw(&self, drawn: &mut DrawnRow, row: &BarRow, how: Redraw) {
         match how {
             Redraw::Keep => return,
-            Redraw::Update(range) => write(self.chart, drawn, row, &changes[range]),
-            Redraw::Resegment {
-                shape,
-                segments,
-                changes: range,
-            } => {
-                resegment(drawn, row, &shape, &segments);
-                drawn.shape = shape;
-                write(self.chart, drawn, row, &changes[range]);
-            }
             Redraw::Rebuild => {
                 let shape = Shape::of(row, self.interactive());
                 let elements = build_row(self.chart, row, &shape);
-                let _ = self
-                    .container
-                    .replace_child(&elements.root, &drawn.elements.root);
+                let _ = (self.container).replace_child(&elements.root, &drawn.elements.root);
                 drawn.shape = shape;
                 drawn.elements = elements;
+            }
+            how => {
+                if let Redraw::Resegment { shape, kept } = &how {
+                    resegment(drawn, row, shape, kept);
+                }
+                let (els, kind) = (&drawn.elements, drawn.shape.kind);
+                let mut writer = RowWriter {
+                    chart: self.chart,
+                    els,
+                    kind,
+                    row,
+                };
+                changes(&drawn.row, &drawn.shape, row, &how, &mut writer);
+                if let Redraw::Resegment { shape, .. } = how {
+                    drawn.shape = shape;
+                }
             }
         }
         drawn.row = row.clone();
@@ -540,13 +546,26 @@ fn resegment(drawn: &mut DrawnRow, row: &BarRow, shape: &Shape, kept: &[Option<u
     drawn.elements.segments = elements;
 }
 
-/// Writes the `changes` of a row updated in place (see [`Change`]), from `row`, into its
-/// elements.
-fn write(chart: &str, drawn: &DrawnRow, row: &BarRow, changes: &[Change]) {
-    let els = &drawn.elements;
-    for &change in changes {
+/// Writes the changes of a row updated in place ([`changes`]), from `row`, into its elements.
+struct RowWriter<'a> {
+    chart: &'a str,
+    els: &'a RowElements,
+    kind: RowKind,
+    row: &'a BarRow,
+}
+
+impl Write for RowWriter<'_> {
+    /// Inlined where [`changes`] tells each change, so each place keeps only its own write.
+    #[inline(always)]
+    fn write(&mut self, change: Change) {
+        let RowWriter {
+            chart,
+            els,
+            kind,
+            row,
+        } = *self;
         match change {
-            Change::Class => els.root.set_class_name(&row_class(row, drawn.shape.kind)),
+            Change::Class => els.root.set_class_name(&row_class(row, kind)),
             Change::Id => els.root.set_id(&row_dom_id(chart, row)),
             Change::Pressed => attr(&els.root, "aria-pressed", pressed(row)),
             Change::Label => set_text(&els.label, &row.label),
@@ -559,7 +578,7 @@ fn write(chart: &str, drawn: &DrawnRow, row: &BarRow, changes: &[Change]) {
             | Change::SegmentAct(i)
             | Change::SegmentActGone(i) => {
                 let (Some(el), Some(s)) = (els.segments.get(i), row.segments.get(i)) else {
-                    continue;
+                    return;
                 };
                 match change {
                     Change::SegmentStart(_) => set_style(el, "left", s.start),
@@ -575,7 +594,7 @@ fn write(chart: &str, drawn: &DrawnRow, row: &BarRow, changes: &[Change]) {
             }
             Change::MarkerAt(i) | Change::MarkerLabel(i) => {
                 let (Some(el), Some(m)) = (els.markers.get(i), row.markers.get(i)) else {
-                    continue;
+                    return;
                 };
                 match change {
                     Change::MarkerAt(_) => set_style(el, "left", m.at),

@@ -5,7 +5,7 @@ use web_sys::{HtmlElement, Node};
 
 use super::dom::{append, append_text, attr, element, set_text};
 use crate::chart::Cell;
-use crate::redraw::table::{plan, Drawn, Step};
+use crate::redraw::table::{changed, plan, Drawn, Step};
 
 /// Draws table rows into a `<tbody>`: each row's cells, with the column header as
 /// `data-label` (the narrow-screen layout shows it before the value). With `row_headers`, the
@@ -58,11 +58,9 @@ impl RowsPainter {
         }
         for (i, (step, row)) in plan.rows.into_iter().zip(rows).enumerate() {
             match (step, self.rows.get_mut(i)) {
-                (Step::Update(cells), Some(drawn)) => {
-                    for &c in &plan.cells[cells] {
-                        if let (Some((text, node)), Some(new)) =
-                            (drawn.cells.get_mut(c), row.get(c))
-                        {
+                (Step::Update, Some(drawn)) => {
+                    for ((text, node), new) in drawn.cells.iter_mut().zip(row) {
+                        if changed(text, new) {
                             set_text(node, &new.text);
                             text.clone_from(&new.text);
                         }
