@@ -95,8 +95,8 @@ pub fn set_aside<E>(aside: &mut Vec<Drawn<E>>, drawn: Drawn<E>) {
 
 /// What a painter does to bring its drawn rows to new ones, in this order: the rows of `gone`
 /// leave the page, then each new row is made from the next drawn row that stays (they stay in
-/// their order), from a row set aside, or from nothing.
-/// What a row redrawn in place writes is told by [`changes`].
+/// their order), from a row set aside, or from nothing. How a drawn row (or one put back) is
+/// brought to its new row is [`redraw`]'s to say, and what that writes, [`changes`]'s.
 #[derive(Debug, PartialEq)]
 pub struct Plan {
     /// Rows were only added or removed: they are matched by key, and the drawn rows that go
@@ -108,16 +108,16 @@ pub struct Plan {
     pub rows: Vec<Step>,
 }
 
-/// How one new row is made.
-#[derive(Debug, PartialEq)]
+/// Where one new row comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
-    /// From the next drawn row that stays, where it is.
-    Redraw(Redraw),
-    /// From the row set aside under the new row's key, inserted before the next drawn row that
+    /// The next drawn row that stays, where it is, redrawn.
+    Redraw,
+    /// The row set aside under the new row's key, inserted before the next drawn row that
     /// stays (at the end without one: before the axis or the row-limit line, which close the
-    /// chart).
-    PutBack(Redraw),
-    /// Built, and inserted like [`Step::PutBack`].
+    /// chart), redrawn.
+    PutBack,
+    /// A new row, built and inserted like [`Step::PutBack`].
     Draw,
 }
 
@@ -181,8 +181,8 @@ pub enum Change {
 }
 
 /// The plan that brings the `drawn` rows (in page order) to `rows`, with the rows set `aside`
-/// (oldest first) at hand, in a chart whose rows may be pressed (`interactive`).
-pub fn plan<E>(drawn: &[Drawn<E>], aside: &[Drawn<E>], rows: &[BarRow], interactive: bool) -> Plan {
+/// (oldest first) at hand.
+pub fn plan<E>(drawn: &[Drawn<E>], aside: &[Drawn<E>], rows: &[BarRow]) -> Plan {
     let by_key = only_added_or_removed(drawn, rows);
     // By key, a drawn row stays if its key does, for the row of its key: it keeps its elements
     // and, when its figures are the same, is not touched at all (no text to lay out again). By
@@ -198,13 +198,13 @@ pub fn plan<E>(drawn: &[Drawn<E>], aside: &[Drawn<E>], rows: &[BarRow], interact
         steps.push(match kept.peek() {
             Some(&old) if !by_key || drawn[old].row.key == row.key => {
                 kept.next();
-                Step::Redraw(redraw(&drawn[old], row, interactive))
+                Step::Redraw
             }
             _ => match by_key
                 .then(|| still_aside(aside, drawn, &gone, &row.key))
                 .flatten()
             {
-                Some(d) => Step::PutBack(redraw(d, row, interactive)),
+                Some(_) => Step::PutBack,
                 None => Step::Draw,
             },
         });
@@ -256,8 +256,9 @@ fn still_aside<'a, E>(
 }
 
 /// How the drawn row `old` becomes `row`: in place when its shape is the same or only its
-/// segments come and go, else a new row in its place.
-fn redraw<E>(old: &Drawn<E>, row: &BarRow, interactive: bool) -> Redraw {
+/// segments come and go, else a new row in its place. Asked of each row a [`Step::Redraw`] or
+/// [`Step::PutBack`] brings, when it comes.
+pub fn redraw<E>(old: &Drawn<E>, row: &BarRow, interactive: bool) -> Redraw {
     if old.shape.fits(row, interactive) {
         return match old.row == *row {
             true => Redraw::Keep,
@@ -420,7 +421,7 @@ mod tests {
     /// The plan from `old` (drawn, with `aside` set aside) to `new`, one line a step.
     fn check(old: &[BarRow], aside: &[BarRow], new: &[BarRow], expected: &[&str]) {
         let (old, aside) = (drawn(old), drawn(aside));
-        let plan = plan(&old, &aside, new, true);
+        let plan = plan(&old, &aside, new);
         let key = |i: usize| old[i].row.key.as_str();
         let place = |before: Option<&usize>| match before {
             Some(&i) => format!("before {}", key(i)),
@@ -433,8 +434,9 @@ mod tests {
         let mut kept = (0..old.len()).filter(|i| !plan.gone.contains(i)).peekable();
         for (step, row) in plan.rows.iter().zip(new) {
             // How the row `from` is redrawn, and what that writes.
-            let how = |from: &Drawn<()>, how: &Redraw| {
-                let mut text = match how {
+            let how = |from: &Drawn<()>| {
+                let how = redraw(from, row, true);
+                let mut text = match &how {
                     Redraw::Keep => "keep".to_owned(),
                     Redraw::Rebuild => "rebuild".to_owned(),
                     Redraw::Update => "update".to_owned(),
@@ -446,20 +448,20 @@ mod tests {
                         format!("resegment [{}]", kept.collect::<Vec<_>>().join(" "))
                     }
                 };
-                changes(&from.row, &from.shape, row, how, &mut Words(&mut text));
+                changes(&from.row, &from.shape, row, &how, &mut Words(&mut text));
                 text
             };
             let text = match step {
-                Step::Redraw(h) => {
+                Step::Redraw => {
                     let i = kept.next().unwrap();
                     match key(i) == row.key {
-                        true => how(&old[i], h),
-                        false => format!("from {}, {}", key(i), how(&old[i], h)),
+                        true => how(&old[i]),
+                        false => format!("from {}, {}", key(i), how(&old[i])),
                     }
                 }
-                Step::PutBack(h) => {
+                Step::PutBack => {
                     let from = aside.iter().find(|d| d.row.key == row.key).unwrap();
-                    format!("put back {}, {}", place(kept.peek()), how(from, h))
+                    format!("put back {}, {}", place(kept.peek()), how(from))
                 }
                 Step::Draw => format!("draw {}", place(kept.peek())),
             };

@@ -6,7 +6,7 @@ use web_sys::{Element, HtmlElement, Node};
 use super::dom::{append, append_text, attr, classes, element, set_style, set_text};
 use crate::chart::{Action, BarRow, Marker, RowLimit, Segment, Tick};
 use crate::redraw::bars::{
-    changes, plan, set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step, Write,
+    changes, plan, redraw, set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step, Write,
 };
 
 /// The line that closes a long chart: "Showing 10 of 33 units." and, in an interactive chart,
@@ -230,7 +230,7 @@ impl BarsPainter {
             by_key,
             gone,
             rows: steps,
-        } = plan(&self.rows, &self.set_aside, rows, self.interactive());
+        } = plan(&self.rows, &self.set_aside, rows);
         let mut drawn = std::mem::take(&mut self.rows);
         // In order, so that the rows set aside stay oldest first.
         for (removed, i) in gone.into_iter().enumerate() {
@@ -244,26 +244,25 @@ impl BarsPainter {
         // goes before it (at the end without it).
         for (j, (step, row)) in steps.into_iter().zip(rows).enumerate() {
             let aside = match step {
-                Step::PutBack(_) => self.set_aside.iter().position(|d| d.row.key == row.key),
+                Step::PutBack => self.set_aside.iter().position(|d| d.row.key == row.key),
                 _ => None,
             };
-            let how = match (step, aside) {
-                (Step::Redraw(how), _) => how,
-                (Step::PutBack(how), Some(i)) => {
+            match (step, aside) {
+                (Step::Redraw, _) => {}
+                (Step::PutBack, Some(i)) => {
                     let back = self.set_aside.remove(i);
                     let before = self.before(drawn.get(j));
                     let _ = (self.container).insert_before(&back.elements.root, before.as_ref());
                     drawn.insert(j, back);
-                    how
                 }
                 _ => {
                     let new = self.draw(row, self.before(drawn.get(j)));
                     drawn.insert(j, new);
                     continue;
                 }
-            };
+            }
             if let Some(drawn) = drawn.get_mut(j) {
-                self.redraw(drawn, row, how);
+                self.redraw(drawn, row);
             }
         }
         self.rows = drawn;
@@ -278,10 +277,10 @@ impl BarsPainter {
         }
     }
 
-    /// Brings a drawn row of this chart to `row` as the plan says: in place when its shape is
+    /// Brings a drawn row of this chart to `row` as [`redraw`] says: in place when its shape is
     /// the same or only its segments come and go, else a new row in its place.
-    fn redraw(&self, drawn: &mut DrawnRow, row: &BarRow, how: Redraw) {
-        match how {
+    fn redraw(&self, drawn: &mut DrawnRow, row: &BarRow) {
+        match redraw(drawn, row, self.interactive()) {
             Redraw::Keep => return,
             Redraw::Rebuild => {
                 let shape = Shape::of(row, self.interactive());
