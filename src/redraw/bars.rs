@@ -126,14 +126,14 @@ pub enum Step {
 pub enum Redraw {
     /// It already shows the new row.
     Keep,
-    /// The same shape: in place, writing what [`changes`] lists. Possibly nothing, when only
+    /// The same shape: in place, writing what [`changes`] tells. Possibly nothing, when only
     /// what is not shown changed (an action); the painter still keeps the new row.
     Update,
     /// Only its segments come and go (a unit's count of a status falls to zero or rises from
     /// it as the filters change): they are matched by series within the row. Per new segment,
     /// the drawn segment it keeps (its element stays), or `None` for a new one, built before
     /// the next kept one (or the markers); drawn segments not kept are removed. Then what
-    /// [`changes`] lists, with the row's accessible name written again. Rationale: measured at
+    /// [`changes`] tells, with the row's accessible name written again. Rationale: measured at
     /// 100k tasks, a search rebuilt ~5 of the 33 unit rows.
     Resegment {
         shape: Shape,
@@ -200,13 +200,8 @@ pub fn plan<E>(drawn: &[Drawn<E>], aside: &[Drawn<E>], rows: &[BarRow]) -> Plan 
                 kept.next();
                 Step::Redraw
             }
-            _ => match by_key
-                .then(|| still_aside(aside, drawn, &gone, &row.key))
-                .flatten()
-            {
-                Some(_) => Step::PutBack,
-                None => Step::Draw,
-            },
+            _ if by_key && still_aside(aside, drawn, &gone, &row.key) => Step::PutBack,
+            _ => Step::Draw,
         });
     }
     Plan {
@@ -240,19 +235,15 @@ fn distinct(len: usize, same: &dyn Fn(usize, usize) -> bool) -> bool {
     (0..len).all(|i| (0..i).all(|j| !same(i, j)))
 }
 
-/// The row set aside under `key` that is still there once the `gone` drawn rows are set aside
-/// too ([`set_aside`]: each replaces the one of its key, and the oldest go first beyond
+/// Whether a row is set aside under `key` and still there once the `gone` drawn rows are set
+/// aside too ([`set_aside`]: each replaces the one of its key, and the oldest go first beyond
 /// [`SET_ASIDE_ROWS`]): while fewer than that many are newer.
-fn still_aside<'a, E>(
-    aside: &'a [Drawn<E>],
-    drawn: &[Drawn<E>],
-    gone: &[usize],
-    key: &str,
-) -> Option<&'a Drawn<E>> {
-    let at = aside.iter().position(|d| d.row.key == key)?;
+fn still_aside<E>(aside: &[Drawn<E>], drawn: &[Drawn<E>], gone: &[usize], key: &str) -> bool {
+    let Some(at) = aside.iter().position(|d| d.row.key == key) else {
+        return false;
+    };
     let replaced = |d: &&Drawn<E>| gone.iter().any(|&g| drawn[g].row.key == d.row.key);
-    let newer = aside[at + 1..].iter().filter(|d| !replaced(d)).count() + gone.len();
-    (newer < SET_ASIDE_ROWS).then(|| &aside[at])
+    aside[at + 1..].iter().filter(|d| !replaced(d)).count() + gone.len() < SET_ASIDE_ROWS
 }
 
 /// How the drawn row `old` becomes `row`: in place when its shape is the same or only its
@@ -297,9 +288,9 @@ pub trait Write {
 }
 
 /// What a redraw in place (`how`: [`Redraw::Update`] or [`Redraw::Resegment`]) writes to
-/// bring the row `old`, drawn with `old_shape`, to `new`: each change, in order, told to
-/// `write` (nothing for the other redraws). Told rather than returned: the painter writes
-/// each at once, with no list made per row.
+/// bring the row `old`, drawn with `old_shape`, to `new`: each change, in order, told `to` the
+/// painter (nothing for the other redraws). Told rather than returned: the painter writes each
+/// at once, with no list made per row.
 pub fn changes(old: &BarRow, old_shape: &Shape, new: &BarRow, how: &Redraw, to: &mut impl Write) {
     let (shape, kept) = match how {
         Redraw::Update => (old_shape, None),
