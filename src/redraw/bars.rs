@@ -713,6 +713,23 @@ mod tests {
     }
 
     #[test]
+    fn a_row_taken_out_again_replaces_its_older_self_and_drops_no_other() {
+        // Full, with x set aside long ago and drawn since (matched by position): taking x out
+        // again replaces its older self, so y, the oldest, stays to be put back.
+        let mut aside = vec![bar("y", 1), bar("x", 1)];
+        aside.extend((2..SET_ASIDE_ROWS).map(|i| bar(&format!("k{i}"), 1)));
+        let old = [bar("x", 1), bar("z", 1)];
+        let new = [bar("z", 1), bar("y", 1)];
+        let expected = [
+            "by key",
+            "take out x",
+            "z: keep",
+            "y: put back at the end, keep",
+        ];
+        check(&old, &aside, &new, &expected);
+    }
+
+    #[test]
     fn a_row_set_aside_again_replaces_the_one_of_its_key() {
         let mut aside = drawn(&[bar("a", 1), bar("b", 1)]);
         set_aside(&mut aside, drawn(&[bar("a", 2)]).remove(0));

@@ -9,7 +9,8 @@
 //! A painter keeps the model it last drew and the elements it made; a redraw compares the new
 //! model with the old one and touches only what changed (a width, a text, a class). Elements
 //! are created only when the shape of a row changes. The model comes from the pure core
-//! (`crate::chart`); nothing here decides what to draw, only how to update it.
+//! (`crate::chart`), and what to change from the redraw plans of `crate::redraw` (pure, tested
+//! natively); nothing here decides what to draw or what to change, only how to do it.
 //!
 //! Events are delegated: rows and segments carry `data-act="row"` / `"row.segment"` and one
 //! listener on the container looks the action up in the drawn model ([`BarsPainter::action_at`]).
