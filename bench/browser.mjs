@@ -3,7 +3,7 @@
 //      src/ui/load.rs) against the browser's own JSON.parse of the same text;
 //   2. filter change → redrawn view: from the click (or select change) until every effect has
 //      run and layout is done, p50/p95 per kind of change; and "after frame": the work left
-//      for after the next frame (the task table's rows when it is out of view, src/ui/paint.rs),
+//      for after the next frame (the task table's rows when it is out of view, src/ui/paint/effects.rs),
 //      its script and layout, p50.
 // Prints a table and writes bench/out/browser.json. Timings are printed, never asserted.
 //   node bench/browser.mjs [tasks=100000]        (after scripts/build.sh)

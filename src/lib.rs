@@ -22,6 +22,7 @@ pub mod generate;
 pub mod html;
 pub mod markup;
 pub mod order;
+pub mod redraw;
 pub mod snapshot;
 pub mod task_table;
 pub mod tasks;

@@ -129,8 +129,9 @@ test('pressing in the unit chart filters the rest of the widget; pressing again 
   await page.close();
 });
 
-// Guards: a filter change updates the bars and the table rows in place (src/ui/paint.rs), with
-// the right numbers; hovering a segment shows that segment's own value in the chart's tooltip.
+// Guards: a filter change updates the bars and the table rows in place (src/ui/paint/, as
+// src/redraw/ plans), with the right numbers; hovering a segment shows that segment's own value
+// in the chart's tooltip.
 test('a filter change updates the drawn bars and rows in place; a hovered segment shows its value', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
   const units = page.locator('#td-units .td-bars');
@@ -170,7 +171,7 @@ test('a filter change updates the drawn bars and rows in place; a hovered segmen
 
 // Guards: the task table out of view is repainted after the frame of a change, marked
 // `aria-busy` until then, so what the reader sees is drawn first; in view it is repainted at
-// once (src/ui/paint.rs, paint_effect_in_view_first).
+// once (src/ui/paint/effects.rs, paint_effect_in_view_first).
 test('a task table out of view is repainted after the change, busy until then; in view at once', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
   // What happens to the table's body when the overdue chip is clicked (without scrolling to it).
@@ -208,7 +209,7 @@ test('a task table out of view is repainted after the change, busy until then; i
 });
 
 // Guards: the unit-kind filter removes and adds unit rows around the ones that stay, which keep
-// their elements untouched (src/ui/paint.rs, paint_by_key); a row drawn after that still
+// their elements untouched (src/redraw/bars.rs: by key); a row drawn after that still
 // filters its own unit (rows are found from the element, not from a drawn index).
 test('the unit-kind filter hides and shows unit rows around the rows that stay', async () => {
   const page = await openWidget(w, `?v=2&s=${ILL}&ua=1`);
@@ -270,8 +271,9 @@ test('unit rows put back after a unit-kind change show the current figures', asy
 });
 
 // Guards: a unit row that loses or gains a status segment keeps its element
-// (paint.rs `resegment`) and ends up drawn exactly as on a fresh page opened on the same link:
-// the same segments, in order, with the same positions, actions, tips and accessible name.
+// (src/redraw/bars.rs `Redraw::Resegment`) and ends up drawn exactly as on a fresh page opened
+// on the same link: the same segments, in order, with the same positions, actions, tips and
+// accessible name.
 test('unit rows whose statuses come and go are updated in place, as a fresh page draws them', async () => {
   const statusesOf = (pred) => {
     const by = {};
@@ -374,7 +376,7 @@ test('the unit chart draws ten units, all of them on request, and always the sel
   await selected.locator('#td-units summary').click();
   await selected.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n,
     ['#td-units .td-data-table tbody tr', snap.units.length]);
-  // Its column headers (drawn with the rows, src/ui/paint.rs), each a column header.
+  // Its column headers (drawn with the rows, src/ui/paint/rows.rs), each a column header.
   const headers = selected.locator('#td-units .td-data-table thead th[scope=col]');
   assert.deepEqual(await headers.allTextContents(), ['Đơn vị', 'Loại đơn vị', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn',
     'Chưa hoàn thành, quá hạn', 'Chưa hoàn thành, còn trong hạn', 'Tổng', 'Tỷ lệ (quá hạn)']);

@@ -89,7 +89,7 @@ export async function scrollIntoView(locator) {
 
 /**
  * The texts of column `n` (from 1) of the task table, once its rows are painted: below the
- * fold they follow a change by a frame, and the body is `aria-busy` until then (src/ui/paint.rs).
+ * fold they follow a change by a frame, and the body is `aria-busy` until then (src/ui/paint/effects.rs).
  */
 export async function taskColumn(page, n) {
   await page.waitForSelector('.td-task-table tbody:not([aria-busy])', { state: 'attached' });
