@@ -248,13 +248,7 @@ mod tests {
     }
 
     fn source(name: &str) -> Source {
-        Source {
-            name: name.to_owned(),
-            title: None,
-            author: None,
-            published: None,
-            url: None,
-        }
+        Source::named(name)
     }
 
     fn chart(points: Vec<(&str, Vec<GrowthValue>)>) -> BarChart {

@@ -26,13 +26,7 @@ mod tests {
     use crate::snapshot::Date;
 
     fn source(name: &str) -> Source {
-        Source {
-            name: name.to_owned(),
-            title: None,
-            author: None,
-            published: None,
-            url: None,
-        }
+        Source::named(name)
     }
 
     #[test]

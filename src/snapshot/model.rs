@@ -111,6 +111,19 @@ pub struct Source {
     pub url: Option<HttpUrl>,
 }
 
+impl Source {
+    /// A source known by its name alone (the generator, tests).
+    pub fn named(name: &str) -> Source {
+        Source {
+            name: name.to_owned(),
+            title: None,
+            author: None,
+            published: None,
+            url: None,
+        }
+    }
+}
+
 /// A department/agency or a locality that tasks are assigned to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
