@@ -51,13 +51,13 @@ pub struct Notices<'a> {
 }
 
 /// The notices, as HTML text (empty when none applies).
-pub fn notices(n: &Notices<'_>, l: &Labels) -> Html {
+pub fn notices(n: &Notices<'_>, labels: &Labels) -> Html {
     let mut w = HtmlWriter::default();
     if n.illustrative {
         w.raw_static(
             r#"<div class="td-notice td-notice-illustrative" role="note" data-notice="illustrative">"#,
         )
-        .element("strong", l.illustrative_notice);
+        .element("strong", labels.illustrative_notice);
         if let Some(note) = n.note {
             w.raw_static("<span> ").text(note).raw_static("</span>");
         }
@@ -71,7 +71,7 @@ pub fn notices(n: &Notices<'_>, l: &Labels) -> Html {
         w.raw_static(
             r#"<div class="td-notice td-notice-warning" role="note" data-notice="warnings">"#,
         )
-        .element("strong", l.data_notes)
+        .element("strong", labels.data_notes)
         .raw_static("<ul>");
         push_issues(&mut w, None, n.warnings);
         w.raw_static("</ul></div>");
@@ -80,15 +80,15 @@ pub fn notices(n: &Notices<'_>, l: &Labels) -> Html {
         w.raw_static(r#"<div class="td-notice td-notice-link" role="status" data-notice="link">"#);
         if let Some(id) = n.refused_snapshot {
             w.raw_static(r#"<p data-notice="refused">"#)
-                .text(&fill(l.snapshot_refused, &[("x", id)]))
+                .text(&fill(labels.snapshot_refused, &[("x", id)]))
                 .raw_static("</p>");
         }
         if n.from_newer_version {
-            w.element("p", l.newer_link);
+            w.element("p", labels.newer_link);
         }
         if !n.ignored.is_empty() {
             w.raw_static(r#"<p data-notice="ignored">"#)
-                .text(l.ignored_params);
+                .text(labels.ignored_params);
             for param in n.ignored {
                 w.raw_static(" ").element("code", &param.to_string());
             }
@@ -100,22 +100,22 @@ pub fn notices(n: &Notices<'_>, l: &Labels) -> Html {
 }
 
 /// The loading line, with its spinner.
-pub fn loading(l: &Labels) -> Html {
+pub fn loading(labels: &Labels) -> Html {
     let mut w = HtmlWriter::default();
     w.raw_static(
         r#"<p class="td-loading" role="status" aria-live="polite"><span class="td-spinner" aria-hidden="true"></span>"#,
     )
-    .text(l.loading)
+    .text(labels.loading)
     .raw_static("</p>");
     w.finish()
 }
 
 /// A file that could not be loaded: what happened, and each issue with its file and JSON path.
-pub fn load_error(e: &DataError, l: &Labels) -> Html {
+pub fn load_error(e: &DataError, labels: &Labels) -> Html {
     let mut w = HtmlWriter::default();
     w.raw_static(r#"<div class="td-error" role="alert">"#)
-        .element("h2", l.load_failed)
-        .element("p", l.load_failed_hint)
+        .element("h2", labels.load_failed)
+        .element("p", labels.load_failed_hint)
         .raw_static(r#"<ul class="td-issues">"#);
     push_issues(&mut w, Some(&e.file), &e.issues);
     if e.more > 0 {
@@ -131,14 +131,14 @@ pub fn load_error(e: &DataError, l: &Labels) -> Html {
 /// figures and whether they are official. `compact` (embeds): no line above the title, and the
 /// jurisdiction joins the date. Before a snapshot has loaded, the widget's name.
 pub fn heading(snap: Option<&ValidSnapshot>, lang: Lang, compact: bool) -> Html {
-    let l = labels(lang);
+    let labels = labels(lang);
     let mut w = HtmlWriter::default();
     let Some(snap) = snap.map(ValidSnapshot::snapshot) else {
-        w.element("h1", l.app_name);
+        w.element("h1", labels.app_name);
         return w.finish();
     };
     let jurisdiction = snap.jurisdiction.get(lang);
-    let as_of = format!("{} {}", l.as_of, date(snap.as_of, lang));
+    let as_of = format!("{} {}", labels.as_of, date(snap.as_of, lang));
     let meta = if compact {
         format!("{jurisdiction} · {as_of}")
     } else {
@@ -146,8 +146,8 @@ pub fn heading(snap: Option<&ValidSnapshot>, lang: Lang, compact: bool) -> Html 
             .text(jurisdiction)
             .raw_static("</p>");
         let status = match snap.data_status {
-            DataStatus::Official => l.official,
-            DataStatus::Illustrative => l.illustrative_notice,
+            DataStatus::Official => labels.official,
+            DataStatus::Illustrative => labels.illustrative_notice,
         };
         format!("{as_of} · {status}")
     };
@@ -160,25 +160,25 @@ pub fn heading(snap: Option<&ValidSnapshot>, lang: Lang, compact: bool) -> Html 
 
 /// The three headline figures. The overdue one is hidden, not left out, when the report does
 /// not split the not-completed group, so the list keeps its shape.
-pub fn headline(h: &Headline, l: &Labels) -> Html {
+pub fn headline(h: &Headline, labels: &Labels) -> Html {
     let mut w = HtmlWriter::default();
     w.raw_static(r#"<dl class="td-headline">"#);
     let figures = [
         (
             r#" class="td-stat""#,
-            l.headline_tasks,
+            labels.headline_tasks,
             "total",
             Some(&h.total),
         ),
         (
             r#" class="td-stat""#,
-            l.headline_completed,
+            labels.headline_completed,
             "completed",
             Some(&h.completed_share),
         ),
         (
             r#" class="td-stat td-stat-alert""#,
-            l.headline_overdue,
+            labels.headline_overdue,
             "overdue",
             h.overdue_share.as_ref(),
         ),
@@ -203,12 +203,12 @@ pub fn headline(h: &Headline, l: &Labels) -> Html {
 pub fn source_footer(
     source: Option<(&str, Option<&HttpUrl>)>,
     full_view: Option<&str>,
-    l: &Labels,
+    labels: &Labels,
 ) -> Html {
     let mut w = HtmlWriter::default();
     if let Some((line, url)) = source {
         w.raw_static(r#"<p class="td-source" data-source=""><span>"#)
-            .text(l.source)
+            .text(labels.source)
             .raw_static(": </span>");
         match url {
             Some(url) => push_link(&mut w, "", url.as_str(), line),
@@ -223,7 +223,7 @@ pub fn source_footer(
             &mut w,
             r#" class="td-full-link""#,
             url,
-            &format!("{} ↗", l.full_view),
+            &format!("{} ↗", labels.full_view),
         );
     }
     w.finish()
@@ -406,16 +406,16 @@ mod tests {
 
     #[test]
     fn the_source_links_only_where_the_source_has_a_link() {
-        let l = labels(Lang::En);
+        let labels = labels(Lang::En);
         let url = HttpUrl::parse("https://x.vn/a?b=1&c=2").unwrap();
-        let linked = source_footer(Some(("«Report»", Some(&url))), None, l);
+        let linked = source_footer(Some(("«Report»", Some(&url))), None, labels);
         assert_eq!(
             linked.as_str(),
             r#"<p class="td-source" data-source=""><span>Source: </span><a href="https://x.vn/a?b=1&amp;c=2" target="_blank" rel="noopener">«Report»</a></p>"#
         );
-        let plain = source_footer(Some(("«Report»", None)), Some("https://w/?tab=g"), l);
+        let plain = source_footer(Some(("«Report»", None)), Some("https://w/?tab=g"), labels);
         assert!(plain.contains("<span>«Report»</span></p>"), "{plain}");
         assert!(plain.ends_with(r#"<a class="td-full-link" href="https://w/?tab=g" target="_blank" rel="noopener">Open the full view ↗</a>"#), "{plain}");
-        assert_eq!(source_footer(None, None, l).as_str(), "");
+        assert_eq!(source_footer(None, None, labels).as_str(), "");
     }
 }

@@ -8,16 +8,16 @@ use crate::tasks::{IndexedSnapshot, NO_DOCUMENT};
 
 /// The tasks of the current selection as a table (shown page by page, downloaded whole).
 pub fn tasks_table(snap: &IndexedSnapshot, rows: &[u32], lang: Lang) -> DataTable {
-    let l = labels(lang);
+    let labels = labels(lang);
     let headers = [
-        l.col_id,
-        l.col_title,
-        l.col_unit,
-        l.col_document,
-        l.col_assigned,
-        l.col_due,
-        l.col_completed,
-        l.col_status,
+        labels.col_id,
+        labels.col_title,
+        labels.col_unit,
+        labels.col_document,
+        labels.col_assigned,
+        labels.col_due,
+        labels.col_completed,
+        labels.col_status,
     ];
     DataTable {
         headers: headers.iter().map(|h| (*h).to_owned()).collect(),
@@ -30,7 +30,7 @@ pub fn tasks_table(snap: &IndexedSnapshot, rows: &[u32], lang: Lang) -> DataTabl
 
 /// One row of the task table.
 pub fn task_cells(snap: &IndexedSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
-    let l = labels(lang);
+    let labels = labels(lang);
     let s = snap.snapshot();
     let r = &snap.records()[i];
     let Some(index) = snap.task_index() else {
@@ -52,7 +52,7 @@ pub fn task_cells(snap: &IndexedSnapshot, i: usize, lang: Lang) -> Vec<Cell> {
         date_cell(r.assigned),
         date_cell(r.due),
         r.completed.map_or(Cell::text(""), date_cell),
-        Cell::text(l.status(index.status[i])),
+        Cell::text(labels.status(index.status[i])),
     ]
 }
 

@@ -7,11 +7,11 @@ use crate::snapshot::{DocType, Documents};
 
 /// Documents issued by type, most frequent first.
 pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
-    let l = labels(lang);
+    let labels = labels(lang);
     let mut issued: Vec<_> = docs.issued.iter().collect();
     crate::order::sort_by(&mut issued, &|a, b| b.count.cmp(&a.count));
     let max = issued.iter().map(|d| d.count).max().unwrap_or(0);
-    let mut table = DataTable::new(&[l.col_type, l.col_count]);
+    let mut table = DataTable::new(&[labels.col_type, labels.col_count]);
     let rows = issued
         .iter()
         .enumerate()
@@ -19,7 +19,7 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
             let label = d
                 .label
                 .as_ref()
-                .map_or(l.doc_type(d.doc_type), |t| t.get(lang))
+                .map_or(labels.doc_type(d.doc_type), |t| t.get(lang))
                 .to_owned();
             let value_text = count(d.count, lang);
             table.rows.push(vec![
@@ -46,19 +46,19 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
         .collect();
     if let Some(m) = docs.meetings {
         table.rows.push(vec![
-            Cell::text(capitalise(l.meetings)),
+            Cell::text(capitalise(labels.meetings)),
             Cell::number(count(m, lang), m),
         ]);
     }
     for sub in &docs.of_which {
         table.rows.push(vec![
-            Cell::text(format!("{}: {}", l.of_which, sub.label.get(lang))),
+            Cell::text(format!("{}: {}", labels.of_which, sub.label.get(lang))),
             Cell::number(count(sub.count, lang), sub.count),
         ]);
     }
     BarChart::new(
         "documents",
-        l.chart_documents.to_owned(),
+        labels.chart_documents.to_owned(),
         capitalise(&format::period(docs.period, lang)),
         rows,
         Vec::new(),

@@ -54,14 +54,19 @@ fn nice_ceiling(x: f64, step: f64) -> f64 {
 /// Growth per period: the measured value as a bar (actual solid, estimate hatched) and each
 /// target as a marker, on one axis from 0 (or the lowest negative value).
 pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> BarChart {
-    let l = labels(lang);
+    let labels = labels(lang);
     let axis = Axis::covering(
         growth
             .points
             .iter()
             .flat_map(|p| p.values.iter().map(|v| v.value)),
     );
-    let mut table = DataTable::new(&[l.col_period, l.col_kind, l.col_value, l.source]);
+    let mut table = DataTable::new(&[
+        labels.col_period,
+        labels.col_kind,
+        labels.col_value,
+        labels.source,
+    ]);
     let mut used = Vec::new();
     let rows = growth
         .points
@@ -77,7 +82,7 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
                 let source = v.source.as_ref().unwrap_or(snapshot_source);
                 table.rows.push(vec![
                     Cell::text(label.clone()),
-                    Cell::text(l.figure_kind(v.kind)),
+                    Cell::text(labels.figure_kind(v.kind)),
                     Cell::number(
                         format::comparator_value(v, lang),
                         format::plain_number(v.value, 2),
@@ -122,7 +127,7 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
         .collect();
     let mut chart = BarChart::new(
         "growth",
-        l.chart_growth.to_owned(),
+        labels.chart_growth.to_owned(),
         growth.indicator.get(lang).to_owned(),
         rows,
         legend,

@@ -46,16 +46,16 @@ pub(super) fn tally_rows(t: &StatusTally) -> Vec<(Series, StatusSet, u32)> {
 
 /// A series' name in the legend, the rows and the tooltips.
 pub(super) fn series_label(series: Series, lang: Lang) -> String {
-    let l = labels(lang);
+    let labels = labels(lang);
     match series {
-        Series::Status(s) => l.status(s).to_owned(),
-        Series::CompletedSum => format!("{} ({})", l.group_completed, l.not_split),
-        Series::NotCompletedSum => format!("{} ({})", l.group_not_completed, l.not_split),
-        Series::Count => l.col_count.to_owned(),
-        Series::Done => l.schemes_done.to_owned(),
-        Series::Remaining => l.schemes_remaining.to_owned(),
-        Series::Actual => l.kind_actual.to_owned(),
-        Series::Estimate => l.kind_estimate.to_owned(),
-        Series::Target => l.kind_target.to_owned(),
+        Series::Status(s) => labels.status(s).to_owned(),
+        Series::CompletedSum => format!("{} ({})", labels.group_completed, labels.not_split),
+        Series::NotCompletedSum => format!("{} ({})", labels.group_not_completed, labels.not_split),
+        Series::Count => labels.col_count.to_owned(),
+        Series::Done => labels.schemes_done.to_owned(),
+        Series::Remaining => labels.schemes_remaining.to_owned(),
+        Series::Actual => labels.kind_actual.to_owned(),
+        Series::Estimate => labels.kind_estimate.to_owned(),
+        Series::Target => labels.kind_target.to_owned(),
     }
 }

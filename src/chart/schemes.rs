@@ -7,8 +7,13 @@ use crate::snapshot::{Date, Scheme};
 
 /// Schemes: done and remaining of each.
 pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
-    let l = labels(lang);
-    let mut table = DataTable::new(&[l.col_scheme, l.schemes_done, l.col_total, l.col_share]);
+    let labels = labels(lang);
+    let mut table = DataTable::new(&[
+        labels.col_scheme,
+        labels.schemes_done,
+        labels.col_total,
+        labels.col_share,
+    ]);
     let rows = schemes
         .iter()
         .enumerate()
@@ -49,8 +54,8 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
         .collect();
     BarChart::new(
         "schemes",
-        l.chart_schemes.to_owned(),
-        format!("{} {}", l.as_of, format::date(date, lang)),
+        labels.chart_schemes.to_owned(),
+        format!("{} {}", labels.as_of, format::date(date, lang)),
         rows,
         legend,
         format::schemes_summary(schemes, lang),

@@ -5,7 +5,7 @@ use crate::snapshot::Source;
 
 /// A source as one line: `«title», author, outlet, đăng ngày 09/04/2021`.
 pub fn source_line(source: &Source, lang: Lang) -> String {
-    let l = labels(lang);
+    let labels = labels(lang);
     let mut parts = Vec::new();
     if let Some(title) = &source.title {
         parts.push(format!("«{title}»"));
@@ -15,7 +15,11 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
     }
     parts.push(source.name.clone());
     if let Some(published) = source.published {
-        parts.push(format!("{} {}", l.published, format::date(published, lang)));
+        parts.push(format!(
+            "{} {}",
+            labels.published,
+            format::date(published, lang)
+        ));
     }
     parts.join(", ")
 }

@@ -9,11 +9,11 @@ use crate::tasks::{Status, StatusSet, StatusTally};
 /// The four statuses with counts and shares. `selected` is the status filter: its rows are
 /// emphasised, the others faded; pressing a row toggles it.
 pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lang) -> BarChart {
-    let l = labels(lang);
+    let labels = labels(lang);
     let total = t.total();
     let rows_data = tally_rows(t);
     let max = rows_data.iter().map(|r| r.2).max().unwrap_or(0);
-    let mut table = DataTable::new(&[l.col_status, l.col_count, l.col_share]);
+    let mut table = DataTable::new(&[labels.col_status, labels.col_count, labels.col_share]);
     let any_selected = !selected.is_empty();
     let rows = rows_data
         .iter()
@@ -50,14 +50,14 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
         })
         .collect();
     table.rows.push(vec![
-        Cell::text(l.col_total),
+        Cell::text(labels.col_total),
         Cell::number(count(total, lang), total),
         Cell::number(share(total, total, lang), "100.00"),
     ]);
     BarChart::new(
         "status",
-        l.chart_status.to_owned(),
-        format!("{} {}", l.as_of, format::date(as_of, lang)),
+        labels.chart_status.to_owned(),
+        format!("{} {}", labels.as_of, format::date(as_of, lang)),
         rows,
         Vec::new(),
         format::status_summary(t, as_of, lang),

@@ -41,7 +41,7 @@ pub fn unit_chart(
     if selection.unit_tallies.is_empty() {
         return None;
     }
-    let l = labels(lang);
+    let labels = labels(lang);
     let mut shown: Vec<(usize, StatusTally)> = selection
         .unit_tallies
         .iter()
@@ -74,14 +74,15 @@ pub fn unit_chart(
         }),
         UnitSort::Name => crate::order::sort_by_key(&mut shown, |(u, _)| name_key(*u)),
     }
-    let mut table = DataTable::new(&[l.col_unit, l.filter_unit_kind]);
+    let mut table = DataTable::new(&[labels.col_unit, labels.filter_unit_kind]);
     table
         .headers
-        .extend(Status::ALL.iter().map(|s| l.status(*s).to_owned()));
-    table.headers.push(l.col_total.into());
-    table
-        .headers
-        .push(format!("{} ({})", l.col_share, l.share_overdue_of_unit));
+        .extend(Status::ALL.iter().map(|s| labels.status(*s).to_owned()));
+    table.headers.push(labels.col_total.into());
+    table.headers.push(format!(
+        "{} ({})",
+        labels.col_share, labels.share_overdue_of_unit
+    ));
 
     let mut summary_input = Vec::new();
     let rows = shown
@@ -119,7 +120,7 @@ pub fn unit_chart(
                 .collect();
             let mut cells = vec![
                 Cell::text(unit.name.get(lang)),
-                Cell::text(l.unit_kind(unit.kind)),
+                Cell::text(labels.unit_kind(unit.kind)),
             ];
             cells.extend(Status::ALL.iter().map(|s| match t.get(*s) {
                 Some(n) => Cell::number(count(n, lang), n),
@@ -136,7 +137,7 @@ pub fn unit_chart(
             let value_text = format!(
                 "{} · {overdue_text} {}",
                 count(total, lang),
-                l.share_overdue_of_unit
+                labels.share_overdue_of_unit
             );
             BarRow::fixed(
                 unit.id.clone(),
@@ -151,16 +152,16 @@ pub fn unit_chart(
     let legend = Status::ALL
         .iter()
         .map(|&s| {
-            LegendEntry::new(Series::Status(s), l.status(s).to_owned())
+            LegendEntry::new(Series::Status(s), labels.status(s).to_owned())
                 .with_action(Action::ToggleStatuses(StatusSet::only(s)))
         })
         .collect();
     let kinds = filter
         .unit_kind
-        .map_or(String::new(), |k| l.unit_kind(k).to_owned());
+        .map_or(String::new(), |k| labels.unit_kind(k).to_owned());
     let mut chart = BarChart::new(
         "units",
-        l.chart_units.to_owned(),
+        labels.chart_units.to_owned(),
         kinds,
         rows,
         legend,
@@ -174,10 +175,13 @@ pub fn unit_chart(
             count(limit.shown as u32, lang),
             count(limit.total as u32, lang),
         );
-        limit.note = fill(l.units_shown, &[("shown", &shown), ("total", &total)]);
+        limit.note = fill(labels.units_shown, &[("shown", &shown), ("total", &total)]);
         limit.toggle = match limit.all_drawn() {
-            true => fill(l.units_show_first, &[("n", &count(UNIT_ROWS as u32, lang))]),
-            false => fill(l.units_show_all, &[("total", &total)]),
+            true => fill(
+                labels.units_show_first,
+                &[("n", &count(UNIT_ROWS as u32, lang))],
+            ),
+            false => fill(labels.units_show_all, &[("total", &total)]),
         };
         limit.action = Some(Action::AllUnits(!limit.all_drawn()));
     }

@@ -80,7 +80,7 @@ pub fn status_summary(t: &StatusTally, as_of: Date, lang: Lang) -> String {
 
 /// "Quý I/2021: Công văn 1.523, Quyết định 808, ...; tổ chức 180 cuộc họp."
 pub fn documents_summary(docs: &Documents, lang: Lang) -> String {
-    let l = labels(lang);
+    let labels = labels(lang);
     let mut issued: Vec<_> = docs.issued.iter().collect();
     crate::order::sort_by(&mut issued, &|a, b| b.count.cmp(&a.count));
     let list: Vec<String> = issued
@@ -89,7 +89,7 @@ pub fn documents_summary(docs: &Documents, lang: Lang) -> String {
             let name = d
                 .label
                 .as_ref()
-                .map_or(l.doc_type(d.doc_type), |t| t.get(lang));
+                .map_or(labels.doc_type(d.doc_type), |t| t.get(lang));
             format!("{} {}", lowercase(name), count(d.count, lang))
         })
         .collect();
@@ -108,7 +108,7 @@ pub fn documents_summary(docs: &Documents, lang: Lang) -> String {
     for sub in &docs.of_which {
         out.push_str(&format!(
             " {}: {} {}.",
-            l.of_which,
+            labels.of_which,
             count(sub.count, lang),
             sub.label.get(lang)
         ));
@@ -140,10 +140,10 @@ pub fn schemes_summary(schemes: &[Scheme], lang: Lang) -> String {
 
 /// A growth value in words: "ước tính 9,02%", "mục tiêu trên 9,5% (hai con số)".
 pub fn growth_value(v: &GrowthValue, lang: Lang) -> String {
-    let l = labels(lang);
+    let labels = labels(lang);
     let mut out = format!(
         "{} {}",
-        lowercase(l.figure_kind(v.kind)),
+        lowercase(labels.figure_kind(v.kind)),
         comparator_value(v, lang)
     );
     if let Some(note) = &v.note {
@@ -154,7 +154,7 @@ pub fn growth_value(v: &GrowthValue, lang: Lang) -> String {
 
 /// A growth value for a chart label: "12,01%", "9,02% (ước tính)", "mục tiêu > 9,5%".
 pub fn growth_value_short(v: &GrowthValue, lang: Lang) -> String {
-    let l = labels(lang);
+    let labels = labels(lang);
     let value = percent(v.value, lang);
     let sign = match v.comparator {
         Some(Comparator::Above) => ">\u{a0}",
@@ -163,18 +163,18 @@ pub fn growth_value_short(v: &GrowthValue, lang: Lang) -> String {
     };
     match v.kind {
         FigureKind::Actual => value,
-        FigureKind::Estimate => format!("{value} ({})", lowercase(l.kind_estimate)),
-        FigureKind::Target => format!("{}\u{a0}{sign}{value}", lowercase(l.kind_target)),
+        FigureKind::Estimate => format!("{value} ({})", lowercase(labels.kind_estimate)),
+        FigureKind::Target => format!("{}\u{a0}{sign}{value}", lowercase(labels.kind_target)),
     }
 }
 
 /// "> 9,5%" style value with its comparator in words: "trên 9,5%", "ít nhất 10%".
 pub fn comparator_value(v: &GrowthValue, lang: Lang) -> String {
-    let l = labels(lang);
+    let labels = labels(lang);
     let value = percent(v.value, lang);
     match v.comparator {
-        Some(Comparator::Above) => format!("{} {value}", l.above),
-        Some(Comparator::AtLeast) => format!("{} {value}", l.at_least),
+        Some(Comparator::Above) => format!("{} {value}", labels.above),
+        Some(Comparator::AtLeast) => format!("{} {value}", labels.at_least),
         None => value,
     }
 }

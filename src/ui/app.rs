@@ -30,13 +30,13 @@ pub fn App() -> impl IntoView {
     page::keep_url_in_step(ctx);
 
     Effect::new(move |_| {
-        let l = ctx.labels.get();
+        let labels = ctx.labels.get();
         browser::set_document_lang(ctx.lang.get().code());
         let title = ctx.snap.with(|s| {
             s.as_ref()
                 .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
         });
-        browser::set_document_title(&title.unwrap_or_else(|| l.app_name.to_owned()));
+        browser::set_document_title(&title.unwrap_or_else(|| labels.app_name.to_owned()));
     });
 
     let root = NodeRef::<html::Div>::new();

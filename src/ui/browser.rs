@@ -56,11 +56,11 @@ pub fn current_query() -> String {
 pub fn page_base() -> String {
     window()
         .map(|w| {
-            let l = w.location();
+            let labels = w.location();
             format!(
                 "{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
+                labels.origin().unwrap_or_default(),
+                labels.pathname().unwrap_or_default()
             )
         })
         .unwrap_or_default()

@@ -11,10 +11,10 @@ use crate::snapshot::ValidSnapshot;
 use crate::tasks::StatusSet;
 
 fn export_info(snap: &ValidSnapshot, lang: format::Lang) -> ExportInfo {
-    let l = format::labels(lang);
+    let labels = format::labels(lang);
     let s = snap.snapshot();
     let notice = snap.is_illustrative().then(|| {
-        let mut text = l.illustrative_notice.to_owned();
+        let mut text = labels.illustrative_notice.to_owned();
         if let Some(n) = &s.notice {
             text.push_str(". ");
             text.push_str(n.get(lang));
@@ -24,10 +24,10 @@ fn export_info(snap: &ValidSnapshot, lang: format::Lang) -> ExportInfo {
     ExportInfo {
         source: format!(
             "{}: {} · {} · {} {}",
-            l.source,
+            labels.source,
             chart::source_line(&s.source, lang),
             s.jurisdiction.get(lang),
-            l.as_of,
+            labels.as_of,
             format::date(s.as_of, lang)
         ),
         notice,

@@ -11,7 +11,7 @@ use crate::tasks::{DuePeriod, Status};
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
+    let labels = ctx.labels.get_untracked();
     let has_records = Memo::new(move |_| {
         ctx.snap
             .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()))
@@ -67,7 +67,6 @@ pub fn FilterPanel() -> impl IntoView {
     });
 
     let count_text = move || {
-        let labels = l;
         let lang = ctx.lang.get();
         ctx.counts.with(|sel| {
             sel.as_ref().map(|sel| match sel.matched {
@@ -89,7 +88,7 @@ pub fn FilterPanel() -> impl IntoView {
             <button type="button" class=format!("td-chip td-chip-{}", s.code()) aria-pressed=move || pressed().to_string()
                 on:click=move |_| ctx.update_view(|v| v.toggle_status(s))>
                 <span class=format!("td-swatch s-{}", s.code()) aria-hidden="true"></span>
-                {l.status(s)}
+                {labels.status(s)}
             </button>
         }
     };
@@ -98,58 +97,58 @@ pub fn FilterPanel() -> impl IntoView {
     view! {
         <section class="td-card td-filters" aria-labelledby="td-filters-title">
             <header class="td-card-head">
-                <h2 id="td-filters-title">{l.filters}</h2>
+                <h2 id="td-filters-title">{labels.filters}</h2>
                 <p class="td-count" role="status" aria-live="polite" data-count="">{count_text}</p>
             </header>
             <fieldset class="td-fieldset">
-                <legend>{l.filter_status}</legend>
+                <legend>{labels.filter_status}</legend>
                 <div class="td-chips">{Status::ALL.into_iter().map(status_chip).collect_view()}</div>
             </fieldset>
             <div class="td-field-grid">
                 <label class="td-field">
-                    <span>{l.filter_unit_kind}</span>
+                    <span>{labels.filter_unit_kind}</span>
                     <select name="k" disabled=move || !has_units.get() aria-describedby="td-reason-units"
                         prop:value=select_value(|v| v.filters.unit_kind_code().to_owned())
                         on:change=move |ev| ctx.update_view(|v| v.choose_unit_kind(&event_target_value(&ev)))>
-                        <option value="">{l.all}</option>
-                        <option value="dept">{l.kind_department}</option>
-                        <option value="loc">{l.kind_locality}</option>
+                        <option value="">{labels.all}</option>
+                        <option value="dept">{labels.kind_department}</option>
+                        <option value="loc">{labels.kind_locality}</option>
                     </select>
                 </label>
                 <label class="td-field">
-                    <span>{l.filter_unit}</span>
+                    <span>{labels.filter_unit}</span>
                     <select name="u" disabled=move || !has_units.get() aria-describedby="td-reason-units"
                         prop:value=select_value(|v| v.filters.unit_choice().to_owned())
                         on:change=move |ev| ctx.update_view(|v| v.choose_unit(&event_target_value(&ev)))>
-                        <option value="">{l.all}</option>
+                        <option value="">{labels.all}</option>
                         <Show when=move || ctx.view.with(|v| v.filters.units.len() > 1)>
-                            <option value="*" disabled>{move || format!("{} {}", ctx.view.with(|v| v.filters.units.len()), crate::format::lowercase(l.filter_unit))}</option>
+                            <option value="*" disabled>{move || format!("{} {}", ctx.view.with(|v| v.filters.units.len()), crate::format::lowercase(labels.filter_unit))}</option>
                         </Show>
                         {move || unit_options.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="td-field">
-                    <span>{l.filter_document}</span>
+                    <span>{labels.filter_document}</span>
                     <select name="doc" disabled=move || !has_records.get() aria-describedby="td-reason-records"
                         prop:value=select_value(|v| v.filters.document.clone().unwrap_or_default())
                         on:change=move |ev| ctx.update_view(|v| v.choose_document(&event_target_value(&ev)))>
-                        <option value="">{l.all}</option>
+                        <option value="">{labels.all}</option>
                         {move || document_options.get().into_iter().map(|id| { let label = id.clone(); view! { <option value=id>{label}</option> } }).collect_view()}
                     </select>
                 </label>
                 <label class="td-field">
-                    <span>{l.filter_due}</span>
+                    <span>{labels.filter_due}</span>
                     <select name="due" disabled=move || !has_records.get() aria-describedby="td-reason-records"
                         prop:value=select_value(|v| v.filters.due.map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |ev| ctx.update_view(|v| v.choose_due(&event_target_value(&ev)))>
-                        <option value="">{l.all}</option>
+                        <option value="">{labels.all}</option>
                         {move || due_options.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="td-field td-field-wide">
-                    <span>{l.filter_search}</span>
+                    <span>{labels.filter_search}</span>
                     <input type="search" name="q" disabled=move || !has_records.get() aria-describedby="td-reason-records"
-                        placeholder=l.filter_search_placeholder
+                        placeholder=labels.filter_search_placeholder
                         prop:value=select_value(|v| v.filters.query.clone())
                         // A reader who focuses the field is about to type: build the search
                         // index now (~40 ms at 100k tasks) rather than on the first key.
@@ -162,25 +161,25 @@ pub fn FilterPanel() -> impl IntoView {
                 </label>
             </div>
             <Show when=move || !has_units.get()>
-                <p class="td-reason" id="td-reason-units">{l.needs_units}</p>
+                <p class="td-reason" id="td-reason-units">{labels.needs_units}</p>
             </Show>
             <Show when=move || !has_records.get()>
-                <p class="td-reason" id="td-reason-records">{l.needs_records}</p>
+                <p class="td-reason" id="td-reason-records">{labels.needs_records}</p>
             </Show>
             <div class="td-filter-actions">
                 <button type="button" class="td-button" data-action="reset"
                     disabled=move || !ctx.view.with(|v| v.has_filters())
                     on:click=move |_| ctx.update_view(|v| v.reset_filters())>
-                    {l.reset}
+                    {labels.reset}
                 </button>
                 <label class="td-field td-inline">
-                    <span>{l.sort_units}</span>
+                    <span>{labels.sort_units}</span>
                     <select name="us" disabled=move || !has_units.get()
                         prop:value=select_value(|v| v.unit_chart.sort.code().to_owned())
                         on:change=move |ev| ctx.update_view(|v| v.sort_units_by(&event_target_value(&ev)))>
-                        <option value="overdue">{l.sort_overdue_share}</option>
-                        <option value="total">{l.sort_total}</option>
-                        <option value="name">{l.sort_name}</option>
+                        <option value="overdue">{labels.sort_overdue_share}</option>
+                        <option value="total">{labels.sort_total}</option>
+                        <option value="name">{labels.sort_name}</option>
                     </select>
                 </label>
             </div>

@@ -61,13 +61,13 @@ pub fn keep_url_in_step(ctx: Ctx) {
 fn FullView() -> impl IntoView {
     let ctx = use_ctx();
     let charts = Charts::new(ctx, apply_chart_action(ctx));
-    let l = ctx.labels.get_untracked();
+    let labels = ctx.labels.get_untracked();
     let tab = Memo::new(move |_| ctx.view.with(|v| v.tab));
     let tab_button = move |t: Tab| {
         let name = move || match t {
-            Tab::Tasks => l.tab_tasks,
-            Tab::Documents => l.tab_documents,
-            Tab::Growth => l.tab_growth,
+            Tab::Tasks => labels.tab_tasks,
+            Tab::Documents => labels.tab_documents,
+            Tab::Growth => labels.tab_growth,
         };
         let selected = move || tab.get() == t;
         view! {
@@ -91,7 +91,7 @@ fn FullView() -> impl IntoView {
     view! {
         <Header />
         <Notices />
-        <nav class="td-tabs" role="tablist" aria-label=l.tabs_label>
+        <nav class="td-tabs" role="tablist" aria-label=labels.tabs_label>
             {Tab::ALL.into_iter().map(tab_button).collect_view()}
         </nav>
         <main id="td-panel" class="td-panel" role="tabpanel" aria-labelledby=move || format!("td-tab-{}", tab.get().code())>
@@ -146,7 +146,7 @@ fn TasksTab(charts: Charts) -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
+    let labels = ctx.labels.get_untracked();
     let switch_lang = move |_| ctx.update_view(|v| v.switch_language());
     let other_lang = move || match ctx.lang.get() {
         format::Lang::Vi => "en",
@@ -157,8 +157,8 @@ fn Header() -> impl IntoView {
             {heading(false)}
             <div class="td-tools">
                 <button type="button" class="td-button" lang=other_lang
-                    aria-label=l.language_switch_label on:click=switch_lang>
-                    {l.language_switch}
+                    aria-label=labels.language_switch_label on:click=switch_lang>
+                    {labels.language_switch}
                 </button>
                 <SnapshotPicker />
                 <CopyLinkButton />
@@ -171,7 +171,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn SnapshotPicker() -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
+    let labels = ctx.labels.get_untracked();
     let entries = Memo::new(move |_| match ctx.manifest.get() {
         Some(Ok(m)) => m
             .snapshots
@@ -200,7 +200,7 @@ fn SnapshotPicker() -> impl IntoView {
     view! {
         <Show when=move || entries.with(|e| e.len() > 1)>
             <label class="td-field td-snapshot-picker">
-                <span>{l.snapshot}</span>
+                <span>{labels.snapshot}</span>
                 <select on:change=on_change prop:value=move || current.get()>
                     {move || entries.get().into_iter().map(|(id, title)| {
                         let selected = id == current.get();

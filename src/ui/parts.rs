@@ -32,9 +32,9 @@ pub fn Headline() -> impl IntoView {
     // list; one that changes them replaces the three short figures.
     let html = Memo::new(move |_| {
         let sel = ctx.counts.get()?;
-        let l = ctx.labels.get();
+        let labels = ctx.labels.get();
         let headline = chart::headline(&sel.status_tally, ctx.lang.get());
-        Some(markup::headline(&headline, l).into_string())
+        Some(markup::headline(&headline, labels).into_string())
     });
     view! { <div class="td-part" inner_html=move || html.get().unwrap_or_default()></div> }
 }
@@ -44,10 +44,10 @@ pub fn Headline() -> impl IntoView {
 pub fn LoadState() -> impl IntoView {
     let ctx = use_ctx();
     let html = move || {
-        let l = ctx.labels.get();
+        let labels = ctx.labels.get();
         ctx.load.with(|load| match load {
-            Load::Loading => markup::loading(l).into_string(),
-            Load::Failed(e) => markup::load_error(e, l).into_string(),
+            Load::Loading => markup::loading(labels).into_string(),
+            Load::Failed(e) => markup::load_error(e, labels).into_string(),
             Load::Ready(_) => String::new(),
         })
     };
@@ -60,7 +60,7 @@ pub fn Notices() -> impl IntoView {
     let ctx = use_ctx();
     let html = move || {
         let lang = ctx.lang.get();
-        let l = ctx.labels.get();
+        let labels = ctx.labels.get();
         ctx.notices.with(|link| {
             ctx.snap.with(|s| {
                 let s = s.as_ref();
@@ -73,7 +73,7 @@ pub fn Notices() -> impl IntoView {
                         from_newer_version: link.from_newer_version,
                         ignored: &link.ignored,
                     },
-                    l,
+                    labels,
                 )
                 .into_string()
             })

@@ -19,7 +19,7 @@ enum CopyState {
 #[component]
 pub fn CopyLinkButton() -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
+    let labels = ctx.labels.get_untracked();
     let state = RwSignal::new(CopyState::Idle);
     let copy = move |_| {
         let link = ctx
@@ -46,14 +46,14 @@ pub fn CopyLinkButton() -> impl IntoView {
     };
     view! {
         <div class="td-copy">
-            <button type="button" class="td-button" data-action="copy-link" on:click=copy>{l.copy_link}</button>
+            <button type="button" class="td-button" data-action="copy-link" on:click=copy>{labels.copy_link}</button>
             <span class="td-copy-status" role="status" aria-live="polite" data-copy-status="">
                 {move || match state.get() {
                     CopyState::Idle => ().into_any(),
-                    CopyState::Copied => view! { <span>"✓ "{l.copied}</span> }.into_any(),
+                    CopyState::Copied => view! { <span>"✓ "{labels.copied}</span> }.into_any(),
                     CopyState::Failed(link) => view! {
-                        <span>{l.copy_failed}
-                            <input class="td-copy-fallback" type="text" readonly prop:value=link aria-label=l.copy_link
+                        <span>{labels.copy_failed}
+                            <input class="td-copy-fallback" type="text" readonly prop:value=link aria-label=labels.copy_link
                                 on:focus=move |ev| {
                                     use wasm_bindgen::JsCast;
                                     if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -71,7 +71,7 @@ pub fn CopyLinkButton() -> impl IntoView {
 #[component]
 pub fn EmbedPanel() -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
+    let labels = ctx.labels.get_untracked();
     let open = RwSignal::new(false);
     let frame_id = StoredValue::new(browser::random_frame_id());
     // The parts start from what the current tab shows; the editor can change them.
@@ -109,25 +109,25 @@ pub fn EmbedPanel() -> impl IntoView {
         )
     };
     let part_name = move |p: Part| match p {
-        Part::Headline => l.headline_tasks,
-        Part::Status => l.chart_status,
-        Part::Units => l.chart_units,
-        Part::Table => l.table_tasks,
-        Part::Documents => l.chart_documents,
-        Part::Schemes => l.chart_schemes,
-        Part::Growth => l.chart_growth,
+        Part::Headline => labels.headline_tasks,
+        Part::Status => labels.chart_status,
+        Part::Units => labels.chart_units,
+        Part::Table => labels.table_tasks,
+        Part::Documents => labels.chart_documents,
+        Part::Schemes => labels.chart_schemes,
+        Part::Growth => labels.chart_growth,
     };
     view! {
         <div class="td-embed">
             <button type="button" class="td-button" data-action="embed" aria-expanded=move || open.get().to_string()
                 aria-controls="td-embed-panel" on:click=toggle>
-                {l.embed}
+                {labels.embed}
             </button>
             <Show when=move || open.get()>
-                <div class="td-embed-panel" id="td-embed-panel" role="region" aria-label=l.embed>
-                    <p>{l.embed_help}</p>
+                <div class="td-embed-panel" id="td-embed-panel" role="region" aria-label=labels.embed>
+                    <p>{labels.embed_help}</p>
                     <fieldset class="td-fieldset">
-                        <legend>{l.embed_parts}</legend>
+                        <legend>{labels.embed_parts}</legend>
                         <div class="td-chips">
                             {Part::ALL.into_iter().map(|p| view! {
                                 <label class="td-check">
@@ -139,8 +139,8 @@ pub fn EmbedPanel() -> impl IntoView {
                             }).collect_view()}
                         </div>
                     </fieldset>
-                    <textarea class="td-snippet" readonly rows="5" aria-label=l.embed prop:value=snippet></textarea>
-                    <button type="button" class="td-button" on:click=move |_| open.set(false)>{l.close}</button>
+                    <textarea class="td-snippet" readonly rows="5" aria-label=labels.embed prop:value=snippet></textarea>
+                    <button type="button" class="td-button" on:click=move |_| open.set(false)>{labels.close}</button>
                 </div>
             </Show>
         </div>

@@ -16,7 +16,7 @@ use crate::view_state::TableView;
 #[component]
 pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
     let ctx = use_ctx();
-    let l = ctx.labels.get_untracked();
+    let labels = ctx.labels.get_untracked();
     let has_records = move || {
         ctx.snap
             .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()))
@@ -59,7 +59,7 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
             <th scope="col" aria-sort=aria>
                 <button type="button" class="td-sort" data-sort=col.code()
                     on:click=move |_| ctx.update_view(|v| v.sort_table_by(col))>
-                    {l.sort_column(col)}<span aria-hidden="true">{arrow}</span>
+                    {labels.sort_column(col)}<span aria-hidden="true">{arrow}</span>
                 </button>
             </th>
         }
@@ -98,34 +98,34 @@ pub fn TaskTable(export: Memo<ExportInfo>) -> impl IntoView {
         <Show when=has_records>
             <section class="td-card td-tasks" aria-labelledby="td-tasks-title">
                 <header class="td-card-head">
-                    <h2 id="td-tasks-title">{l.table_tasks}</h2>
+                    <h2 id="td-tasks-title">{labels.table_tasks}</h2>
                     <button type="button" class="td-small-button" data-download="tasks-csv" on:click=download>
-                        {move || format!("{} CSV", l.downloads)}
+                        {move || format!("{} CSV", labels.downloads)}
                     </button>
                 </header>
                 <div class="td-table-wrap">
                     <table class="td-table td-task-table">
-                        <caption class="td-visually-hidden">{l.table_tasks}</caption>
+                        <caption class="td-visually-hidden">{labels.table_tasks}</caption>
                         <thead><tr>{SortColumn::ALL.into_iter().map(header).collect_view()}</tr></thead>
                         <tbody node_ref=body_ref></tbody>
                     </table>
                 </div>
                 <Show when=move || matched() == 0>
-                    <p class="td-empty">{l.no_match}</p>
+                    <p class="td-empty">{labels.no_match}</p>
                 </Show>
-                <nav class="td-pager" aria-label=l.table_tasks>
+                <nav class="td-pager" aria-label=labels.table_tasks>
                     <button type="button" class="td-button" data-page="prev" disabled=move || { page() <= 1 } on:click=move |_| go(-1)>
-                        {l.page_prev}
+                        {labels.page_prev}
                     </button>
                     <span class="td-page" data-page-status="">{move || {
                         let lang = ctx.lang.get();
-                        fill(l.page_of, &[("p", &format::count(page() as u32, lang)), ("n", &format::count(pages() as u32, lang))])
+                        fill(labels.page_of, &[("p", &format::count(page() as u32, lang)), ("n", &format::count(pages() as u32, lang))])
                     }}</span>
                     <button type="button" class="td-button" data-page="next" disabled=move || { page() >= pages() } on:click=move |_| go(1)>
-                        {l.page_next}
+                        {labels.page_next}
                     </button>
                     <label class="td-page-size">
-                        <span>{l.page_size}</span>
+                        <span>{labels.page_size}</span>
                         <select name="n" prop:value=ctx.view_value(|v| v.table.rows_per_page().to_string())
                             on:change=move |ev| {
                                 // From the page on screen (a link may ask for a page past the end).
