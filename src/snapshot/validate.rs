@@ -26,7 +26,8 @@ pub struct TaskData {
     /// Empty when the snapshot has neither records nor per-unit counts.
     pub by_unit: Vec<Option<StatusTally>>,
     /// Each record's status, unit and document, when the snapshot has records (and the
-    /// build reads them: the `records` feature).
+    /// build reads them: the `records` feature), until the task index takes them
+    /// ([`ValidSnapshot::take_resolved_records`]).
     pub records: Option<ResolvedRecords>,
 }
 
@@ -37,13 +38,15 @@ impl ValidSnapshot {
     pub fn tasks(&self) -> Option<&TaskData> {
         self.tasks.as_ref()
     }
-    /// What validation resolved of the task records, when the snapshot has records. Without
-    /// the `records` feature, never: the compiler then drops the code that reads them.
-    pub fn resolved_records(&self) -> Option<&ResolvedRecords> {
+    /// What validation resolved of the task records, moved out for the task index
+    /// (`tasks::IndexedSnapshot::new`), which then holds the only copy. `None` without records,
+    /// once taken, or without the `records` feature (the compiler then drops the code that
+    /// reads them).
+    pub fn take_resolved_records(&mut self) -> Option<ResolvedRecords> {
         if !cfg!(feature = "records") {
             return None;
         }
-        self.tasks()?.records.as_ref()
+        self.tasks.as_mut()?.records.take()
     }
     /// Records of the snapshot (empty for aggregate-only snapshots).
     pub fn records(&self) -> &[TaskRecord] {

@@ -3,7 +3,7 @@
 //! queries (sort orders, the search index, the last results) are the [`super::Selector`]'s.
 
 use crate::order::sorted_indices;
-use crate::snapshot::{Status, TaskRecord, Unit, ValidSnapshot};
+use crate::snapshot::{ResolvedRecords, Status, TaskRecord, Unit, ValidSnapshot};
 use crate::text::{fold, fold_into};
 
 coded_enum! {
@@ -48,15 +48,14 @@ pub struct TaskIndex {
 }
 
 impl TaskIndex {
-    /// The columns of `snap`'s records, from what validation resolved; `None` without records
-    /// (or in a build without the `records` feature).
-    pub fn new(snap: &ValidSnapshot) -> Option<TaskIndex> {
-        let resolved = snap.resolved_records()?;
+    /// The columns of `snap`'s records: what validation resolved of them (status, unit,
+    /// document), and the due months and folded titles added here.
+    pub fn new(snap: &ValidSnapshot, resolved: ResolvedRecords) -> TaskIndex {
         let records = snap.records();
         let mut index = TaskIndex {
-            status: resolved.status.clone(),
-            unit: resolved.unit.clone(),
-            document: resolved.document.clone(),
+            status: resolved.status,
+            unit: resolved.unit,
+            document: resolved.document,
             due_month: Vec::with_capacity(records.len()),
             haystack: String::with_capacity(records.iter().map(|r| r.title.len() + 1).sum()),
             title_end: Vec::with_capacity(records.len()),
@@ -68,7 +67,7 @@ impl TaskIndex {
             index.title_end.push(index.haystack.len() as u32);
             index.haystack.push('\0');
         }
-        Some(index)
+        index
     }
 
     pub fn len(&self) -> usize {

@@ -18,8 +18,9 @@ pub struct IndexedSnapshot {
 }
 
 impl IndexedSnapshot {
-    pub fn new(snapshot: ValidSnapshot) -> IndexedSnapshot {
-        let selector = TaskIndex::new(&snapshot).map(Selector::new);
+    pub fn new(mut snapshot: ValidSnapshot) -> IndexedSnapshot {
+        let selector = (snapshot.take_resolved_records())
+            .map(|resolved| Selector::new(TaskIndex::new(&snapshot, resolved)));
         IndexedSnapshot { snapshot, selector }
     }
 
