@@ -12,6 +12,7 @@ pub mod csv;
 mod documents;
 mod growth;
 mod headline;
+pub mod parts;
 mod rows;
 mod schemes;
 mod source;

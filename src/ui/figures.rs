@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::chart::{ChartCard, ExportInfo};
 use super::state::Ctx;
-use crate::chart::{self, Action, BarChart};
+use crate::chart::{self, parts, Action, BarChart};
 use crate::format;
 use crate::snapshot::ValidSnapshot;
 use crate::tasks::StatusSet;
@@ -71,13 +71,7 @@ impl Charts {
                 let statuses = ctx.statuses.get();
                 let snap = ctx.snap.get()?;
                 let sel = ctx.counts.get()?;
-                snap.tasks()?;
-                Some(chart::status_chart(
-                    &sel.status_tally,
-                    statuses,
-                    snap.snapshot().as_of,
-                    lang.get(),
-                ))
+                parts::status_part(&snap, &sel, statuses, lang.get())
             }),
             units: Memo::new(move |_| {
                 let snap = ctx.snap.get()?;
@@ -86,27 +80,12 @@ impl Charts {
                 // emphasis, applied by the card (`ChartCard::emphasis`), so a status toggle
                 // does not rebuild it; any other change of the view must not rebuild it either.
                 let (sort, all) = unit_view.with(|(_, sort, all)| (*sort, *all));
-                let mut filter = ctx.view.with_untracked(|v| v.task_filter(&snap));
-                filter.statuses = StatusSet::default();
-                chart::unit_chart(&snap.snapshot().units, &sel, &filter, sort, all, lang.get())
+                let filter = ctx.view.with_untracked(|v| v.task_filter(&snap));
+                parts::units_part(&snap, &sel, &filter, sort, all, lang.get())
             }),
-            documents: with_snap(|s, lang| {
-                s.snapshot()
-                    .documents
-                    .as_ref()
-                    .map(|d| chart::documents_chart(d, lang))
-            }),
-            schemes: with_snap(|s, lang| {
-                let snap = s.snapshot();
-                (!snap.schemes.is_empty())
-                    .then(|| chart::schemes_chart(&snap.schemes, snap.as_of, lang))
-            }),
-            growth: with_snap(|s, lang| {
-                let snap = s.snapshot();
-                snap.growth
-                    .as_ref()
-                    .map(|g| chart::growth_chart(g, &snap.source, lang))
-            }),
+            documents: with_snap(parts::documents_part),
+            schemes: with_snap(parts::schemes_part),
+            growth: with_snap(parts::growth_part),
             on_action,
         }
     }

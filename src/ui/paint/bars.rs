@@ -3,10 +3,11 @@
 
 use web_sys::{Element, HtmlElement, Node};
 
-use super::dom::{append, append_text, attr, classes, element, set_style, set_text};
+use super::dom::{append, append_text, attr, element, set_style, set_text};
 use crate::chart::{Action, BarRow, Marker, RowLimit, Segment, Tick};
 use crate::redraw::bars::{
-    changes, plan, redraw, set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step, Write,
+    changes, plan, pressed, redraw, row_class, row_details, row_dom_id, row_name, segment_class,
+    set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step, Write, MORE_CODE, ROW_CODE,
 };
 
 /// The line that closes a long chart: "Showing 10 of 33 units." and, in an interactive chart,
@@ -58,33 +59,6 @@ impl RowLimitLine {
     }
 }
 
-/// Stable DOM id of a bar row, so focus can return to it after a redraw.
-fn row_dom_id(chart: &str, row: &BarRow) -> String {
-    let mut id = format!("td-{chart}-{}", row.key);
-    id.retain(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    id
-}
-
-/// Every segment's value, for screen readers and the row's keyboard tooltip (rows of several
-/// segments only).
-fn row_details(row: &BarRow) -> Option<String> {
-    (row.segments.len() > 1).then(|| {
-        row.segments
-            .iter()
-            .map(|s| s.label.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
-}
-
-/// The accessible name of a row button of several segments: its label, its value and every
-/// segment's value. An attribute rather than visually hidden text: text is laid out on every
-/// change, 33 rows of it ~1.5–2 ms per search at 100k tasks (`node bench/trace.mjs`).
-fn row_name(row: &BarRow) -> Option<String> {
-    let details = row_details(row)?;
-    Some(format!("{} {}: {details}", row.label, row.value_text))
-}
-
 /// The elements of one drawn row.
 struct RowElements {
     root: HtmlElement,
@@ -106,12 +80,6 @@ enum TipOf {
     Segment(usize, usize),
     Marker(usize, usize),
 }
-
-/// `data-act` and `data-tip` codes name a part within its row ("row", segment "2", marker
-/// "m0"), not the row: the row is found from the element, so rows can come and go around it.
-const ROW_CODE: &str = "row";
-/// `data-act` of the button that draws every row of a long chart, or the first ones.
-const MORE_CODE: &str = "more";
 
 impl TipOf {
     fn parse(row: usize, code: &str) -> Option<TipOf> {
@@ -439,21 +407,6 @@ fn build_marker(index: usize, marker: &Marker) -> HtmlElement {
     el
 }
 
-fn segment_class(s: &Segment) -> String {
-    classes(
-        &format!("td-seg {}", s.series.class()),
-        s.selected,
-        s.dimmed,
-    )
-}
-
-fn row_class(row: &BarRow, kind: RowKind) -> String {
-    match kind {
-        RowKind::Button => classes("td-row td-row-button", row.selected, row.dimmed),
-        RowKind::Static => "td-row".to_owned(),
-    }
-}
-
 fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
     let root = match shape.kind {
         RowKind::Button => {
@@ -503,14 +456,6 @@ fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
         value,
         segments,
         markers,
-    }
-}
-
-fn pressed(row: &BarRow) -> &'static str {
-    if row.selected {
-        "true"
-    } else {
-        "false"
     }
 }
 

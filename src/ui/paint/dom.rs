@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
-use crate::format::plain_decimal;
+use crate::redraw::bars::percent;
 
 fn document() -> web_sys::Document {
     leptos::prelude::document()
@@ -41,22 +41,7 @@ pub(super) fn set_text(node: &Node, text: &str) {
     node.set_node_value(Some(text));
 }
 
-fn pct(x: f64) -> String {
-    format!("{}%", plain_decimal(x * 100.0, 3))
-}
-
 /// Positions go through the CSSOM (`style.setProperty`): a strict CSP forbids style attributes.
 pub(super) fn set_style(el: &HtmlElement, property: &str, fraction: f64) {
-    let _ = el.style().set_property(property, &pct(fraction));
-}
-
-pub(super) fn classes(base: &str, selected: bool, dimmed: bool) -> String {
-    let mut class = base.to_owned();
-    if selected {
-        class.push_str(" is-selected");
-    }
-    if dimmed {
-        class.push_str(" is-dimmed");
-    }
-    class
+    let _ = el.style().set_property(property, &percent(fraction));
 }

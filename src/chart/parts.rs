@@ -1,0 +1,55 @@
+//! Which chart each part of a view draws, from the snapshot and its selection. The one place
+//! the live view (`ui::figures`) and the pages baked at build time (`crate::bake`) ask, so
+//! the two cannot disagree on what a part shows or when it has nothing to show (`None`).
+
+use super::{
+    documents_chart, growth_chart, schemes_chart, status_chart, unit_chart, BarChart, UnitSort,
+};
+use crate::format::Lang;
+use crate::snapshot::ValidSnapshot;
+use crate::tasks::{Selection, StatusSet, TaskFilter};
+
+/// The four statuses of the selected tasks; `None` without task figures.
+pub fn status_part(
+    snap: &ValidSnapshot,
+    selection: &Selection,
+    statuses: StatusSet,
+    lang: Lang,
+) -> Option<BarChart> {
+    snap.tasks()?;
+    Some(status_chart(
+        &selection.status_tally,
+        statuses,
+        snap.snapshot().as_of,
+        lang,
+    ))
+}
+
+/// The units' statuses. `filter` is the view's: the status filter is left out, because the
+/// chart shows it as emphasis (the card's `data-statuses`), not in its rows.
+pub fn units_part(
+    snap: &ValidSnapshot,
+    selection: &Selection,
+    filter: &TaskFilter,
+    sort: UnitSort,
+    all: bool,
+    lang: Lang,
+) -> Option<BarChart> {
+    let mut filter = filter.clone();
+    filter.statuses = StatusSet::default();
+    unit_chart(&snap.snapshot().units, selection, &filter, sort, all, lang)
+}
+
+pub fn documents_part(snap: &ValidSnapshot, lang: Lang) -> Option<BarChart> {
+    (snap.snapshot().documents.as_ref()).map(|d| documents_chart(d, lang))
+}
+
+pub fn schemes_part(snap: &ValidSnapshot, lang: Lang) -> Option<BarChart> {
+    let s = snap.snapshot();
+    (!s.schemes.is_empty()).then(|| schemes_chart(&s.schemes, s.as_of, lang))
+}
+
+pub fn growth_part(snap: &ValidSnapshot, lang: Lang) -> Option<BarChart> {
+    let s = snap.snapshot();
+    (s.growth.as_ref()).map(|g| growth_chart(g, &s.source, lang))
+}
