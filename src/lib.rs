@@ -16,6 +16,8 @@
 #[macro_use]
 mod codes;
 
+/// Pages baked at build time (`snapshot-tool bake`); not used by the widget itself.
+pub mod bake;
 pub mod chart;
 pub mod format;
 pub mod generate;

@@ -27,6 +27,7 @@ const LAYERS: &[&str] = &[
     "redraw",
     "view_state",
     "markup",
+    "bake",
     "ui",
 ];
 

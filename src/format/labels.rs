@@ -111,6 +111,10 @@ pub struct Labels {
     pub embed_parts: &'static str,
     pub close: &'static str,
     pub full_view: &'static str,
+    /// Baked pages, without JavaScript: what only the script adds.
+    pub needs_javascript: &'static str,
+    /// Baked full-build pages, without JavaScript: the list of every snapshot's page.
+    pub other_snapshots: &'static str,
     pub ignored_params: &'static str,
     pub snapshot_refused: &'static str,
     pub newer_link: &'static str,
@@ -234,6 +238,8 @@ pub static VI: Labels = Labels {
     embed_help: "Dán đoạn mã này vào bài viết. Khung tự điều chỉnh chiều cao; không có tập lệnh, khung vẫn hiển thị với chiều cao cố định.",
     close: "Đóng",
     full_view: "Xem đầy đủ",
+    needs_javascript: "Bộ lọc, bảng nhiệm vụ và tải biểu đồ xuống cần bật JavaScript.",
+    other_snapshots: "Các bộ số liệu khác:",
     ignored_params: "Đã bỏ qua phần không hợp lệ của liên kết:",
     snapshot_refused: "Liên kết yêu cầu bộ số liệu không có trong danh mục ({x}); đang hiển thị bộ số liệu mặc định.",
     newer_link: "Liên kết được tạo bởi phiên bản mới hơn; một số thiết lập có thể không được áp dụng.",
@@ -359,6 +365,8 @@ pub static EN: Labels = Labels {
     embed_help: "Paste this snippet into the article. The frame adjusts its height; without the script it still shows at a fixed height.",
     close: "Close",
     full_view: "Open the full view",
+    needs_javascript: "Filters, the task table and chart downloads need JavaScript.",
+    other_snapshots: "Other snapshots:",
     ignored_params: "Ignored invalid parts of the link:",
     snapshot_refused: "The link asks for a snapshot that is not in this site's list ({x}); showing the default snapshot.",
     newer_link: "This link was made by a newer version; some settings may not apply.",
