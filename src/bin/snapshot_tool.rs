@@ -5,6 +5,7 @@
 //! snapshot-tool generate --tasks N [--seed S] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
 //! snapshot-tool schema [snapshot|manifest] print the JSON Schema (needs --features schema)
+//! snapshot-tool bake DIST [--boot FILE]   bake every snapshot's views into the built pages
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
         Some("validate") if args.len() > 1 => validate(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("schema") => schema(args.get(1).map(String::as_str).unwrap_or("snapshot")),
+        Some("bake") if args.len() > 1 => bake::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -30,12 +32,16 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage:
+pub(crate) const USAGE: &str = "usage:
   snapshot-tool validate FILE...
   snapshot-tool generate --tasks N [--seed S] [--out FILE]
-  snapshot-tool schema [snapshot|manifest]";
+  snapshot-tool schema [snapshot|manifest]
+  snapshot-tool bake DIST [--boot static/boot.js]";
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
+#[path = "snapshot_tool/bake.rs"]
+mod bake;
+
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
 }
 

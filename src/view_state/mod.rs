@@ -12,7 +12,8 @@ mod share;
 
 pub use query::{decode, encode, Decoded, Ignored, LINK_VERSION};
 pub use share::{
-    default_parts, embed_snippet, full_build_base, full_view_link, reader_can_draw, READER_PAGE,
+    default_parts, embed_snippet, full_build_base, full_view_link, page_name, reader_can_draw,
+    Build, READER_PAGE,
 };
 
 use serde::{Deserialize, Serialize};

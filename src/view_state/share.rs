@@ -8,9 +8,44 @@
 
 use super::{encode, Part, Tab, ViewState};
 use crate::html::HtmlWriter;
+use crate::text::Lang;
 
 /// The reader build's page, beside the full build's `index.html`.
 pub const READER_PAGE: &str = "embed.html";
+
+/// Which build a page belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// `embed.html`: the reader build.
+    Reader,
+    /// `index.html`: the full build.
+    Full,
+}
+
+impl Build {
+    pub fn stem(self) -> &'static str {
+        match self {
+            Build::Reader => "embed",
+            Build::Full => "index",
+        }
+    }
+}
+
+/// The page of a build baked for `snapshot` (`None`: the default one) in `lang`
+/// (`crate::bake`): `embed.html`, `embed.en.html`, `embed.<id>.html`, `embed.<id>.en.html`
+/// (`index…` for the full build); the names `pageFor` of `static/boot.js` gives.
+pub fn page_name(build: Build, snapshot: Option<&str>, lang: Lang) -> String {
+    let mut name = build.stem().to_owned();
+    if let Some(id) = snapshot {
+        name.push('.');
+        name.push_str(id);
+    }
+    if lang == Lang::En {
+        name.push_str(".en");
+    }
+    name.push_str(".html");
+    name
+}
 
 /// Whether the reader build can draw `state` of a snapshot: an embed of any parts but the task
 /// table, of a snapshot without task records (the table, the records' reading and index are
@@ -19,10 +54,17 @@ pub fn reader_can_draw(state: &ViewState, has_records: bool) -> bool {
     state.compact.on && !has_records && !state.compact.parts().contains(&Part::Table)
 }
 
-/// The full build's address for a page's address (`https://host/path/embed.html` → its folder,
-/// where `index.html` is served); the full build's own address is kept as it is.
+/// The full build's address for a page's address (`https://host/path/embed.html`, or a baked
+/// page of the reader build such as `embed.en.html` → its folder, where `index.html` is
+/// served); the full build's own address is kept as it is.
 pub fn full_build_base(page: &str) -> &str {
-    page.strip_suffix(READER_PAGE).unwrap_or(page)
+    let folder = page.rfind('/').map_or(0, |i| i + 1);
+    let file = &page[folder..];
+    if file.starts_with("embed.") && file.ends_with(".html") {
+        &page[..folder]
+    } else {
+        page
+    }
 }
 
 /// The link to the full view of `state` (embed settings dropped). `base` is the page's
@@ -47,9 +89,11 @@ pub fn default_parts(tab: Tab, has_units: bool) -> Vec<Part> {
 
 /// The ready-to-paste HTML for a portal: the iframe (auto-height through `embed.js`, a
 /// sensible fixed height without it) and the script, which a page needs only once. The
-/// iframe loads the reader build when it can draw the view, else the full build (`base`, the
-/// full build's page address). Written by [`HtmlWriter`], so the title and the frame id are
-/// escaped; a `String`, because the embed panel shows it as text to copy.
+/// iframe loads the page of its snapshot and language ([`page_name`]), whose first response
+/// holds the view: of the reader build when it can draw the view, else of the full build
+/// (`base`, the full build's page address, for the default snapshot in Vietnamese). Written
+/// by [`HtmlWriter`], so the title and the frame id are escaped; a `String`, because the
+/// embed panel shows it as text to copy.
 pub fn embed_snippet(
     base: &str,
     state: &ViewState,
@@ -61,10 +105,13 @@ pub fn embed_snippet(
     embed.compact.on = true;
     embed.compact.frame_id = Some(frame_id.to_owned());
     let folder = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    let snapshot = embed.snapshot.as_deref();
     let page = if reader_can_draw(&embed, has_records) {
-        format!("{folder}{READER_PAGE}")
-    } else {
+        format!("{folder}{}", page_name(Build::Reader, snapshot, embed.lang))
+    } else if snapshot.is_none() && embed.lang == Lang::Vi {
         base.to_owned()
+    } else {
+        format!("{folder}{}", page_name(Build::Full, snapshot, embed.lang))
     };
     let src = format!("{page}{}", encode(&embed));
     let mut w = HtmlWriter::default();
@@ -117,6 +164,38 @@ mod tests {
              loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
              <script src=\"https://example.org/widget/embed.js\" async></script>"
         );
+    }
+
+    #[test]
+    fn a_snippet_names_the_page_of_its_snapshot_and_language() {
+        let mut state = ViewState {
+            snapshot: Some("q2".into()),
+            lang: Lang::En,
+            ..ViewState::default()
+        };
+        let s = embed_snippet("https://example.org/w/index.html", &state, false, "f", "T");
+        assert!(
+            s.starts_with("<iframe src=\"https://example.org/w/embed.q2.en.html?v=2&amp;s=q2&amp;l=en&amp;embed=1"),
+            "{s}"
+        );
+        // With task records, the full build's page of the snapshot.
+        let s = embed_snippet("https://example.org/w/", &state, true, "f", "T");
+        assert!(
+            s.starts_with("<iframe src=\"https://example.org/w/index.q2.en.html?v=2&amp;"),
+            "{s}"
+        );
+        state.lang = Lang::Vi;
+        state.snapshot = None;
+        let s = embed_snippet("https://example.org/w/", &state, false, "f", "T");
+        assert!(
+            s.starts_with("<iframe src=\"https://example.org/w/embed.html?v=2&amp;embed=1"),
+            "{s}"
+        );
+        assert_eq!(
+            page_name(Build::Full, Some("q2"), Lang::Vi),
+            "index.q2.html"
+        );
+        assert_eq!(page_name(Build::Reader, None, Lang::En), "embed.en.html");
     }
 
     #[test]
@@ -193,6 +272,14 @@ mod tests {
             "the full view"
         );
         assert_eq!(full_build_base("https://h/p/embed.html"), "https://h/p/");
+        assert_eq!(
+            full_build_base("https://h/p/embed.q2.en.html"),
+            "https://h/p/"
+        );
+        assert_eq!(
+            full_build_base("https://h/p/index.q2.html"),
+            "https://h/p/index.q2.html"
+        );
         assert_eq!(full_build_base("https://h/p/"), "https://h/p/");
         assert_eq!(
             full_build_base("https://h/p/index.html"),

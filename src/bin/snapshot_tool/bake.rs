@@ -1,0 +1,153 @@
+//! `snapshot-tool bake DIST`: after Trunk, every snapshot of `DIST/data/manifest.json` baked
+//! into pages of both builds and both languages (`task_dashboard::bake`), each with its own
+//! stylesheet (the build's `main-….css` and the rules that place its bars), content-hashed.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use task_dashboard::bake::{
+    bake_page, compact_view, full_view_href, page_name, Build, Links, PageSpec,
+};
+use task_dashboard::format::Lang;
+use task_dashboard::snapshot::{parse_manifest, parse_snapshot};
+use task_dashboard::tasks::IndexedSnapshot;
+use task_dashboard::view_state::LINK_VERSION;
+
+use super::read;
+
+const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dist = PathBuf::from(&args[0]);
+    let mut boot = PathBuf::from("static/boot.js");
+    let mut it = args[1..].iter();
+    while let Some(flag) = it.next() {
+        match (flag.as_str(), it.next()) {
+            ("--boot", Some(path)) => boot = PathBuf::from(path),
+            _ => return Err(format!("bake: unknown option {flag}\n{}", super::USAGE)),
+        }
+    }
+    let text = |path: &Path| {
+        read(path).and_then(|b| {
+            String::from_utf8(b).map_err(|_| format!("{}: not UTF-8", path.display()))
+        })
+    };
+
+    let manifest_path = dist.join("data/manifest.json");
+    let manifest_file = manifest_path.display().to_string();
+    let manifest =
+        parse_manifest(&manifest_file, &read(&manifest_path)?[..]).map_err(|e| e.to_string())?;
+    let mut snapshots = Vec::new();
+    for entry in &manifest.snapshots {
+        let path = manifest_path.with_file_name("").join(&entry.path);
+        let file = path.display().to_string();
+        let snap = parse_snapshot(&file, &read(&path)?[..]).map_err(|e| e.to_string())?;
+        if snap.snapshot().id != entry.id {
+            return Err(format!(
+                "{file}: its id is not {:?}, as the manifest says",
+                entry.id
+            ));
+        }
+        snapshots.push(IndexedSnapshot::new(snap));
+    }
+    let default = manifest.default.as_str();
+    // The page of a snapshot names it unless it is the default.
+    let own = |id: &str| (id != default).then(|| id.to_owned());
+
+    let boot_name = hashed("boot", "js", &text(&boot)?);
+    std::fs::write(dist.join(&boot_name.0), &boot_name.1)
+        .map_err(|e| format!("{}: {e}", dist.display()))?;
+    let boot_src = format!("./{}", boot_name.0);
+
+    for build in [Build::Reader, Build::Full] {
+        let template_path = dist.join(page_name(build, None, Lang::Vi));
+        let template = text(&template_path)?;
+        let main_css = text(&dist.join(main_stylesheet(&template).ok_or_else(|| {
+            format!(
+                "{}: no main-….css stylesheet (baked already?)",
+                template_path.display()
+            )
+        })?))?;
+        // The reader build draws snapshots without task records; it hands the others to the
+        // full build, which has a page of every snapshot.
+        let in_build: Vec<&IndexedSnapshot> = (snapshots.iter())
+            .filter(|s| build == Build::Full || s.records().is_empty())
+            .collect();
+        let ids: Vec<&str> = in_build.iter().map(|s| s.snapshot().id.as_str()).collect();
+        for snap in &in_build {
+            let id = snap.snapshot().id.as_str();
+            // The default snapshot's pages also under its id (a link may name it).
+            let names = |lang| {
+                let mut names = vec![page_name(build, own(id).as_deref(), lang)];
+                if id == default {
+                    names.push(page_name(build, Some(id), lang));
+                }
+                names
+            };
+            for lang in LANGS {
+                let names = names(lang);
+                let full_view = full_view_href(lang, own(id).as_deref());
+                let others: Vec<(String, String)> = match build {
+                    Build::Reader => Vec::new(),
+                    Build::Full => (in_build.iter())
+                        .filter(|o| o.snapshot().id != id)
+                        .map(|o| {
+                            let o = o.snapshot();
+                            let page = page_name(build, own(&o.id).as_deref(), lang);
+                            (o.title.get(lang).to_owned(), format!("./{page}"))
+                        })
+                        .collect(),
+                };
+                let links = Links {
+                    full_view: (build == Build::Reader).then_some(full_view.as_str()),
+                    others: &others,
+                };
+                let baked = compact_view(snap, lang, &links);
+                let (css_name, css) = hashed("bake", "css", &(main_css.clone() + &baked.css));
+                std::fs::write(dist.join(&css_name), css)
+                    .map_err(|e| format!("{}: {e}", dist.display()))?;
+                let stylesheet = format!("./{css_name}");
+                for name in &names {
+                    let spec = PageSpec {
+                        build,
+                        lang,
+                        snapshot: id,
+                        default,
+                        pages: &ids,
+                        title: snap.snapshot().title.get(lang),
+                        link_version: LINK_VERSION,
+                        stylesheet: &stylesheet,
+                        boot_script: &boot_src,
+                    };
+                    let page = bake_page(&template, &spec, &baked)
+                        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+                    std::fs::write(dist.join(name), &page)
+                        .map_err(|e| format!("{}: {e}", dist.display()))?;
+                    println!("{name}: {} bytes, {css_name}", page.len());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The build's `main-….css` in a page Trunk wrote.
+fn main_stylesheet(page: &str) -> Option<String> {
+    let at = page.find("main-")?;
+    let start = page[..at].rfind(['=', '"', '/']).map_or(at, |i| i + 1);
+    let end = at + page[at..].find(".css")? + ".css".len();
+    Some(page[start..end].to_owned())
+}
+
+/// `stem-<hash>.ext` and the content: a file that may be cached for ever. FNV-1a, 64 bits:
+/// a name that changes with the content, not a checksum against tampering.
+fn hashed(stem: &str, ext: &str, content: &str) -> (String, String) {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in content.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let mut name = format!("{stem}-");
+    let _ = write!(name, "{hash:016x}.{ext}");
+    (name, content.to_owned())
+}
