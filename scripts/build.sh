@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Release build of the widget into dist/ (trunk, offline: wasm-bindgen and wasm-opt from PATH):
-# the full build (index.html) and the reader build for portal iframes (embed.html).
+# the full build (index.html) and the reader build for portal iframes (embed.html), then every
+# snapshot's views baked into pages of both (snapshot-tool bake).
 #   bash scripts/build.sh              setup (idempotent) + build
 #   bash scripts/build.sh --no-setup   build only
 #   bash scripts/build.sh --no-setup --full-only   the full build alone (bench/feature-cost.mjs)
@@ -69,6 +70,14 @@ _build_main() (
         mkdir -p "dist/$(dirname "$f")" && cp "$reader_dist/$f" "dist/$f"
       fi
     done < <(cd "$reader_dist" && find . -type f | sed 's|^\./||')
+  fi
+
+  if [ "$reader" = 1 ]; then
+    # Every snapshot's views baked into pages of both builds (src/bake/): the first response
+    # holds the figures. A native build of the staff tool, without the wasm32 flags above.
+    echo "==> snapshot-tool bake dist   (views baked into the pages)"
+    env -u CARGO_ENCODED_RUSTFLAGS -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES \
+      -u RUSTC_BOOTSTRAP cargo run --quiet --bin snapshot-tool -- bake dist --start static/start.js
   fi
 
   echo "==> dist/"

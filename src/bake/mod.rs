@@ -1,6 +1,6 @@
 //! Views baked at build time: the compact view of a snapshot as HTML text, so the first
 //! response of a page already holds its figures and its final layout. `snapshot-tool bake`
-//! writes the pages (`scripts/build.sh`); `static/boot.js` decides before the first paint
+//! writes the pages (`scripts/build.sh`); `static/start.js` decides before the first paint
 //! whether a page's baked view is the one its link asks for, and otherwise hides it and
 //! starts the WASM, which draws the link's view as before.
 //!

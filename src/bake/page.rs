@@ -1,9 +1,9 @@
 //! Baked pages: a page Trunk built (`dist/embed.html`, `dist/index.html`) with a baked view
-//! in its `<body>`, its own stylesheet, and its start-up in `static/boot.js`'s hands.
+//! in its `<body>`, its own stylesheet, and its start-up in `static/start.js`'s hands.
 //!
 //! Names: `embed.html` is the reader build's page of the default snapshot in Vietnamese,
 //! `embed.en.html` in English, `embed.<id>.html` and `embed.<id>.en.html` another snapshot's
-//! (`index…` for the full build). Old links keep their address: `boot.js` sends a link to the
+//! (`index…` for the full build). Old links keep their address: `start.js` sends a link to the
 //! page of its snapshot and language.
 
 use super::view::Baked;
@@ -11,7 +11,7 @@ use crate::format::Lang;
 use crate::html::HtmlWriter;
 pub use crate::view_state::{page_name, Build};
 
-/// What a page says about itself, for `boot.js` (attributes of `<html>`).
+/// What a page says about itself, for `start.js` (attributes of `<html>`).
 pub struct PageSpec<'a> {
     pub build: Build,
     pub lang: Lang,
@@ -27,15 +27,15 @@ pub struct PageSpec<'a> {
     pub link_version: u32,
     /// The address of the page's stylesheet, which replaces the build's `main-….css`.
     pub stylesheet: &'a str,
-    /// The address of `boot.js`.
-    pub boot_script: &'a str,
+    /// The address of `start.js`.
+    pub start_script: &'a str,
 }
 
 /// The page: `template` (Trunk's output) with `baked` in its body.
 ///
 /// What Trunk put in `<head>` to load the WASM (the start-up module script and the preloads
-/// of the glue and the `.wasm`) moves into `<template id="td-start">`, inert until `boot.js`
-/// decides the page needs it; `boot.js` follows it, so it runs before the body is parsed.
+/// of the glue and the `.wasm`) moves into `<template id="td-wasm">`, inert until `start.js`
+/// decides the page needs it; `start.js` follows it, so it runs before the body is parsed.
 pub fn bake_page(template: &str, spec: &PageSpec<'_>, baked: &Baked) -> Result<String, String> {
     let head_end = find(template, "</head>")?;
     let (head, rest) = template.split_at(head_end);
@@ -91,12 +91,12 @@ pub fn bake_page(template: &str, spec: &PageSpec<'_>, baked: &Baked) -> Result<S
             "the page has no WASM start-up or no main stylesheet: not Trunk's output?".into(),
         );
     }
-    out.push_str(r#"<template id="td-start">"#);
+    out.push_str(r#"<template id="td-wasm">"#);
     out.push_str(&start);
     out.push_str("</template>");
     let mut w = HtmlWriter::default();
     w.open("script")
-        .attr("src", spec.boot_script)
+        .attr("src", spec.start_script)
         .close("script");
     out.push_str(w.finish().as_str());
     out.push_str(&rest[..body_open_end]);
@@ -110,7 +110,7 @@ fn find(text: &str, what: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("no {what} in the page"))
 }
 
-/// `<html lang="…" data-td-…>`: what `boot.js` reads.
+/// `<html lang="…" data-td-…>`: what `start.js` reads.
 fn html_tag(spec: &PageSpec<'_>) -> String {
     let parts: Vec<&str> = super::view::bakeable_parts().map(|p| p.code()).collect();
     let mut w = HtmlWriter::default();
@@ -188,12 +188,12 @@ mod tests {
             title: "Q1 <2021>",
             link_version: 2,
             stylesheet: "./bake-1.css",
-            boot_script: "./boot-1.js",
+            start_script: "./start-1.js",
         }
     }
 
     #[test]
-    fn a_page_holds_its_view_and_loads_the_wasm_only_when_boot_says() {
+    fn a_page_holds_its_view_and_loads_the_wasm_only_when_its_start_up_script_says() {
         let baked = Baked {
             body: {
                 let mut w = HtmlWriter::default();
@@ -210,9 +210,9 @@ mod tests {
              data-td-parts=\"headline status units documents schemes growth\" data-td-link=\"2\">\
              <head><meta charset=utf-8><title>Q1 &lt;2021&gt;</title><script defer src=./crash-1.js></script>\
              <link rel=\"stylesheet\" href=\"./bake-1.css\">\
-             <template id=\"td-start\"><link as=fetch crossorigin href=./widget-1_bg.wasm integrity=\"sha384-y\" rel=preload type=application/wasm>\
+             <template id=\"td-wasm\"><link as=fetch crossorigin href=./widget-1_bg.wasm integrity=\"sha384-y\" rel=preload type=application/wasm>\
              <link crossorigin href=./widget-1.js rel=modulepreload><script src=./init-1.js type=module></script></template>\
-             <script src=\"./boot-1.js\"></script></head><body><p>1,738 tasks</p></body></html>"
+             <script src=\"./start-1.js\"></script></head><body><p>1,738 tasks</p></body></html>"
         );
     }
 

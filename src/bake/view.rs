@@ -31,7 +31,7 @@ pub struct Links<'a> {
 }
 
 /// The compact view of `snap` in `lang` with every part it has, as the live view draws it
-/// for a link without filters. Each part is marked `data-part` so `boot.js` and the page's
+/// for a link without filters. Each part is marked `data-part` so `start.js` and the page's
 /// CSS show the parts a link names (every part without JavaScript).
 pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Baked {
     let labels = labels(lang);

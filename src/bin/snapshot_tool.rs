@@ -5,7 +5,7 @@
 //! snapshot-tool generate --tasks N [--seed S] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
 //! snapshot-tool schema [snapshot|manifest] print the JSON Schema (needs --features schema)
-//! snapshot-tool bake DIST [--boot FILE]   bake every snapshot's views into the built pages
+//! snapshot-tool bake DIST [--start FILE]   bake every snapshot's views into the built pages
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -36,7 +36,7 @@ pub(crate) const USAGE: &str = "usage:
   snapshot-tool validate FILE...
   snapshot-tool generate --tasks N [--seed S] [--out FILE]
   snapshot-tool schema [snapshot|manifest]
-  snapshot-tool bake DIST [--boot static/boot.js]";
+  snapshot-tool bake DIST [--start static/start.js]";
 
 #[path = "snapshot_tool/bake.rs"]
 mod bake;

@@ -68,6 +68,18 @@ pub fn page_base() -> String {
 
 /// Loads the full build with this page's query in place of the reader build (no history
 /// entry: Back skips it). Its link state, the frame id of an embed included, carries over.
+/// Takes the baked view out of the page (`crate::bake`; `static/start.js` hid it before it was
+/// painted), so the live view's ids are the page's only ones.
+pub fn remove_baked_view() {
+    let baked = leptos::prelude::document()
+        .query_selector(".td-baked")
+        .ok()
+        .flatten();
+    if let Some(baked) = baked {
+        baked.remove();
+    }
+}
+
 pub fn go_to_full_build() {
     let Some(w) = window() else { return };
     let url = format!(

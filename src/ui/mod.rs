@@ -57,5 +57,6 @@ pub fn start() {
             return browser::go_to_full_build();
         }
     }
+    browser::remove_baked_view();
     leptos::mount::mount_to_body(app::App);
 }

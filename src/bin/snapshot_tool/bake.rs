@@ -19,11 +19,11 @@ const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let dist = PathBuf::from(&args[0]);
-    let mut boot = PathBuf::from("static/boot.js");
+    let mut start = PathBuf::from("static/start.js");
     let mut it = args[1..].iter();
     while let Some(flag) = it.next() {
         match (flag.as_str(), it.next()) {
-            ("--boot", Some(path)) => boot = PathBuf::from(path),
+            ("--start", Some(path)) => start = PathBuf::from(path),
             _ => return Err(format!("bake: unknown option {flag}\n{}", super::USAGE)),
         }
     }
@@ -54,10 +54,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // The page of a snapshot names it unless it is the default.
     let own = |id: &str| (id != default).then(|| id.to_owned());
 
-    let boot_name = hashed("boot", "js", &text(&boot)?);
-    std::fs::write(dist.join(&boot_name.0), &boot_name.1)
+    let start_name = hashed("start", "js", &text(&start)?);
+    std::fs::write(dist.join(&start_name.0), &start_name.1)
         .map_err(|e| format!("{}: {e}", dist.display()))?;
-    let boot_src = format!("./{}", boot_name.0);
+    let start_src = format!("./{}", start_name.0);
 
     for build in [Build::Reader, Build::Full] {
         let template_path = dist.join(page_name(build, None, Lang::Vi));
@@ -117,7 +117,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                         title: snap.snapshot().title.get(lang),
                         link_version: LINK_VERSION,
                         stylesheet: &stylesheet,
-                        boot_script: &boot_src,
+                        start_script: &start_src,
                     };
                     let page = bake_page(&template, &spec, &baked)
                         .map_err(|e| format!("{}: {e}", template_path.display()))?;

@@ -1,0 +1,90 @@
+/* Start-up of a baked page (`snapshot-tool bake`, src/bake.rs), before its first paint: a
+ * classic script in <head>, after the <template id="td-wasm"> that holds the WASM's loader.
+ *
+ * The page's <body> already holds one view: the compact view of its snapshot (data-td-snapshot)
+ * in its language (lang), every part the snapshot has. This script reads the link:
+ *   - the view is that one (parts chosen by `show=`, a frame id): the baked view is the page.
+ *     The parts the link names are shown (data-td-show, style/main.css), heights are posted to
+ *     the portal, and the WASM is never downloaded: a compact view has nothing it would add;
+ *   - another snapshot or language that has its own page: that page, same query;
+ *   - anything else (filters, a look, an old link version, the full build's pages): the baked
+ *     view is hidden before it is painted (html.td-live) and the WASM draws the link's view,
+ *     as it always has, with the messages and migrations of the Rust link codec.
+ * It accepts only values the codec would take as they are; anything it is unsure of goes to
+ * the WASM (tests/browser/bake.test.mjs compares both ways of drawing a view). */
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  var d = html.dataset;
+  var query = new URLSearchParams(location.search);
+
+  function live() {
+    html.classList.add("td-live");
+    var start = document.getElementById("td-wasm");
+    if (start) document.head.appendChild(document.importNode(start.content, true));
+  }
+
+  // The page of snapshot `s` (the default one: "") in language `l`: embed.html, embed.en.html,
+  // embed.<id>.html, embed.<id>.en.html (index… for the full build).
+  function pageFor(s, l) {
+    return d.tdPage + (s && s !== d.tdDefault ? "." + s : "") + (l === "en" ? ".en" : "") + ".html";
+  }
+
+  // "baked", a page to go to, or "live".
+  function judge() {
+    if (d.tdPage !== "embed") return "live";
+    var seen = {};
+    var ok = true;
+    query.forEach(function (value, key) {
+      if (seen[key] || ["v", "embed", "s", "l", "show", "fid"].indexOf(key) < 0) ok = false;
+      seen[key] = value;
+    });
+    if (!ok || seen.v !== d.tdLink || seen.embed !== "1") return "live";
+    var lang = seen.l === undefined ? "vi" : seen.l;
+    var snapshot = seen.s === undefined ? d.tdDefault : seen.s;
+    var pages = (d.tdPages || "").split(" ");
+    if ((lang !== "vi" && lang !== "en") || pages.indexOf(snapshot) < 0) return "live";
+    if (seen.fid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(seen.fid)) return "live";
+    // Parts: known, each once, in the order the embed panel writes them.
+    var known = d.tdParts.split(" ");
+    var parts = seen.show === undefined ? ["headline", "status"] : seen.show.split(",");
+    var last = -1;
+    for (var i = 0; i < parts.length; i++) {
+      var at = known.indexOf(parts[i]);
+      if (at <= last) return "live";
+      last = at;
+    }
+    if (snapshot !== d.tdSnapshot || lang !== html.lang) return pageFor(snapshot, lang);
+    html.setAttribute("data-td-show", parts.join(" "));
+    return "baked";
+  }
+
+  // The portal's resize script (embed.js) sets the iframe's height from these messages, the
+  // same the WASM posts.
+  function postHeights() {
+    if (window.parent === window || typeof ResizeObserver !== "function") return;
+    var root = document.querySelector(".td-baked");
+    if (!root) return;
+    new ResizeObserver(function () {
+      window.parent.postMessage({
+        type: "task-dashboard:resize",
+        version: 1,
+        frameId: query.get("fid"),
+        height: Math.ceil(root.getBoundingClientRect().height)
+      }, "*");
+    }).observe(root);
+  }
+
+  var verdict = judge();
+  if (verdict === "baked") {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", postHeights);
+    } else {
+      postHeights();
+    }
+  } else if (verdict === "live") {
+    live();
+  } else {
+    location.replace(verdict + location.search + location.hash);
+  }
+})();
