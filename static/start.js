@@ -7,9 +7,12 @@
  *     The parts the link names are shown (data-td-show, style/main.css), heights are posted to
  *     the portal, and the WASM is never downloaded: a compact view has nothing it would add;
  *   - another snapshot or language that has its own page: that page, same query;
- *   - anything else (filters, a look, an old link version, the full build's pages): the baked
- *     view is hidden before it is painted (html.td-live) and the WASM draws the link's view,
- *     as it always has, with the messages and migrations of the Rust link codec.
+ *   - a page of the full build, with a link to its default full view (only `v`, `s`, `l`):
+ *     on the page of that snapshot and language, the baked view shows while the WASM loads
+ *     (html.td-swap), and the WASM swaps its full view in, in one frame, once drawn;
+ *   - anything else (filters, a look, an old link version): the baked view is hidden before
+ *     it is painted (html.td-live) and the WASM draws the link's view, as it always has,
+ *     with the messages and migrations of the Rust link codec.
  * It accepts only values the codec would take as they are; anything it is unsure of goes to
  * the WASM (tests/browser/bake.test.mjs compares both ways of drawing a view). */
 (function () {
@@ -18,8 +21,7 @@
   var d = html.dataset;
   var query = new URLSearchParams(location.search);
 
-  function live() {
-    html.classList.add("td-live");
+  function startWasm() {
     var start = document.getElementById("td-wasm");
     if (start) document.head.appendChild(document.importNode(start.content, true));
   }
@@ -30,20 +32,42 @@
     return d.tdPage + (s && s !== d.tdDefault ? "." + s : "") + (l === "en" ? ".en" : "") + ".html";
   }
 
-  // "baked", a page to go to, or "live".
-  function judge() {
-    if (d.tdPage !== "embed") return "live";
+  // The link's parameters, if each is one the baked pages know, given once; else null.
+  function read(keys) {
     var seen = {};
     var ok = true;
     query.forEach(function (value, key) {
-      if (seen[key] || ["v", "embed", "s", "l", "show", "fid"].indexOf(key) < 0) ok = false;
+      if (seen[key] !== undefined || keys.indexOf(key) < 0) ok = false;
       seen[key] = value;
     });
-    if (!ok || seen.v !== d.tdLink || seen.embed !== "1") return "live";
+    return ok ? seen : null;
+  }
+
+  // The full build's pages: "swap" for the page's own default full view, the page of another
+  // snapshot or language for its default full view, else "live".
+  function judgeFull() {
+    var seen = read(["v", "s", "l"]);
+    if (!seen || (seen.v !== undefined && seen.v !== d.tdLink)) return "live";
+    if (seen.v === undefined && (seen.s !== undefined || seen.l !== undefined)) return "live";
+    return place(seen) || "swap";
+  }
+
+  // The page of the link's snapshot and language when it is another page (a page to go to),
+  // "live" when there is none, null when it is this one.
+  function place(seen) {
     var lang = seen.l === undefined ? "vi" : seen.l;
     var snapshot = seen.s === undefined ? d.tdDefault : seen.s;
     var pages = (d.tdPages || "").split(" ");
     if ((lang !== "vi" && lang !== "en") || pages.indexOf(snapshot) < 0) return "live";
+    if (snapshot !== d.tdSnapshot || lang !== html.lang) return pageFor(snapshot, lang);
+    return null;
+  }
+
+  // "baked", "swap", a page to go to, or "live".
+  function judge() {
+    if (d.tdPage !== "embed") return judgeFull();
+    var seen = read(["v", "embed", "s", "l", "show", "fid"]);
+    if (!seen || seen.v !== d.tdLink || seen.embed !== "1") return "live";
     if (seen.fid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(seen.fid)) return "live";
     // Parts: known, each once, in the order the embed panel writes them.
     var known = d.tdParts.split(" ");
@@ -54,7 +78,8 @@
       if (at <= last) return "live";
       last = at;
     }
-    if (snapshot !== d.tdSnapshot || lang !== html.lang) return pageFor(snapshot, lang);
+    var elsewhere = place(seen);
+    if (elsewhere) return elsewhere;
     html.setAttribute("data-td-show", parts.join(" "));
     return "baked";
   }
@@ -82,8 +107,9 @@
     } else {
       postHeights();
     }
-  } else if (verdict === "live") {
-    live();
+  } else if (verdict === "swap" || verdict === "live") {
+    html.classList.add(verdict === "swap" ? "td-swap" : "td-live");
+    startWasm();
   } else {
     location.replace(verdict + location.search + location.hash);
   }

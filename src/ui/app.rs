@@ -75,6 +75,22 @@ pub fn App() -> impl IntoView {
         true
     });
 
+    // The baked view of a full-build page shows until the data is drawn (or fails), and the
+    // live view, drawn unseen under it, has settled: then it takes its place
+    // (`browser::take_over_baked_view`).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let loaded = ctx.load.with(|l| !matches!(l, Load::Loading));
+        if loaded && browser::swapping() {
+            browser::take_over_baked_view();
+        } else if loaded {
+            browser::settle_cards(|| {});
+        }
+        loaded
+    });
+
     let theme = move || {
         ctx.view.with(|v| match v.look.theme {
             Theme::Auto => None,

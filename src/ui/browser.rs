@@ -66,20 +66,52 @@ pub fn page_base() -> String {
         .unwrap_or_default()
 }
 
-/// Loads the full build with this page's query in place of the reader build (no history
-/// entry: Back skips it). Its link state, the frame id of an embed included, carries over.
-/// Takes the baked view out of the page (`crate::bake`; `static/start.js` hid it before it was
-/// painted), so the live view's ids are the page's only ones.
+/// Whether the page shows its baked view until the live one is drawn (`static/start.js`:
+/// `html.td-swap`).
+pub fn swapping() -> bool {
+    let html = leptos::prelude::document().document_element();
+    html.is_some_and(|h| h.class_list().contains("td-swap"))
+}
+
+/// Takes the baked view out of the page (`crate::bake`), so the live view's ids are the page's
+/// only ones.
 pub fn remove_baked_view() {
-    let baked = leptos::prelude::document()
-        .query_selector(".td-baked")
-        .ok()
-        .flatten();
-    if let Some(baked) = baked {
+    let document = leptos::prelude::document();
+    if let Some(baked) = document.query_selector(".td-baked").ok().flatten() {
         baked.remove();
     }
 }
 
+/// The live view takes the baked one's place (`html.td-swap`, style/main.css), two frames
+/// after it was drawn unseen under it: by then its cards have their real height and what it
+/// moves has moved, so the frame that shows it shows it as it stays.
+pub fn take_over_baked_view() {
+    settle_cards(|| {
+        remove_baked_view();
+        if let Some(html) = leptos::prelude::document().document_element() {
+            let _ = html.class_list().remove_1("td-swap");
+        }
+    });
+}
+
+/// For the frame that first shows the data and the next, cards are laid out at their real
+/// height (`html.td-settling`, style/main.css), not at a placeholder's; then `then` runs.
+pub fn settle_cards(then: impl FnOnce() + 'static) {
+    let Some(html) = leptos::prelude::document().document_element() else {
+        return;
+    };
+    let classes = html.class_list();
+    let _ = classes.add_1("td-settling");
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::request_animation_frame(move || {
+            then();
+            let _ = classes.remove_1("td-settling");
+        })
+    });
+}
+
+/// Loads the full build with this page's query in place of the reader build (no history
+/// entry: Back skips it). Its link state, the frame id of an embed included, carries over.
 pub fn go_to_full_build() {
     let Some(w) = window() else { return };
     let url = format!(

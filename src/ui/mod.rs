@@ -57,6 +57,9 @@ pub fn start() {
             return browser::go_to_full_build();
         }
     }
-    browser::remove_baked_view();
+    // A baked view the live one takes over when drawn (`app::App`) stays until then.
+    if !browser::swapping() {
+        browser::remove_baked_view();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -33,7 +33,7 @@ impl Build {
 
 /// The page of a build baked for `snapshot` (`None`: the default one) in `lang`
 /// (`crate::bake`): `embed.html`, `embed.en.html`, `embed.<id>.html`, `embed.<id>.en.html`
-/// (`index…` for the full build); the names `pageFor` of `static/boot.js` gives.
+/// (`index…` for the full build); the names `pageFor` of `static/start.js` gives.
 pub fn page_name(build: Build, snapshot: Option<&str>, lang: Lang) -> String {
     let mut name = build.stem().to_owned();
     if let Some(id) = snapshot {

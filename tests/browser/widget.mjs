@@ -56,6 +56,9 @@ export async function openWidget(w, query = '', { viewport, contextOptions = {},
   await page.waitForSelector(waitFor, { timeout: 20_000 }).catch((err) => {
     throw new Error(`widget did not draw; console errors: ${JSON.stringify(page.consoleErrors)}`, { cause: err });
   });
+  // A full-build page shows its baked view until the WASM has drawn the live one
+  // (static/start.js, `html.td-swap`): wait for the live view.
+  await page.waitForFunction(() => !document.documentElement.classList.contains('td-swap'), null, { timeout: 20_000 });
   return page;
 }
 

@@ -134,7 +134,7 @@ test('an illustrative snapshot always shows the illustrative notice', async () =
   await page.close();
 });
 
-// Guards: a slow network shows a visible, announced loading state.
+// Guards: a slow network shows a visible, announced loading state, or the baked figures.
 test('loading is visible while the snapshot arrives', async () => {
   const { newPage } = await import('./browser.mjs');
   const page = await newPage(w.browser);
@@ -144,7 +144,8 @@ test('loading is visible while the snapshot arrives', async () => {
     await held;
     await route.continue();
   });
-  await page.goto(w.url());
+  // A view that is not baked (a filter): the widget says it is loading.
+  await page.goto(w.url('?v=2&st=od'));
   const loading = page.locator('.td-loading[role=status]');
   await loading.waitFor({ state: 'visible', timeout: 20_000 });
   assert.match(await loading.innerText(), /Đang tải dữ liệu/);
@@ -153,4 +154,24 @@ test('loading is visible while the snapshot arrives', async () => {
   assert.equal(await page.locator('.td-loading').count(), 0);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
+
+  // The default view is baked: its figures show while the WASM loads the data, and the live
+  // view takes their place once drawn.
+  const baked = await newPage(w.browser);
+  let releaseBaked;
+  const heldBaked = new Promise((resolve) => (releaseBaked = resolve));
+  await baked.route('**/snapshots/quang-ninh-2021-q1.json', async (route) => {
+    await heldBaked;
+    await route.continue();
+  });
+  await baked.goto(w.url());
+  await baked.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 20_000 });
+  assert.ok(await baked.locator('html.td-swap .td-baked [data-figure=total]').isVisible());
+  assert.equal(await baked.locator('.td-loading').isVisible(), false);
+  releaseBaked();
+  await baked.waitForFunction(() => !document.documentElement.classList.contains('td-swap'));
+  assert.equal(await baked.locator('.td-baked').count(), 0);
+  assert.ok(await baked.locator('#td-status .td-row-button').first().isVisible());
+  assert.deepEqual(baked.consoleErrors, []);
+  await baked.close();
 });
