@@ -33,9 +33,10 @@ pub struct PageSpec<'a> {
 
 /// The page: `template` (Trunk's output) with `baked` in its body.
 ///
-/// What Trunk put in `<head>` to load the WASM (the start-up module script and the preloads
-/// of the glue and the `.wasm`) moves into `<template id="td-wasm">`, inert until `start.js`
-/// decides the page needs it; `start.js` follows it, so it runs before the body is parsed.
+/// What Trunk put in `<head>` for the WASM (the start-up module script, the preloads of the
+/// glue and the `.wasm`, `crash.js`) moves into `<template id="td-wasm">`, inert until
+/// `start.js` decides the page needs it; `start.js` follows it, so it runs before the body
+/// is parsed.
 pub fn bake_page(template: &str, spec: &PageSpec<'_>, baked: &Baked) -> Result<String, String> {
     let head_end = find(template, "</head>")?;
     let (head, rest) = template.split_at(head_end);
@@ -77,7 +78,9 @@ pub fn bake_page(template: &str, spec: &PageSpec<'_>, baked: &Baked) -> Result<S
                 out.push_str(w.finish().as_str());
                 stylesheet_found = true;
             }
-            "script" if attr(tag, "type") == Some("module") => {
+            // Every script Trunk wrote serves the WASM: its start-up, and `crash.js`, which
+            // tells the reader when it traps.
+            "script" => {
                 let close = at + find(&head[at..], "</script>")? + "</script>".len();
                 start.push_str(&head[tag_start..close]);
                 at = close;
@@ -208,9 +211,9 @@ mod tests {
             "<!doctype html><html lang=\"en\" data-td-page=\"embed\" \
              data-td-snapshot=\"q1\" data-td-default=\"q1\" data-td-pages=\"q1 q2\" \
              data-td-parts=\"headline status units documents schemes growth\" data-td-link=\"2\">\
-             <head><meta charset=utf-8><title>Q1 &lt;2021&gt;</title><script defer src=./crash-1.js></script>\
+             <head><meta charset=utf-8><title>Q1 &lt;2021&gt;</title>\
              <link rel=\"stylesheet\" href=\"./bake-1.css\">\
-             <template id=\"td-wasm\"><link as=fetch crossorigin href=./widget-1_bg.wasm integrity=\"sha384-y\" rel=preload type=application/wasm>\
+             <template id=\"td-wasm\"><script defer src=./crash-1.js></script><link as=fetch crossorigin href=./widget-1_bg.wasm integrity=\"sha384-y\" rel=preload type=application/wasm>\
              <link crossorigin href=./widget-1.js rel=modulepreload><script src=./init-1.js type=module></script></template>\
              <script src=\"./start-1.js\"></script></head><body><p>1,738 tasks</p></body></html>"
         );

@@ -165,10 +165,11 @@ test('the baked view and the live view are the same, text and boxes', async () =
 });
 
 // Guards: the baked pages do not move once painted (cumulative layout shift ≤ 0.01), on a
-// phone and a desktop width, and their first height message reaches the portal without WASM.
-test('baked embeds do not shift, and post their height', async () => {
+// phone and a desktop width: the embeds, and the full view, whose baked view shows until the
+// WASM swaps in the live one.
+test('baked embeds and the full view do not shift', async () => {
   for (const width of [360, 800]) {
-    for (const query of [DEFAULT_SNIPPET, FOUR_PARTS]) {
+    for (const query of [DEFAULT_SNIPPET, FOUR_PARTS, '', '?v=2&l=en']) {
       const page = await newPage(w.browser, { viewport: { width, height: 900 } });
       await page.addInitScript(() => {
         window.__cls = 0;
@@ -177,10 +178,32 @@ test('baked embeds do not shift, and post their height', async () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(w.url(query), { waitUntil: 'load' });
+      await page.waitForFunction(() => !document.documentElement.classList.contains('td-swap'), null, { timeout: 20_000 });
       await page.waitForTimeout(500);
       const cls = await page.evaluate(() => window.__cls);
       assert.ok(cls <= 0.01, `${query} at ${width} px: layout shift ${cls}`);
       await page.close();
     }
   }
+});
+
+// Guards: a baked embed in a portal's iframe posts its height as soon as it is laid out,
+// with its frame id, without the WASM (the portal's resize script sets the iframe's height).
+test('a baked embed posts its height to the portal without the WASM', async () => {
+  const page = await newPage(w.browser, { viewport: { width: 400, height: 800 } });
+  const wasm = trackWasm(page);
+  await page.setContent(
+    `<script>window.msgs = []; addEventListener('message', (e) => msgs.push(e.data));</script>` +
+      `<iframe src="${w.url(DEFAULT_SNIPPET)}" width="360" height="200"></iframe>`,
+  );
+  await page.waitForFunction(() => window.msgs.length > 0, null, { timeout: 20_000 });
+  const [first] = await page.evaluate(() => window.msgs);
+  assert.equal(first.type, 'task-dashboard:resize');
+  assert.equal(first.version, 1);
+  assert.equal(first.frameId, 'td-w1');
+  const height = await page.frameLocator('iframe').locator('.td-baked').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+  assert.equal(first.height, height);
+  assert.ok(height > 600, `the headline and the status chart at 360 px: ${height} px`);
+  assert.deepEqual(wasm, []);
+  await page.close();
 });
