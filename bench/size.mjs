@@ -4,7 +4,9 @@
 // script it references, e.g. boot-*.js -> *_bg.wasm). Two pages: index.html (the full build)
 // and embed.html (the reader build, which portal iframes load); the "widget total" is the full
 // build's. Unreferenced files (embed.js for host pages, favicon, ...) are listed under [other];
-// data/ files (JSON snapshots) under [data]; neither counts in a total. Writes the same as
+// data/ files (JSON snapshots) under [data]; neither counts in a total. A baked page (src/bake/)
+// holds its WASM loader in <template id="td-wasm">: its "baked view" line counts only what it
+// loads without the WASM (a reader of a baked embed loads nothing else). Writes the same as
 // JSON to bench/out/size.json.
 // Node built-ins only.  Usage: node bench/size.mjs [dist-dir]
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -36,8 +38,15 @@ function loadedBy(page) {
   }
   return loaded;
 }
+/** The files a baked page loads before (or without) the WASM: those named outside its template. */
+function bakedBy(page) {
+  const text = readFileSync(join(dir, page), 'utf8').replace(/<template id="td-wasm">[\s\S]*?<\/template>/, '');
+  return new Set([page, ...mentioned(text)]);
+}
 const pages = Object.keys(PAGES).filter((page) => paths.includes(page));
 const loadedByPage = Object.fromEntries(pages.map((page) => [page, loadedBy(page)]));
+const baked = pages.filter((page) => readFileSync(join(dir, page), 'utf8').includes('<template id="td-wasm">'));
+const bakedByPage = Object.fromEntries(baked.map((page) => [page, bakedBy(page)]));
 const loaded = new Set(Object.values(loadedByPage).flatMap((set) => [...set]));
 
 const files = paths
@@ -71,6 +80,9 @@ const sum = (list) =>
 const pageTotals = Object.fromEntries(
   pages.map((page) => [page, sum(files.filter((f) => f.kind === 'widget' && loadedByPage[page].has(f.path)))]),
 );
+const bakedTotals = Object.fromEntries(
+  baked.map((page) => [page, sum(files.filter((f) => bakedByPage[page].has(f.path)))]),
+);
 const widgetTotal = pageTotals['index.html'] ?? sum(files.filter((f) => f.kind === 'widget'));
 const dataTotal = sum(files.filter((f) => f.kind === 'data'));
 
@@ -90,6 +102,7 @@ for (const kind of ['widget', 'other', 'data']) {
   if (kind === 'widget') {
     console.log(line);
     for (const page of pages) console.log(row(`${page} total (${PAGES[page]})`, pageTotals[page]));
+    for (const page of baked) console.log(row(`${page} baked view, without WASM`, bakedTotals[page]));
     console.log(line);
   }
 }
@@ -98,6 +111,6 @@ if (dataTotal.raw > 0) console.log(row('data total', dataTotal));
 mkdirSync(join(repo, 'bench', 'out'), { recursive: true });
 writeFileSync(
   outFile,
-  JSON.stringify({ dir: relative(repo, dir) || '.', generated: new Date().toISOString(), files, widgetTotal, pageTotals, dataTotal }, null, 2) + '\n',
+  JSON.stringify({ dir: relative(repo, dir) || '.', generated: new Date().toISOString(), files, widgetTotal, pageTotals, bakedTotals, dataTotal }, null, 2) + '\n',
 );
 console.log(`wrote ${relative(repo, outFile)}`);

@@ -86,6 +86,30 @@ test('axe: reader build, every part it draws, dark theme', async () => {
   await page.close();
 });
 
+// Guards: the baked pages (src/bake/) pass axe like the live ones: an embed of every part,
+// shown as baked (no WASM), a data table open, in both languages; and the full view's page
+// while its baked view shows (the WASM held back).
+test('axe: baked pages', async () => {
+  for (const query of [
+    'embed.html?v=2&embed=1&show=headline,status,documents,schemes,growth',
+    'embed.en.html?v=2&l=en&embed=1&show=headline,status,documents,schemes,growth',
+  ]) {
+    const page = await openWidget(w, query, { waitFor: '.td-baked #td-growth' });
+    await page.locator('#td-status details.td-table-toggle > summary').click();
+    await assertNoAxeViolations(page, `the baked page ${query}`);
+    assert.equal(await page.evaluate(() => typeof window.wasmBindings), 'undefined', 'no WASM');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  }
+  const { newPage } = await import('./browser.mjs');
+  const page = await newPage(w.browser, { bypassCSP: true });
+  await page.route('**/*.wasm', () => {}); // never answered: the baked view stays
+  await page.goto(w.url(), { waitUntil: 'domcontentloaded' });
+  await page.locator('html.td-swap .td-baked #td-status').waitFor();
+  await assertNoAxeViolations(page, 'the full view page, baked view shown');
+  await page.close();
+});
+
 // Guards: the dark theme keeps its contrast, including the open embed panel.
 test('axe: dark theme, embed panel open', async () => {
   const page = await openWidget(w, '?theme=dark');
