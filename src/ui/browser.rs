@@ -67,8 +67,12 @@ pub fn page_base() -> String {
 }
 
 /// Whether the page shows its baked view until the live one is drawn (`static/start.js`:
-/// `html.td-swap`).
+/// `html.td-swap`). Only the full build's pages do: constant `false` in the reader build,
+/// whose compiler then drops the swap.
 pub fn swapping() -> bool {
+    if !cfg!(feature = "staff") {
+        return false;
+    }
     let html = leptos::prelude::document().document_element();
     html.is_some_and(|h| h.class_list().contains("td-swap"))
 }
@@ -95,8 +99,12 @@ pub fn take_over_baked_view() {
 }
 
 /// For the frame that first shows the data and the next, cards are laid out at their real
-/// height (`html.td-settling`, style/main.css), not at a placeholder's; then `then` runs.
+/// height (`html.td-settling`, style/main.css), not at a placeholder's; then `then` runs. Not
+/// in the reader build: its cards are never skipped (`.is-embed .td-card`).
 pub fn settle_cards(then: impl FnOnce() + 'static) {
+    if !cfg!(feature = "staff") {
+        return;
+    }
     let Some(html) = leptos::prelude::document().document_element() else {
         return;
     };
