@@ -17,3 +17,6 @@ node bench/browser.mjs 100000
 
 echo; echo "==> bench: an embed's load on a throttled phone, reader vs full build (bench/embed-load.mjs)"
 node bench/embed-load.mjs
+
+echo; echo "==> bench: first view on a throttled phone, baked pages against Chart.js (bench/first-view.mjs)"
+node bench/first-view.mjs
