@@ -207,3 +207,33 @@ test('a baked embed posts its height to the portal without the WASM', async () =
   assert.deepEqual(wasm, []);
   await page.close();
 });
+
+// Guards: one source for the view, on data of another shape: the illustrative snapshot's
+// unit chart (33 units from task records, the first 10 drawn, sorted by overdue share),
+// baked into the full build's page of that snapshot (read without JavaScript), against the
+// same chart drawn by the WASM in the full build's compact view: same rows, same boxes.
+test('a baked unit chart of task records is the live one', async () => {
+  const ILL = 'illustrative-2021-q1-1738';
+  const viewport = { width: 800, height: 900 };
+  const chartOf = (page) =>
+    page.locator('#td-units-bars').evaluate((bars) => {
+      const origin = bars.getBoundingClientRect();
+      return [...bars.querySelectorAll('*')]
+        .filter((el) => el.getClientRects().length && !el.closest('.td-tip'))
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          const at = [r.x - origin.x, r.y - origin.y, r.width, r.height].map(Math.round).join(',');
+          return `${el.className} ${el.getAttribute('aria-label') ?? ''} @${at}`;
+        })
+        .concat(bars.innerText.replace(/\s+/g, ' ').trim());
+    });
+  const baked = await newPage(w.browser, { viewport, javaScriptEnabled: false, url: w.url(`index.${ILL}.html`) });
+  const live = await newPage(w.browser, { viewport, url: w.url(`?v=2&s=${ILL}&embed=1&show=units`) });
+  await live.waitForSelector('.td-root:not(.td-baked) #td-units-bars .td-row');
+  const [a, b] = [await chartOf(baked), await chartOf(live)];
+  assert.ok(a.at(-1).includes('10') && a.length > 40, a.at(-1));
+  assert.deepEqual(a, b);
+  assert.deepEqual(live.consoleErrors, []);
+  await baked.close();
+  await live.close();
+});
