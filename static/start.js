@@ -85,23 +85,37 @@
   }
 
   // The portal's resize script (embed.js) sets the iframe's height from these messages, the
-  // same the WASM posts.
-  function postHeights() {
-    if (window.parent === window || typeof ResizeObserver !== "function") return;
-    var root = document.querySelector(".td-baked");
-    if (!root) return;
-    new ResizeObserver(function () {
+  // same the WASM posts (for the view on show: the baked one, else the live one). The first
+  // may come before the portal's script listens (it loads async): it asks again with
+  // "task-dashboard:measure" once it does.
+  function postHeight() {
+    var roots = document.querySelectorAll(".td-root");
+    for (var i = 0; i < roots.length; i++) {
+      if (!roots[i].getClientRects().length) continue;
       window.parent.postMessage({
         type: "task-dashboard:resize",
         version: 1,
         frameId: query.get("fid"),
-        height: Math.ceil(root.getBoundingClientRect().height)
+        height: Math.ceil(roots[i].getBoundingClientRect().height)
       }, "*");
-    }).observe(root);
+      return;
+    }
+  }
+
+  function postHeights() {
+    var root = document.querySelector(".td-baked");
+    if (root && typeof ResizeObserver === "function") new ResizeObserver(postHeight).observe(root);
+  }
+
+  if (window.parent !== window) {
+    window.addEventListener("message", function (event) {
+      if (event.source === window.parent && event.data && event.data.type === "task-dashboard:measure") postHeight();
+    });
   }
 
   var verdict = judge();
   if (verdict === "baked") {
+    if (window.parent === window) return;
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", postHeights);
     } else {

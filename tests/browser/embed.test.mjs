@@ -374,6 +374,64 @@ test('the embed panel gives a snippet of the current view; part checkboxes chang
 });
 
 // Guards: another window (or a page the frame was navigated to) cannot resize the widget's iframe.
+// Guards: a third-party iframe of the portal (an advertisement, on the portal's own origin)
+// cannot resize itself or a widget through embed.js, and a widget's frame is resized only by
+// messages that carry its own frame id.
+test('embed.js resizes only frames marked as widgets, by their frame id', async () => {
+  writeFileSync(join(portalDir, 'ad.html'), portalPage('<p>Quảng cáo</p><script src="ad.js"></script>'));
+  writeFileSync(
+    join(portalDir, 'ad.js'),
+    "for (const [frameId, height] of [['ad', 5000], ['ad', -1], ['w1', 5000], [null, 4000]]) {\n" +
+      "  parent.postMessage({ type: 'task-dashboard:resize', version: 1, frameId, height }, '*');\n}\n",
+  );
+  const widgetSrc = `${w.url()}embed.html?v=2&amp;embed=1&amp;show=status&amp;fid=w1`;
+  const page = await openPortal(
+    portalPage(`<iframe id="ad" src="ad.html" title="Quảng cáo" style="width:300px;height:250px;border:0"></iframe>
+      <iframe src="${widgetSrc}" title="Tình trạng" data-task-dashboard="w1" style="width:100%;height:640px;border:0"></iframe>
+      <script src="${w.url()}embed.js" async></script>`),
+    { name: 'forged.html' },
+  );
+  const frame = await widgetFrame(page, 'w1');
+  const fitted = await waitFitted(page, frame, 'w1');
+  await page.waitForFunction((origin) => window.__messages.filter((m) => m.origin === origin).length === 4, new URL(portal.url).origin);
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('#ad').evaluate((el) => el.getBoundingClientRect().height), 250, 'the advertisement keeps its height');
+  const height = () => page.locator('iframe[data-task-dashboard]').evaluate((el) => el.getBoundingClientRect().height);
+  assert.equal(await height(), fitted.iframe.height);
+  // The widget's own frame, with another frame's id, or a height that is not a number: ignored.
+  await frame.evaluate(() => {
+    for (const [frameId, height] of [['w2', 300], ['w1', Number.NaN], ['w1', '300']]) {
+      parent.postMessage({ type: 'task-dashboard:resize', version: 1, frameId, height }, '*');
+    }
+  });
+  await page.waitForFunction(() => window.__messages.filter((m) => m.data.frameId === 'w2').length === 1);
+  await page.waitForTimeout(100);
+  assert.equal(await height(), fitted.iframe.height);
+  // Control: its own id is obeyed, clamped to 20,000 px.
+  await frame.evaluate(() => parent.postMessage({ type: 'task-dashboard:resize', version: 1, frameId: 'w1', height: 1e9 }, '*'));
+  await page.waitForFunction(() => document.querySelector('iframe[data-task-dashboard]').getBoundingClientRect().height === 20000);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+// Guards: a baked widget tells its height as soon as it is laid out, often before the
+// portal's async embed.js listens: embed.js asks each widget again when it starts.
+test('embed.js loaded after the widget has drawn still fits it', async () => {
+  const widgetSrc = `${w.url()}embed.html?v=2&amp;embed=1&amp;show=headline,status&amp;fid=w1`;
+  const page = await openPortal(
+    portalPage(`<iframe src="${widgetSrc}" title="Tình trạng" data-task-dashboard="w1" style="width:100%;height:640px;border:0"></iframe>`),
+    { name: 'late-script.html' },
+  );
+  const frame = await widgetFrame(page, 'w1');
+  await page.waitForFunction(() => window.__messages.length > 0); // told, and nobody listened
+  assert.equal(await page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height), 640);
+  await page.addScriptTag({ url: `${w.url()}embed.js` });
+  const m = await waitFitted(page, frame, 'w1');
+  assertNoInnerScroll(m, 'w1');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 test('embed.js ignores resize messages from other windows and other origins', async () => {
   const widgetSrc = `${w.url()}?v=1&amp;embed=1&amp;show=status&amp;fid=w1`;
   // A page of another origin (the portal's own, here) that claims to be widget w1.
