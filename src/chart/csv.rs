@@ -19,9 +19,12 @@ fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
             out.push(',');
         }
         // Quote what would break the row; neutralise leading formula characters so a cell
-        // cannot run as a spreadsheet formula.
-        let risky = field.starts_with(['=', '+', '-', '@'])
-            && !field[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        // cannot run as a spreadsheet formula (OWASP's list: `=`, `+`, `-`, `@`, TAB, CR). A
+        // plain signed number stays a number.
+        let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+            && !(field.len() > 1
+                && field.starts_with(['+', '-'])
+                && field[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.'));
         let field = if risky {
             format!("'{field}")
         } else {
@@ -60,5 +63,32 @@ mod tests {
             render(&table),
             "\u{FEFF}Tình trạng,Số lượng\r\n\"Chưa hoàn thành, quá hạn\",1068\r\n\"say \"\"hi\"\"\",-2.5\r\n'=HYPERLINK(x),\r\n"
         );
+    }
+
+    #[test]
+    fn every_leading_formula_character_is_neutralised() {
+        let cell = |text: &str| {
+            let table = DataTable {
+                headers: vec!["x".into()],
+                rows: vec![vec![Cell::text(text)]],
+            };
+            render(&table)["\u{FEFF}x\r\n".len()..].to_owned()
+        };
+        for (text, csv) in [
+            ("=1+1", "'=1+1\r\n"),
+            ("=1", "'=1\r\n"),
+            ("+cmd", "'+cmd\r\n"),
+            ("-cmd", "'-cmd\r\n"),
+            ("@SUM(A1)", "'@SUM(A1)\r\n"),
+            ("\t=1", "'\t=1\r\n"),
+            ("\r=1", "\"'\r=1\"\r\n"),
+            ("-", "'-\r\n"),
+            // Numbers stay numbers.
+            ("-2.5", "-2.5\r\n"),
+            ("+12", "+12\r\n"),
+            ("1068", "1068\r\n"),
+        ] {
+            assert_eq!(cell(text), csv, "{text:?}");
+        }
     }
 }
