@@ -21,9 +21,51 @@
   var d = html.dataset;
   var query = new URLSearchParams(location.search);
 
+  // The WASM's loader, out of its template. If the program cannot be fetched, compiled or
+  // started (a missing or corrupt file, a stale page naming an old one), the reader is told so,
+  // in the page's language, with a way to try again, instead of a blank page; on a page that
+  // shows its baked view meanwhile, the figures stay. (A trap once it runs is crash.js's.)
   function startWasm() {
     var start = document.getElementById("td-wasm");
-    if (start) document.head.appendChild(document.importNode(start.content, true));
+    if (!start) return;
+    var started = false;
+    addEventListener("TrunkApplicationStarted", function () { started = true; });
+    function failed(error) {
+      if (started || (error && error.name === "RuntimeError") || document.querySelector(".td-failed")) return;
+      var en = html.lang === "en";
+      var box = document.createElement("div");
+      box.className = "td-failed";
+      box.setAttribute("role", "alert");
+      var text = document.createElement("p");
+      text.textContent = en
+        ? "The program that draws the charts could not be loaded. Check the connection and try again."
+        : "Không tải được chương trình vẽ biểu đồ. Hãy kiểm tra kết nối mạng và thử lại.";
+      var retry = document.createElement("button");
+      retry.type = "button";
+      retry.textContent = en ? "Try again" : "Thử lại";
+      retry.addEventListener("click", function () { location.reload(); });
+      box.appendChild(text);
+      box.appendChild(retry);
+      document.body.insertBefore(box, document.body.firstChild);
+      html.classList.add("td-wasm-failed");
+    }
+    // A script that cannot be fetched (error event), or the loader's promise rejected (the
+    // .wasm missing or corrupt); the body may not be parsed yet.
+    function onError(event) {
+      var reason = event && event.reason;
+      if (document.body) failed(reason);
+      else addEventListener("DOMContentLoaded", function () { failed(reason); });
+    }
+    addEventListener("unhandledrejection", onError);
+    // A module's rejected top-level await (Trunk's loader awaits the WASM) is reported as an
+    // uncaught error.
+    addEventListener("error", function (event) {
+      if (event.error) onError({ reason: event.error });
+    });
+    var nodes = document.importNode(start.content, true);
+    var scripts = nodes.querySelectorAll("script");
+    for (var i = 0; i < scripts.length; i++) scripts[i].addEventListener("error", onError);
+    document.head.appendChild(nodes);
   }
 
   // The page of snapshot `s` (the default one: "") in language `l`: embed.html, embed.en.html,

@@ -237,3 +237,27 @@ test('a baked unit chart of task records is the live one', async () => {
   await baked.close();
   await live.close();
 });
+
+// Guards: when the program files cannot be fetched or compiled, the reader is told so in the
+// page's language, with a way to try again, never a blank page; on the full view's page the
+// baked figures stay.
+test('a missing or corrupt WASM, or missing glue, ends in a message, not a blank page', async () => {
+  const cases = [
+    // A link the bake does not draw: nothing but the message.
+    { query: `${DEFAULT_SNIPPET}${LIVE}`, route: '**/*.wasm', reply: { status: 404, body: 'gone' }, text: /Không tải được chương trình/, figures: false },
+    { query: `${DEFAULT_SNIPPET.replace('embed.html', 'embed.en.html')}&l=en${LIVE}`, route: '**/*.wasm', reply: { status: 200, contentType: 'application/wasm', body: 'not a wasm module' }, text: /could not be loaded/, figures: false },
+    // The full view's page: the glue missing; the baked figures stay, the message above them.
+    { query: '', route: '**/widget-*.js', reply: { status: 404, body: 'gone' }, text: /Không tải được chương trình/, figures: true },
+  ];
+  for (const { query, route, reply, text, figures } of cases) {
+    const page = await newPage(w.browser);
+    await page.route(route, (r) => r.fulfill(reply));
+    await page.goto(w.url(query));
+    const alert = page.locator('.td-failed[role=alert]');
+    await alert.waitFor({ timeout: 20_000 });
+    assert.match(await alert.innerText(), text, query);
+    assert.ok(await alert.locator('button').isVisible(), 'a way to try again');
+    assert.equal(await page.locator('.td-baked [data-figure=total]').isVisible(), figures, query);
+    await page.close();
+  }
+});
