@@ -90,6 +90,9 @@ pub fn validate(file: &str, mut snapshot: Snapshot) -> Result<ValidSnapshot, Dat
     check_id(&mut issues, "id", &snapshot.id);
     check_text(&mut issues, "title", &snapshot.title);
     check_text(&mut issues, "jurisdiction", &snapshot.jurisdiction);
+    if let Some(notice) = &snapshot.notice {
+        check_text_of(&mut issues, "notice", notice, NOTICE_CHARS);
+    }
     check_source(&mut issues, "source", &snapshot.source);
 
     let mut unit_ids: HashMap<&str, u16> = HashMap::new();
@@ -100,6 +103,9 @@ pub fn validate(file: &str, mut snapshot: Snapshot) -> Result<ValidSnapshot, Dat
         let path = format!("units[{i}]");
         check_id(&mut issues, &format!("{path}.id"), &unit.id);
         check_text(&mut issues, &format!("{path}.name"), &unit.name);
+        if let Some(short) = &unit.short {
+            check_text(&mut issues, &format!("{path}.short"), short);
+        }
         if unit_ids.insert(&unit.id, i as u16).is_some() {
             issues.push(
                 format!("{path}.id"),
@@ -118,6 +124,9 @@ pub fn validate(file: &str, mut snapshot: Snapshot) -> Result<ValidSnapshot, Dat
             check_source(&mut issues, "documents.source", source);
         }
         for (i, d) in docs.issued.iter().enumerate() {
+            if let Some(label) = &d.label {
+                check_text(&mut issues, &format!("documents.issued[{i}].label"), label);
+            }
             if d.doc_type == DocType::Other && d.label.is_none() {
                 issues.push(
                     format!("documents.issued[{i}].label"),
@@ -527,10 +536,81 @@ fn check_id(issues: &mut Issues, path: &str, id: &str) {
     }
 }
 
+/// Characters a title or a name may hold at most ([`check_text`]); a notice, [`NOTICE_CHARS`].
+pub const TEXT_CHARS: usize = 500;
+pub const NOTICE_CHARS: usize = 5000;
+
 fn check_text(issues: &mut Issues, path: &str, text: &super::Text) {
+    check_text_of(issues, path, text, TEXT_CHARS);
+}
+
+/// Both languages of a text: Vietnamese present, and each readable as it will be shown
+/// ([`text_problem`]).
+fn check_text_of(issues: &mut Issues, path: &str, text: &super::Text, max_chars: usize) {
     if text.vi.trim().is_empty() {
         issues.push(format!("{path}.vi"), "expected non-empty Vietnamese text");
+    } else if let Some(problem) = text_problem(&text.vi, max_chars) {
+        issues.push(format!("{path}.vi"), problem);
     }
+    if let Some(problem) = text
+        .en
+        .as_deref()
+        .and_then(|en| text_problem(en, max_chars))
+    {
+        issues.push(format!("{path}.en"), problem);
+    }
+}
+
+/// What makes a text mislead or break what shows it: control characters (they make SVG
+/// downloads malformed XML), bidirectional controls left open (they reverse what follows
+/// them: another unit's name, "50,0%"), nothing visible (a title of zero-width spaces), or
+/// more than `max_chars` characters.
+pub fn text_problem(text: &str, max_chars: usize) -> Option<String> {
+    let mut open: Vec<char> = Vec::new();
+    let mut visible = false;
+    for (count, c) in text.chars().enumerate() {
+        if count == max_chars {
+            return Some(format!("expected at most {max_chars} characters"));
+        }
+        match c {
+            '\n' => {}
+            c if c.is_control() => {
+                return Some(format!(
+                    "expected no control characters, found U+{:04X}",
+                    u32::from(c)
+                ))
+            }
+            // Embeddings and overrides close with PDF; isolates with PDI.
+            '\u{202C}' | '\u{2069}' => {
+                let closes_isolate = c == '\u{2069}';
+                let top_is_isolate = matches!(open.last(), Some('\u{2066}'..='\u{2068}'));
+                if open.is_empty() || closes_isolate != top_is_isolate {
+                    return Some(format!(
+                        "expected bidirectional controls in pairs, found a lone U+{:04X}",
+                        u32::from(c)
+                    ));
+                }
+                open.pop();
+            }
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2068}' => open.push(c),
+            c if c.is_whitespace() || is_invisible(c) => {}
+            _ => visible = true,
+        }
+    }
+    if let Some(c) = open.first() {
+        return Some(format!(
+            "expected bidirectional controls in pairs, U+{:04X} is never closed",
+            u32::from(*c)
+        ));
+    }
+    (!visible && !text.is_empty())
+        .then(|| "expected visible text, found only invisible characters".to_owned())
+}
+
+/// Format characters that take no space: zero-width spaces and joiners, marks of direction,
+/// word joiners, the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// Its `url` is an `HttpUrl`, checked when the file was read.
@@ -540,6 +620,8 @@ fn check_source(issues: &mut Issues, path: &str, source: &Source) {
             format!("{path}.name"),
             "expected the name of the publication",
         );
+    } else if let Some(problem) = text_problem(&source.name, TEXT_CHARS) {
+        issues.push(format!("{path}.name"), problem);
     }
 }
 
@@ -600,4 +682,41 @@ pub(crate) fn is_safe_relative_path(path: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_problem;
+
+    #[test]
+    fn text_that_would_mislead_is_refused_with_the_reason() {
+        let ok = [
+            "Quảng Ninh",
+            "Dòng một\nDòng hai",
+            "\u{2067}عربي\u{2069} 50,0%",
+            "a\u{202E}b\u{202C}",
+        ];
+        for text in ok {
+            assert_eq!(text_problem(text, 500), None, "{text:?}");
+        }
+        let refused = [
+            ("Tiêu đề\u{0}", "control characters, found U+0000"),
+            ("\u{8}", "control characters, found U+0008"),
+            ("a\tb", "control characters, found U+0009"),
+            ("Đơn vị \u{202E}A", "U+202E is never closed"),
+            ("\u{2067}x", "U+2067 is never closed"),
+            ("x\u{202C}", "a lone U+202C"),
+            ("\u{2066}x\u{202C}", "a lone U+202C"),
+            ("\u{200B}\u{200B} \u{FEFF}", "only invisible characters"),
+        ];
+        for (text, why) in refused {
+            let problem = text_problem(text, 500).unwrap_or_default();
+            assert!(problem.contains(why), "{text:?}: {problem}");
+        }
+        assert_eq!(
+            text_problem(&"ă".repeat(501), 500).as_deref(),
+            Some("expected at most 500 characters")
+        );
+        assert_eq!(text_problem(&"ă".repeat(500), 500), None);
+    }
 }
