@@ -199,7 +199,7 @@ fn default_snapshot() -> task_dashboard::snapshot::Snapshot {
 fn acceptable(text: &str) -> String {
     let kept: String = text
         .chars()
-        .filter(|c| (!c.is_control() || *c == '\n'))
+        .filter(|c| !c.is_control() || *c == '\n')
         .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
         .take(400)
         .collect();
