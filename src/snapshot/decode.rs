@@ -67,8 +67,7 @@ impl<T: Decode> Decode for Vec<T> {
 impl Decode for Date {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         let s = r.string_as(DATE_EXPECTED)?;
-        Date::parse(&s)
-            .ok_or_else(|| r.error(format!("expected {DATE_EXPECTED}, found {}", Quoted(&s))))
+        Date::parse(&s).ok_or_else(|| r.error(Date::why_not(&s)))
     }
 }
 

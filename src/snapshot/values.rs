@@ -40,6 +40,31 @@ impl Date {
         Date::from_ymd(year as i32, num(5..7)?, num(8..10)?)
     }
 
+    /// Why `s` is not a date [`Date::parse`] reads, as the end of a message: the shape, the
+    /// year's range, or a day the calendar does not have.
+    pub fn why_not(s: &str) -> String {
+        let b = s.as_bytes();
+        let shaped = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shaped {
+            return format!(
+                "expected {DATE_EXPECTED}, found {}",
+                super::error::Quoted(s)
+            );
+        }
+        if !(1900..2200).contains(&s[..4].parse::<u32>().unwrap_or(0)) {
+            return format!("expected a year from 1900 to 2199, found {}", &s[..4]);
+        }
+        format!(
+            "expected a day of the calendar, found {}",
+            super::error::Quoted(s)
+        )
+    }
+
     pub fn year(self) -> i32 {
         self.0.year()
     }
@@ -304,6 +329,7 @@ mod tests {
             "",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
+            assert!(Date::why_not(bad).starts_with("expected "), "{bad}");
         }
     }
 
@@ -371,5 +397,21 @@ mod tests {
         ps.sort_by_key(|p| p.sort_key());
         let names: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
         assert_eq!(names, ["2020-9M", "2021-Q1", "2021-Q2", "2021-H1", "2021"]);
+    }
+
+    #[test]
+    fn a_date_out_of_range_says_why() {
+        assert_eq!(
+            Date::why_not("9999-12-31"),
+            "expected a year from 1900 to 2199, found 9999"
+        );
+        assert_eq!(
+            Date::why_not("2021-02-30"),
+            "expected a day of the calendar, found \"2021-02-30\""
+        );
+        assert_eq!(
+            Date::why_not("31/03/2021"),
+            "expected a date YYYY-MM-DD, found \"31/03/2021\""
+        );
     }
 }
