@@ -67,10 +67,11 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
     for part in bakeable_parts() {
         let chart = match part {
             Part::Headline => {
-                let headline = crate::chart::headline(&selection.status_tally, lang);
-                w.raw_static(r#"<div class="td-part" data-part="headline">"#)
-                    .push_html(&markup::headline(&headline, labels))
-                    .raw_static("</div>");
+                w.raw_static(r#"<div class="td-part" data-part="headline">"#);
+                if let Some(headline) = parts::headline_part(snap, &selection, lang) {
+                    w.push_html(&markup::headline(&headline, labels));
+                }
+                w.raw_static("</div>");
                 continue;
             }
             Part::Status => parts::status_part(snap, &selection, filter.statuses, lang),
@@ -401,5 +402,30 @@ mod tests {
         assert!(html.contains(labels(Lang::En).needs_javascript));
         assert!(html.contains(r#"<a href="index.x.en.html">Other</a>"#));
         assert!(!html.contains("td-full-link"));
+    }
+
+    #[test]
+    fn a_snapshot_without_task_figures_shows_no_headline_figures() {
+        let text = include_str!("../../data/snapshots/quang-ninh-2021-q1.json");
+        let mut json: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        json.as_object_mut().expect("an object").remove("tasks");
+        let snap = parse_snapshot("growth-only.json", json.to_string().as_str()).expect("valid");
+        let baked = compact_view(
+            &IndexedSnapshot::new(snap),
+            Lang::Vi,
+            &Links {
+                full_view: None,
+                others: &[],
+            },
+        );
+        let html = baked.body.as_str();
+        // Not "0 nhiệm vụ được giao · 0% · 0%": nothing.
+        assert!(
+            html.contains(r#"<div class="td-part" data-part="headline"></div>"#),
+            "{html}"
+        );
+        assert!(!html.contains("data-figure"), "{html}");
+        assert!(!html.contains(r#"id="td-status""#), "{html}");
+        assert!(html.contains(r#"id="td-growth""#), "{html}");
     }
 }

@@ -3,11 +3,19 @@
 //! the two cannot disagree on what a part shows or when it has nothing to show (`None`).
 
 use super::{
-    documents_chart, growth_chart, schemes_chart, status_chart, unit_chart, BarChart, UnitSort,
+    documents_chart, growth_chart, headline, schemes_chart, status_chart, unit_chart, BarChart,
+    Headline, UnitSort,
 };
 use crate::format::Lang;
 use crate::snapshot::ValidSnapshot;
 use crate::tasks::{Selection, StatusSet, TaskFilter};
+
+/// The headline figures of the selected tasks; `None` without task figures (a snapshot of
+/// growth alone has no "0 tasks assigned").
+pub fn headline_part(snap: &ValidSnapshot, selection: &Selection, lang: Lang) -> Option<Headline> {
+    snap.tasks()?;
+    Some(headline(&selection.status_tally, lang))
+}
 
 /// The four statuses of the selected tasks; `None` without task figures.
 pub fn status_part(

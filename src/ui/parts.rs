@@ -33,7 +33,9 @@ pub fn Headline() -> impl IntoView {
     let html = Memo::new(move |_| {
         let sel = ctx.counts.get()?;
         let labels = ctx.labels.get();
-        let headline = chart::headline(&sel.status_tally, ctx.lang.get());
+        let headline = ctx
+            .snap
+            .with(|s| chart::parts::headline_part(s.as_ref()?, &sel, ctx.lang.get()))?;
         Some(markup::headline(&headline, labels).into_string())
     });
     view! { <div class="td-part" inner_html=move || html.get().unwrap_or_default()></div> }
