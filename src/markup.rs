@@ -50,6 +50,33 @@ pub struct Notices<'a> {
     pub ignored: &'a [Ignored],
 }
 
+/// Ignored link parameters named in the notice, at most; the others are counted ("+3").
+const IGNORED_SHOWN: usize = 4;
+/// Characters of an ignored `key=value` shown, at most.
+const IGNORED_CHARS: usize = 40;
+
+/// A parameter of a link, as the notice names it: cut to [`IGNORED_CHARS`], with controls and
+/// bidirectional controls shown as U+FFFD. A crafted link must not print a sentence of its
+/// own in the widget's notice box, nor turn the text after it around.
+pub fn briefly(param: &str) -> String {
+    let mut out: String = param
+        .chars()
+        .take(IGNORED_CHARS)
+        .map(|c| match c {
+            c if c.is_control() => '\u{FFFD}',
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {
+                '\u{FFFD}'
+            }
+            c => c,
+        })
+        .collect();
+    if param.chars().nth(IGNORED_CHARS).is_some() {
+        out.pop();
+        out.push('…');
+    }
+    out
+}
+
 /// The notices, as HTML text (empty when none applies).
 pub fn notices(n: &Notices<'_>, labels: &Labels) -> Html {
     let mut w = HtmlWriter::default();
@@ -89,8 +116,12 @@ pub fn notices(n: &Notices<'_>, labels: &Labels) -> Html {
         if !n.ignored.is_empty() {
             w.raw_static(r#"<p data-notice="ignored">"#)
                 .text(labels.ignored_params);
-            for param in n.ignored {
-                w.raw_static(" ").element("code", &param.to_string());
+            for param in n.ignored.iter().take(IGNORED_SHOWN) {
+                w.raw_static(" ")
+                    .element("code", &briefly(&param.to_string()));
+            }
+            if n.ignored.len() > IGNORED_SHOWN {
+                w.text(&format!(" +{}", n.ignored.len() - IGNORED_SHOWN));
             }
             w.raw_static("</p>");
         }
@@ -243,6 +274,36 @@ fn push_link(w: &mut HtmlWriter, attrs: &'static str, url: &str, text: &str) {
 mod tests {
     use super::*;
     use crate::format::{labels, Lang};
+
+    #[test]
+    fn ignored_parameters_are_named_briefly() {
+        let long = format!("{}evil.example", "Số liệu đã bị thu hồi, xem ".repeat(3));
+        let ignored = [
+            Ignored::new("a", &long),
+            Ignored::new("b", "x\u{202E}y"),
+            Ignored::new("c", "1"),
+            Ignored::new("d", "2"),
+            Ignored::new("e", "3"),
+            Ignored::new("f", "4"),
+        ];
+        let html = notices(
+            &Notices {
+                ignored: &ignored,
+                ..Notices::default()
+            },
+            labels(Lang::Vi),
+        );
+        let first = html.split("<code>").nth(1).unwrap_or_default();
+        let first = first.split("</code>").next().unwrap_or_default();
+        assert_eq!(first.chars().count(), 40, "{first}");
+        assert!(
+            first.ends_with('…') && !html.contains("evil.example"),
+            "{html}"
+        );
+        assert!(html.contains("<code>b=x\u{FFFD}y</code>"), "{html}");
+        assert!(html.contains("<code>d=2</code> +2</p>"), "{html}");
+        assert!(!html.contains("e=3"), "{html}");
+    }
 
     #[test]
     fn text_from_files_and_links_is_escaped() {
