@@ -291,3 +291,39 @@ mod damaged_files {
         }
     }
 }
+
+// Guards: the tool and the widget read a file with a UTF-8 byte-order mark alike (#18): as
+// bytes (the tool) and as text (the widget, after the browser decoded it), it is the same
+// snapshot, and the tool says it ignored the mark.
+#[test]
+fn a_byte_order_mark_is_ignored_by_both_the_tool_and_the_widget() {
+    let bytes = read("data/snapshots/quang-ninh-2021-q1.json");
+    let mut marked = b"\xEF\xBB\xBF".to_vec();
+    marked.extend_from_slice(&bytes);
+    let as_bytes = parse_snapshot("bom.json", &marked).expect("bytes with a BOM");
+    let text = String::from_utf8(marked.clone()).expect("UTF-8");
+    let as_text = parse_snapshot("bom.json", text.as_str()).expect("text with a BOM");
+    assert_eq!(as_bytes.snapshot(), as_text.snapshot());
+    assert_eq!(as_bytes.snapshot().id, "quang-ninh-2021-q1");
+
+    let dir = std::env::temp_dir().join(format!("td-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("bom.json");
+    std::fs::write(&file, &marked).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_snapshot-tool"))
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .expect("snapshot-tool runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("ok (quang-ninh-2021-q1; its UTF-8 byte-order mark ignored)"),
+        "{stdout}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use task_dashboard::generate::{illustrative_snapshot, Options};
-use task_dashboard::snapshot::{parse_manifest, parse_snapshot, MANIFEST_FORMAT};
+use task_dashboard::snapshot::{parse_manifest, parse_snapshot, BOM, MANIFEST_FORMAT};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,7 +58,12 @@ fn validate(files: &[String]) -> Result<(), String> {
                         for w in snap.warnings() {
                             println!("{file}: warning: {w}");
                         }
-                        println!("{file}: ok ({})", snap.snapshot().id);
+                        let bom = if bytes.starts_with(BOM) {
+                            "; its UTF-8 byte-order mark ignored"
+                        } else {
+                            ""
+                        };
+                        println!("{file}: ok ({}{bom})", snap.snapshot().id);
                     })
                     .map_err(|e| e.to_string())
             }
@@ -75,7 +80,7 @@ fn validate(files: &[String]) -> Result<(), String> {
 }
 
 fn is_manifest(bytes: &[u8]) -> bool {
-    serde_json::from_slice::<serde_json::Value>(bytes)
+    serde_json::from_slice::<serde_json::Value>(bytes.strip_prefix(BOM).unwrap_or(bytes))
         .ok()
         .and_then(|v| v.get("format")?.as_str().map(|f| f == MANIFEST_FORMAT))
         .unwrap_or(false)

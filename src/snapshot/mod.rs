@@ -21,14 +21,21 @@ pub(crate) use validate::is_valid_id;
 
 /// Reads JSON as a `T`; on failure, names the JSON path where the text stopped fitting.
 fn from_json<T: decode::Decode>(file: &str, json: Json<'_>) -> Result<T, DataError> {
+    // A UTF-8 byte-order mark (spreadsheet tools and Windows editors write one) is not part
+    // of the document: the browser's decoding drops it, and so does reading bytes here.
     let reader = match json {
-        Json::Text(text) => Ok(json::Reader::new(text)),
-        Json::Bytes(bytes) => json::Reader::from_bytes(bytes),
+        Json::Text(text) => Ok(json::Reader::new(
+            text.strip_prefix('\u{FEFF}').unwrap_or(text),
+        )),
+        Json::Bytes(bytes) => json::Reader::from_bytes(bytes.strip_prefix(BOM).unwrap_or(bytes)),
     };
     reader
         .and_then(decode::decode_document)
         .map_err(|e| DataError::single(file, e.path, e.message).with_kind(e.kind))
 }
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A JSON document as read from a file (bytes, checked for UTF-8 when read) or as text the
 /// browser already decoded (a fetch's `text()`, natively and faster than WASM checks bytes).
