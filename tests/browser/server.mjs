@@ -37,28 +37,18 @@ function fileIfExists(p) {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt']);
 
 /**
- * Serve `root` at `basePath`. `headers` are added to every response; `overrides` maps a path
- * relative to basePath (e.g. 'data/manifest.json') to an absolute file on disk. `gzip: true`
- * compresses text and WASM (gzip -9) for clients that accept it, as a static host does
- * (bench/embed-load.mjs; the tests and scripts/serve.sh send files as they are).
- * Resolves to { url, port, close() }; `url` ends with basePath (so it ends with '/').
+ * The request handler of a static host for `root` at `basePath` (the options of startServer
+ * but the address): `{ base, handle(req, res) }`, `base` normalised to start and end with '/'.
+ * Shared by startServer and bench/h2-server.mjs (HTTP/2's compatibility API takes it as is).
  */
-export function startServer({
-  root,
-  port = 0,
-  host = '127.0.0.1',
-  basePath = '/',
-  headers = {},
-  overrides = {},
-  gzip = false,
-} = {}) {
-  if (!root) throw new Error('startServer: root is required');
+export function staticHandler({ root, basePath = '/', headers = {}, overrides = {}, gzip = false } = {}) {
+  if (!root) throw new Error('staticHandler: root is required');
   const rootDir = resolve(root);
   let base = basePath.startsWith('/') ? basePath : `/${basePath}`;
   if (!base.endsWith('/')) base += '/';
   const over = new Map(Object.entries(overrides).map(([k, v]) => [k.replace(/^\/+/, ''), v]));
 
-  const server = createServer((req, res) => {
+  const handle = (req, res) => {
     const send = (status, body, extra = {}) => {
       res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', ...extra });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -120,7 +110,29 @@ export function startServer({
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
-  });
+  };
+  return { base, handle };
+}
+
+/**
+ * Serve `root` at `basePath`. `headers` are added to every response; `overrides` maps a path
+ * relative to basePath (e.g. 'data/manifest.json') to an absolute file on disk. `gzip: true`
+ * compresses text and WASM (gzip -9) for clients that accept it, as a static host does
+ * (bench/embed-load.mjs; the tests and scripts/serve.sh send files as they are).
+ * Resolves to { url, port, close() }; `url` ends with basePath (so it ends with '/').
+ */
+export function startServer({
+  root,
+  port = 0,
+  host = '127.0.0.1',
+  basePath = '/',
+  headers = {},
+  overrides = {},
+  gzip = false,
+} = {}) {
+  if (!root) throw new Error('startServer: root is required');
+  const { base, handle } = staticHandler({ root, basePath, headers, overrides, gzip });
+  const server = createServer(handle);
 
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
