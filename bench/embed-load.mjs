@@ -9,7 +9,7 @@
 //   node bench/embed-load.mjs [runs=7]        (after scripts/build.sh)
 import { startServer } from '../tests/browser/server.mjs';
 import { launchBrowser, newPage } from '../tests/browser/browser.mjs';
-import { ROOT } from './setup.mjs';
+import { ROOT, throttleAsPhone } from './setup.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const QUERY = '?v=2&embed=1&show=headline,status&fid=bench&us=overdue';
@@ -22,16 +22,7 @@ const bytes = {};
 for (let run = 0; run < runs; run++) {
   for (const [build, path] of Object.entries(BUILDS)) {
     const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: 1.6e6 / 8,
-      uploadThroughput: 0.75e6 / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await throttleAsPhone(page);
     await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
     const drawn = await page.waitForFunction(
       () => document.querySelector('.td-root:not(.td-baked) #td-status .td-row') && performance.now(),

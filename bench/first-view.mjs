@@ -39,7 +39,7 @@ import { join } from 'node:path';
 import { CSP, startServer } from '../tests/browser/server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, newPage } from '../tests/browser/browser.mjs';
 import { startH2Server } from './h2-server.mjs';
-import { ROOT } from './setup.mjs';
+import { ROOT, throttleAsPhone } from './setup.mjs';
 
 const args = process.argv.slice(2);
 const lighthouse = args.includes('--lighthouse');
@@ -123,16 +123,7 @@ async function load(browser, url, name, viewport) {
   const page = await newPage(browser, { viewport });
   try {
     await page.addInitScript(observe, { bars: spec.bars, headline: spec.headline, chartjs: !!spec.chartjs });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: 1.6e6 / 8,
-      uploadThroughput: 0.75e6 / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await throttleAsPhone(page);
     await page.goto(url, { waitUntil: 'commit' });
     const figures = await page
       .waitForFunction(

@@ -11,6 +11,23 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const OUT = `${ROOT}bench/out`;
 
 /**
+ * The slow phone of the load benchmarks (embed-load.mjs, first-view.mjs): 4× slower CPU,
+ * 1.6 Mbit/s down, 0.75 up, 150 ms latency per request, cache off.
+ */
+export async function throttleAsPhone(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: 1.6e6 / 8,
+    uploadThroughput: 0.75e6 / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+/**
  * Starts the server; returns `{ server, file, id }` (`file`: the snapshot's path).
  * BENCH_DIST=<dir> serves another build (e.g. an older commit's dist/ for a before/after).
  */
