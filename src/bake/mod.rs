@@ -18,5 +18,5 @@
 mod page;
 mod view;
 
-pub use page::{bake_page, page_name, Build, PageSpec};
+pub use page::{bake_page, main_stylesheet, page_name, Build, PageSpec};
 pub use view::{bakeable_parts, compact_view, full_view_href, Baked, Links};

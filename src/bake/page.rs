@@ -67,10 +67,7 @@ pub fn bake_page(template: &str, spec: &PageSpec<'_>, baked: &Baked) -> Result<S
             "link" if matches!(attr(tag, "rel"), Some("preload" | "modulepreload")) => {
                 start.push_str(tag);
             }
-            "link"
-                if attr(tag, "rel") == Some("stylesheet")
-                    && attr(tag, "href").is_some_and(|h| h.contains("main-")) =>
-            {
+            "link" if main_stylesheet_of(tag).is_some() => {
                 let mut w = HtmlWriter::default();
                 w.open("link")
                     .attrs_static(r#" rel="stylesheet""#)
@@ -106,6 +103,26 @@ pub fn bake_page(template: &str, spec: &PageSpec<'_>, baked: &Baked) -> Result<S
     out.push_str(baked.body.as_str());
     out.push_str(&rest[body_close..]);
     Ok(out)
+}
+
+/// The address of the build's `main-….css` in a page Trunk wrote (`./main-1a2b.css`): the
+/// stylesheet a baked page's own replaces.
+pub fn main_stylesheet(template: &str) -> Option<&str> {
+    template
+        .split('<')
+        .filter_map(|rest| rest.split('>').next())
+        .find_map(|inner| main_stylesheet_of(inner))
+}
+
+/// The `href` of `tag` when it is the build's main stylesheet (`<link rel=stylesheet
+/// href=./main-….css>`; `tag` with or without its angle brackets).
+fn main_stylesheet_of(tag: &str) -> Option<&str> {
+    let tag = tag.trim_start_matches('<');
+    let is_link = tag.get(..4).is_some_and(|t| t.eq_ignore_ascii_case("link"));
+    (is_link && attr(tag, "rel") == Some("stylesheet"))
+        .then(|| attr(tag, "href"))
+        .flatten()
+        .filter(|href| href.contains("main-"))
 }
 
 fn find(text: &str, what: &str) -> Result<usize, String> {
@@ -227,6 +244,12 @@ mod tests {
         };
         let err = bake_page("<html><head></head><body></body></html>", &spec(), &baked);
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn the_main_stylesheet_is_found_in_trunks_page() {
+        assert_eq!(main_stylesheet(TEMPLATE), Some("./main-abc.css"));
+        assert_eq!(main_stylesheet("<html><head></head></html>"), None);
     }
 
     #[test]

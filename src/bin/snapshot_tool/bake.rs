@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use task_dashboard::bake::{
-    bake_page, compact_view, full_view_href, page_name, Build, Links, PageSpec,
+    bake_page, compact_view, full_view_href, main_stylesheet, page_name, Build, Links, PageSpec,
 };
 use task_dashboard::format::Lang;
 use task_dashboard::snapshot::{parse_manifest, parse_snapshot};
@@ -54,20 +54,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // The page of a snapshot names it unless it is the default.
     let own = |id: &str| (id != default).then(|| id.to_owned());
 
-    let start_name = hashed("start", "js", &text(&start)?);
-    std::fs::write(dist.join(&start_name.0), &start_name.1)
-        .map_err(|e| format!("{}: {e}", dist.display()))?;
-    let start_src = format!("./{}", start_name.0);
+    let start_src = format!("./{}", write_hashed(&dist, "start", "js", &text(&start)?)?);
 
     for build in [Build::Reader, Build::Full] {
         let template_path = dist.join(page_name(build, None, Lang::Vi));
         let template = text(&template_path)?;
-        let main_css = text(&dist.join(main_stylesheet(&template).ok_or_else(|| {
+        let main_css = main_stylesheet(&template).ok_or_else(|| {
             format!(
                 "{}: no main-….css stylesheet (baked already?)",
                 template_path.display()
             )
-        })?))?;
+        })?;
+        let main_css = text(&dist.join(main_css.trim_start_matches("./")))?;
         // The reader build draws snapshots without task records; it hands the others to the
         // full build, which has a page of every snapshot.
         let in_build: Vec<&IndexedSnapshot> = (snapshots.iter())
@@ -103,24 +101,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     others: &others,
                 };
                 let baked = compact_view(snap, lang, &links);
-                let (css_name, css) = hashed("bake", "css", &(main_css.clone() + &baked.css));
-                std::fs::write(dist.join(&css_name), css)
-                    .map_err(|e| format!("{}: {e}", dist.display()))?;
+                let css_name =
+                    write_hashed(&dist, "bake", "css", &(main_css.clone() + &baked.css))?;
                 let stylesheet = format!("./{css_name}");
+                let spec = PageSpec {
+                    build,
+                    lang,
+                    snapshot: id,
+                    default,
+                    pages: &ids,
+                    title: snap.snapshot().title.get(lang),
+                    link_version: LINK_VERSION,
+                    stylesheet: &stylesheet,
+                    start_script: &start_src,
+                };
+                let page = bake_page(&template, &spec, &baked)
+                    .map_err(|e| format!("{}: {e}", template_path.display()))?;
                 for name in &names {
-                    let spec = PageSpec {
-                        build,
-                        lang,
-                        snapshot: id,
-                        default,
-                        pages: &ids,
-                        title: snap.snapshot().title.get(lang),
-                        link_version: LINK_VERSION,
-                        stylesheet: &stylesheet,
-                        start_script: &start_src,
-                    };
-                    let page = bake_page(&template, &spec, &baked)
-                        .map_err(|e| format!("{}: {e}", template_path.display()))?;
                     std::fs::write(dist.join(name), &page)
                         .map_err(|e| format!("{}: {e}", dist.display()))?;
                     println!("{name}: {} bytes, {css_name}", page.len());
@@ -131,17 +128,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The build's `main-….css` in a page Trunk wrote.
-fn main_stylesheet(page: &str) -> Option<String> {
-    let at = page.find("main-")?;
-    let start = page[..at].rfind(['=', '"', '/']).map_or(at, |i| i + 1);
-    let end = at + page[at..].find(".css")? + ".css".len();
-    Some(page[start..end].to_owned())
-}
-
-/// `stem-<hash>.ext` and the content: a file that may be cached for ever. FNV-1a, 64 bits:
-/// a name that changes with the content, not a checksum against tampering.
-fn hashed(stem: &str, ext: &str, content: &str) -> (String, String) {
+/// Writes `content` to `dist/stem-<hash>.ext` and returns that name: a file that may be cached
+/// for ever. FNV-1a, 64 bits: a name that changes with the content, not a checksum against
+/// tampering.
+fn write_hashed(dist: &Path, stem: &str, ext: &str, content: &str) -> Result<String, String> {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in content.bytes() {
         hash ^= u64::from(b);
@@ -149,5 +139,6 @@ fn hashed(stem: &str, ext: &str, content: &str) -> (String, String) {
     }
     let mut name = format!("{stem}-");
     let _ = write!(name, "{hash:016x}.{ext}");
-    (name, content.to_owned())
+    std::fs::write(dist.join(&name), content).map_err(|e| format!("{}: {e}", dist.display()))?;
+    Ok(name)
 }
