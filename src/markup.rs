@@ -11,6 +11,7 @@ use crate::chart::Headline;
 use crate::format::{date, fill, labels, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
 use crate::snapshot::{DataError, DataStatus, HttpUrl, Issue, ValidSnapshot};
+use crate::text::is_bidi_control;
 use crate::view_state::Ignored;
 
 /// `<li><code>path</code>: message</li>` for each issue, the path left out when empty.
@@ -63,8 +64,7 @@ pub fn briefly(param: &str) -> String {
         .chars()
         .take(IGNORED_CHARS)
         .map(|c| match c {
-            c if c.is_control() => '\u{FFFD}',
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {
+            c if c.is_control() || is_bidi_control(c) || matches!(c, '\u{200E}' | '\u{200F}') => {
                 '\u{FFFD}'
             }
             c => c,

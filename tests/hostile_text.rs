@@ -15,6 +15,7 @@ use task_dashboard::markup::{self, Notices};
 use task_dashboard::snapshot::{
     read_snapshot, validate, DataError, HttpUrl, Issue, Text, ValidSnapshot,
 };
+use task_dashboard::text::is_bidi_control;
 use task_dashboard::view_state::{
     embed_snippet, full_view_link, CompactView, Filters, Ignored, Part, ViewState,
 };
@@ -200,7 +201,7 @@ fn acceptable(text: &str) -> String {
     let kept: String = text
         .chars()
         .filter(|c| !c.is_control() || *c == '\n')
-        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .filter(|c| !is_bidi_control(*c))
         .take(400)
         .collect();
     format!("{kept}.")

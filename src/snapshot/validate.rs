@@ -7,6 +7,7 @@ use super::error::{DataError, Issue, Issues, Quoted};
 use super::model::*;
 use super::records::{check_records, ResolvedRecords};
 use super::status::{GroupTally, StatusTally};
+use crate::text::is_bidi_control;
 
 /// A snapshot that passed validation, with what validation derived from it. The only way to
 /// get one is [`validate`] (or [`super::parse_snapshot`]), so views can trust it.
@@ -592,7 +593,8 @@ pub fn text_problem(text: &str, max_chars: usize) -> Option<String> {
                 }
                 open.pop();
             }
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2068}' => open.push(c),
+            // The closers are matched above: what is left opens.
+            c if is_bidi_control(c) => open.push(c),
             c if c.is_whitespace() || is_invisible(c) => {}
             _ => visible = true,
         }
