@@ -11,8 +11,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use serde::Serialize;
 use task_dashboard::generate::{illustrative_snapshot, Options};
-use task_dashboard::snapshot::{parse_manifest, parse_snapshot, BOM, MANIFEST_FORMAT};
+use task_dashboard::snapshot::error::Quoted;
+use task_dashboard::snapshot::{
+    parse_manifest, parse_snapshot, read_snapshot, validate as validate_snapshot, DataError,
+    Manifest, ManifestEntry, Snapshot, ValidSnapshot, BOM, MANIFEST_FORMAT, SNAPSHOT_FORMAT,
+};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,25 +54,7 @@ fn validate(files: &[String]) -> Result<(), String> {
     let mut failed = 0;
     for file in files {
         let path = PathBuf::from(file);
-        let outcome = read(&path).and_then(|bytes| {
-            if is_manifest(&bytes) {
-                validate_manifest(&path, &bytes)
-            } else {
-                parse_snapshot(file, &bytes)
-                    .map(|snap| {
-                        for w in snap.warnings() {
-                            println!("{file}: warning: {w}");
-                        }
-                        let bom = if bytes.starts_with(BOM) {
-                            "; its UTF-8 byte-order mark ignored"
-                        } else {
-                            ""
-                        };
-                        println!("{file}: ok ({}{bom})", snap.snapshot().id);
-                    })
-                    .map_err(|e| e.to_string())
-            }
-        });
+        let outcome = read(&path).and_then(|bytes| validate_file(&path, &bytes));
         if let Err(message) = outcome {
             eprintln!("{message}");
             failed += 1;
@@ -79,43 +66,224 @@ fn validate(files: &[String]) -> Result<(), String> {
     }
 }
 
-fn is_manifest(bytes: &[u8]) -> bool {
-    serde_json::from_slice::<serde_json::Value>(bytes.strip_prefix(BOM).unwrap_or(bytes))
-        .ok()
-        .and_then(|v| v.get("format")?.as_str().map(|f| f == MANIFEST_FORMAT))
-        .unwrap_or(false)
+/// The name the widget reads its manifest under (`data/manifest.json`, `ui::load`): a file of
+/// this name must be a manifest, whatever it holds.
+const MANIFEST_NAME: &str = "manifest.json";
+
+/// One file named on the command line: a manifest (and every snapshot it lists) or a snapshot.
+fn validate_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let file = path.display().to_string();
+    let at_manifest_path = path.file_name().is_some_and(|n| n == MANIFEST_NAME);
+    match Found::read(&file, bytes) {
+        Found::Manifest(manifest) => validate_manifest(path, bytes, &manifest),
+        Found::Snapshot(snapshot) if at_manifest_path => Err(format!(
+            "{file}: expected a manifest (\"format\": {}) at a manifest's path, found a snapshot \
+             (id {}); the widget reads data/{MANIFEST_NAME} as its list of snapshots",
+            Quoted(MANIFEST_FORMAT),
+            Quoted(&snapshot.id)
+        )),
+        Found::Snapshot(snapshot) => {
+            let snap = validate_snapshot(&file, *snapshot).map_err(|e| e.to_string())?;
+            print_warnings(&file, &snap);
+            println!("{file}: ok ({}{})", snap.snapshot().id, bom_note(bytes));
+            Ok(())
+        }
+        Found::Neither { manifest, snapshot } => Err(if at_manifest_path
+            || manifest_meant(&manifest, &snapshot)
+        {
+            manifest
+        } else {
+            snapshot
+        }
+        .to_string()),
+    }
 }
 
-/// A manifest and every snapshot it lists; each file's id must match its entry.
-fn validate_manifest(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// What a file holds, read by the library's own readers (those the widget runs).
+enum Found {
+    /// A manifest that passed validation.
+    Manifest(Manifest),
+    /// A file of the snapshot's shape, not yet validated (boxed: a snapshot is large).
+    Snapshot(Box<Snapshot>),
+    /// Neither: each reader's refusal.
+    Neither {
+        manifest: DataError,
+        snapshot: DataError,
+    },
+}
+
+impl Found {
+    fn read(file: &str, bytes: &[u8]) -> Found {
+        let manifest = match parse_manifest(file, bytes) {
+            Ok(m) => return Found::Manifest(m),
+            Err(e) => e,
+        };
+        match read_snapshot(file, bytes) {
+            Ok(s) => Found::Snapshot(Box::new(s)),
+            Err(snapshot) => Found::Neither { manifest, snapshot },
+        }
+    }
+}
+
+/// Whether a file that neither reader accepts was meant as a manifest. Both readers take
+/// members in the file's order and stop at the first that does not fit, so a manifest stops
+/// the snapshot reader at a member only manifests have (`default`, `snapshots`), or the
+/// manifest reader stops inside `snapshots` or at `default`; a snapshot stops the manifest
+/// reader at its first member of a snapshot (`id`, `as_of`…), before either.
+fn manifest_meant(manifest: &DataError, snapshot: &DataError) -> bool {
+    let first = |e: &DataError| e.issues.first().map_or("", |i| i.path.as_str()).to_owned();
+    let (m, s) = (first(manifest), first(snapshot));
+    matches!(s.as_str(), "default" | "snapshots") || m == "default" || m.starts_with("snapshots[")
+}
+
+fn print_warnings(file: &str, snap: &ValidSnapshot) {
+    for w in snap.warnings() {
+        println!("{file}: warning: {w}");
+    }
+}
+
+fn bom_note(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(BOM) {
+        "; its UTF-8 byte-order mark ignored"
+    } else {
+        ""
+    }
+}
+
+/// A value as the file writes it (the format's own serialization), for "expected X, found Y".
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| format!("<{e}>"))
+}
+
+/// A manifest and every snapshot it lists, read as the widget reads them: each entry's file,
+/// at its `path` relative to the manifest (`data/` + path beside `data/manifest.json`), must be
+/// a valid snapshot whose fields agree with what the entry repeats of them. `parse_manifest`
+/// has checked the manifest itself (format, unique ids, safe paths, the default).
+fn validate_manifest(path: &Path, bytes: &[u8], manifest: &Manifest) -> Result<(), String> {
     let file = path.display().to_string();
-    let manifest = parse_manifest(&file, bytes).map_err(|e| e.to_string())?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut errors = Vec::new();
     for (i, entry) in manifest.snapshots.iter().enumerate() {
-        let snap_path = dir.join(&entry.path);
-        let snap_file = snap_path.display().to_string();
-        match read(&snap_path)
-            .and_then(|b| parse_snapshot(&snap_file, &b).map_err(|e| e.to_string()))
+        // Every field by name: a field added to the entry does not compile until it is
+        // compared here, or said not to be a copy of the file's.
+        let ManifestEntry {
+            id,
+            path: entry_path,
+            // The picker's label for the snapshot, not a copy of the file's `title`
+            // (data/manifest.json labels "Q1 2021: official figures" a snapshot titled
+            // "…: direction and management in Q1 2021").
+            title: _,
+            as_of,
+            data_status,
+        } = entry;
+        // Where in the manifest: the entry's JSON path and its id.
+        let entry_at = |field: &str| format!("snapshots[{i}].{field} (entry {})", Quoted(id));
+        let at = |field: &str| format!("{file}: {}", entry_at(field));
+        if let Some((j, first)) =
+            (manifest.snapshots[..i].iter().enumerate()).find(|(_, e)| e.path == *entry_path)
         {
-            Ok(snap) if snap.snapshot().id != entry.id => errors.push(format!(
-                "{file}: snapshots[{i}].id: expected the id inside {snap_file} ({:?}), found {:?}",
-                snap.snapshot().id,
-                entry.id
-            )),
-            Ok(snap) if snap.snapshot().data_status != entry.data_status => errors.push(format!(
-                "{file}: snapshots[{i}].data_status: differs from {snap_file}"
-            )),
-            Ok(_) => println!("{snap_file}: ok ({})", entry.id),
-            Err(e) => errors.push(e),
+            errors.push(format!(
+                "{}: expected a path no other entry has, found {}, the path of snapshots[{j}] \
+                 (entry {}) too; a file has one id, so the widget refuses one of the two",
+                at("path"),
+                Quoted(entry_path),
+                Quoted(&first.id)
+            ));
+            continue;
+        }
+        let snap_path = dir.join(entry_path);
+        let snap_file = snap_path.display().to_string();
+        let snap_bytes = match std::fs::read(&snap_path) {
+            Ok(b) => b,
+            Err(e) => {
+                let found = match e.kind() {
+                    std::io::ErrorKind::NotFound => "no file".to_owned(),
+                    _ => format!("a file that cannot be read ({e})"),
+                };
+                errors.push(format!(
+                    "{}: expected a snapshot at {snap_file}, found {found}",
+                    at("path")
+                ));
+                continue;
+            }
+        };
+        let a_manifest = || {
+            format!(
+                "{}: expected a snapshot (\"format\": {}) at {snap_file}, found a manifest",
+                at("path"),
+                Quoted(SNAPSHOT_FORMAT)
+            )
+        };
+        let snapshot = match Found::read(&snap_file, &snap_bytes) {
+            Found::Snapshot(s) => {
+                if snap_path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+                    println!(
+                        "{file}: warning: {}: expected a snapshot's file named other than \
+                         {MANIFEST_NAME}, found {snap_file}; validated alone, it is refused as \
+                         a snapshot at a manifest's path",
+                        entry_at("path")
+                    );
+                }
+                s
+            }
+            Found::Manifest(_) => {
+                errors.push(a_manifest());
+                continue;
+            }
+            Found::Neither { manifest, snapshot } => {
+                errors.push(if manifest_meant(&manifest, &snapshot) {
+                    a_manifest()
+                } else {
+                    refused(&at("path"), &snap_file, &snapshot)
+                });
+                continue;
+            }
+        };
+        let before = errors.len();
+        let mut agree = |field: &str, entry_value: String, file_value: String| {
+            if entry_value != file_value {
+                errors.push(format!(
+                    "{}: expected {file_value}, as in its file {snap_file}, found {entry_value}{}",
+                    at(field),
+                    if field == "id" {
+                        "; the widget refuses a file whose id is not its entry's"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+        };
+        let s = &snapshot;
+        agree("id", json(id), json(&s.id));
+        agree("as_of", json(as_of), json(&s.as_of));
+        agree("data_status", json(data_status), json(&s.data_status));
+        match validate_snapshot(&snap_file, *snapshot) {
+            Ok(snap) => {
+                print_warnings(&snap_file, &snap);
+                if errors.len() == before {
+                    println!("{snap_file}: ok ({id}{})", bom_note(&snap_bytes));
+                }
+            }
+            Err(e) => errors.push(refused(&at("path"), &snap_file, &e)),
         }
     }
     if errors.is_empty() {
-        println!("{file}: ok ({} snapshots)", manifest.snapshots.len());
+        println!(
+            "{file}: ok ({} snapshots{})",
+            manifest.snapshots.len(),
+            bom_note(bytes)
+        );
         Ok(())
     } else {
         Err(errors.join("\n"))
     }
+}
+
+/// An entry whose file the widget refuses: the entry, then the file's own errors.
+fn refused(at: &str, snap_file: &str, error: &DataError) -> String {
+    format!(
+        "{at}: expected a valid snapshot at {snap_file}, found one the widget refuses:\n{error}"
+    )
 }
 
 fn generate(args: &[String]) -> Result<(), String> {
