@@ -10,9 +10,11 @@
 use crate::chart::Headline;
 use crate::format::{date, fill, labels, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
-use crate::snapshot::{DataError, DataStatus, HttpUrl, Issue, ValidSnapshot};
+use crate::snapshot::{
+    DataError, DataStatus, ErrorKind, HttpUrl, Issue, NetworkFault, ValidSnapshot,
+};
 use crate::text::is_bidi_control;
-use crate::view_state::Ignored;
+use crate::view_state::{Ignored, Missing};
 
 /// `<li><code>path</code>: message</li>` for each issue, the path left out when empty.
 fn push_issues(w: &mut HtmlWriter, file: Option<&str>, issues: &[Issue]) {
@@ -49,6 +51,8 @@ pub struct Notices<'a> {
     pub from_newer_version: bool,
     /// Link parameters that were ignored (shown as `key=value`).
     pub ignored: &'a [Ignored],
+    /// What the link asks for that the snapshot has no figures for.
+    pub missing: &'a [Missing],
 }
 
 /// Ignored link parameters named in the notice, at most; the others are counted ("+3").
@@ -103,11 +107,21 @@ pub fn notices(n: &Notices<'_>, labels: &Labels) -> Html {
         push_issues(&mut w, None, n.warnings);
         w.raw_static("</ul></div>");
     }
-    if n.refused_snapshot.is_some() || n.from_newer_version || !n.ignored.is_empty() {
+    if n.refused_snapshot.is_some()
+        || n.from_newer_version
+        || !n.ignored.is_empty()
+        || !n.missing.is_empty()
+    {
         w.raw_static(r#"<div class="td-notice td-notice-link" role="status" data-notice="link">"#);
         if let Some(id) = n.refused_snapshot {
             w.raw_static(r#"<p data-notice="refused">"#)
                 .text(&fill(labels.snapshot_refused, &[("x", id)]))
+                .raw_static("</p>");
+        }
+        if !n.missing.is_empty() {
+            let names: Vec<&str> = n.missing.iter().map(|m| m.name(labels)).collect();
+            w.raw_static(r#"<p data-notice="missing">"#)
+                .text(&fill(labels.missing_figures, &[("x", &names.join("; "))]))
                 .raw_static("</p>");
         }
         if n.from_newer_version {
@@ -141,11 +155,32 @@ pub fn loading(labels: &Labels) -> Html {
     w.finish()
 }
 
-/// A file that could not be loaded: what happened, and each issue with its file and JSON path.
+/// A file that could not be loaded. A file that did not arrive (a passing fault) says so in
+/// the reader's language, with a retry; a file the host refused or that is broken asks the
+/// reader to tell the editors, each issue with its file and JSON path. Every file that could
+/// be fetched again has the retry (`data-retry`: `ui::parts::LoadState` listens for it).
 pub fn load_error(e: &DataError, labels: &Labels) -> Html {
     let mut w = HtmlWriter::default();
-    w.raw_static(r#"<div class="td-error" role="alert">"#)
-        .element("h2", labels.load_failed)
+    w.raw_static(r#"<div class="td-error" role="alert">"#);
+    if let ErrorKind::Network(fault) = e.kind {
+        let why = match fault {
+            NetworkFault::TimedOut(s) => fill(labels.fault_timed_out, &[("x", &s.to_string())]),
+            NetworkFault::Busy(status) => fill(labels.fault_busy, &[("x", &status.to_string())]),
+            NetworkFault::Failed => labels.fault_failed.to_owned(),
+        };
+        w.element("h2", labels.network_failed)
+            .element("p", labels.network_failed_hint);
+        push_retry(&mut w, labels);
+        w.raw_static(r#"<details class="td-error-details"><summary>"#)
+            .text(labels.details)
+            .raw_static("</summary><p>")
+            .element("code", &e.file)
+            .raw_static(": ")
+            .text(&why)
+            .raw_static("</p></details></div>");
+        return w.finish();
+    }
+    w.element("h2", labels.load_failed)
         .element("p", labels.load_failed_hint)
         .raw_static(r#"<ul class="td-issues">"#);
     push_issues(&mut w, Some(&e.file), &e.issues);
@@ -154,8 +189,18 @@ pub fn load_error(e: &DataError, labels: &Labels) -> Html {
             .text(&e.more.to_string())
             .raw_static("</li>");
     }
-    w.raw_static("</ul></div>");
+    w.raw_static("</ul>");
+    if e.may_pass() {
+        push_retry(&mut w, labels);
+    }
+    w.raw_static("</div>");
     w.finish()
+}
+
+fn push_retry(w: &mut HtmlWriter, labels: &Labels) {
+    w.raw_static(r#"<p><button type="button" class="td-retry" data-retry>"#)
+        .text(labels.retry)
+        .raw_static("</button></p>");
 }
 
 /// The heading of the page: the jurisdiction above the title; below it, the date of the
@@ -413,6 +458,34 @@ mod tests {
                 "<li>… +3</li></ul></div>"
             )
         );
+    }
+
+    #[test]
+    fn a_file_that_did_not_arrive_says_so_in_the_readers_language_with_a_retry() {
+        let e = DataError::network("data/manifest.json", NetworkFault::TimedOut(15));
+        let html = load_error(&e, labels(Lang::Vi));
+        assert_eq!(
+            html.as_str(),
+            concat!(
+                r#"<div class="td-error" role="alert"><h2>Chưa tải được số liệu</h2>"#,
+                "<p>Có thể kết nối mạng bị gián đoạn hoặc máy chủ đang bận. Vui lòng thử lại.</p>",
+                r#"<p><button type="button" class="td-retry" data-retry>Thử lại</button></p>"#,
+                r#"<details class="td-error-details"><summary>Chi tiết</summary>"#,
+                "<p><code>data/manifest.json</code>: không có phản hồi sau 15 giây</p></details></div>"
+            )
+        );
+        let busy = DataError::network("data/x.json", NetworkFault::Busy(503));
+        let html = load_error(&busy, labels(Lang::En));
+        assert!(
+            html.contains("the server is busy or failing (HTTP 503)"),
+            "{html}"
+        );
+        assert!(!html.contains("tell the editors"), "{html}");
+        // A refused file asks for the editors, and may still be fetched again.
+        let gone = DataError::unreadable("data/x.json", "could not be fetched: HTTP 404 Not Found");
+        let html = load_error(&gone, labels(Lang::En));
+        assert!(html.contains("Please tell the editors"), "{html}");
+        assert!(html.contains("data-retry"), "{html}");
     }
 
     #[test]

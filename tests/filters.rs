@@ -322,6 +322,7 @@ fn aggregate_only_snapshots_filter_by_status_and_ignore_record_filters() {
     };
     let ignored: Vec<String> = view
         .reconcile(&snap)
+        .0
         .iter()
         .map(|i| i.to_string())
         .collect();

@@ -234,6 +234,7 @@ fn notices_with(text: &str, illustrative: bool) -> String {
         refused_snapshot: Some(text),
         from_newer_version: true,
         ignored: &ignored,
+        missing: &[],
     };
     markup::notices(&n, labels(Lang::En)).into_string()
 }
@@ -476,4 +477,26 @@ fn the_scanner_sees_markup_that_escapes() {
             "{bad}: {found:?}"
         );
     }
+}
+
+// Guards: a name in a right-to-left script, inserted in a generated sentence, is isolated
+// (U+2068…U+2069), so it cannot carry the figures after it to its side of the sentence.
+#[test]
+fn a_right_to_left_name_cannot_reorder_the_sentence_it_is_in() {
+    let mut s = default_snapshot();
+    s.source.name = "صحيفة الأخبار".into();
+    let snap = validate(DEFAULT, s).expect("an Arabic outlet is a valid source");
+    let line = chart::source_line(&snap.snapshot().source, Lang::Vi);
+    assert!(
+        line.ends_with("\u{2068}صحيفة الأخبار\u{2069}, đăng ngày 09/04/2021"),
+        "{line}"
+    );
+    let units = [
+        ("שלום".to_owned(), Some(1), 2),
+        ("Sở A".to_owned(), Some(0), 2),
+    ];
+    assert_eq!(
+        task_dashboard::format::units_summary(&units, Lang::Vi),
+        "2 đơn vị. Tỷ lệ nhiệm vụ chưa hoàn thành, quá hạn cao nhất: \u{2068}שלום\u{2069} (50,0%), Sở A (0,0%)."
+    );
 }

@@ -9,6 +9,7 @@
 use super::view::Baked;
 use crate::format::Lang;
 use crate::html::HtmlWriter;
+use crate::view_state::Part;
 pub use crate::view_state::{page_name, Build};
 
 /// What a page says about itself, for `start.js` (attributes of `<html>`).
@@ -56,7 +57,7 @@ pub fn bake_page(template: &str, spec: &PageSpec<'_>, baked: &Baked) -> Result<S
         let name = tag_name(tag);
         at = tag_end;
         match name.as_str() {
-            "html" => out.push_str(&html_tag(spec)),
+            "html" => out.push_str(&html_tag(spec, &baked.parts)),
             "title" => {
                 let close = at + find(&head[at..], "</title>")?;
                 let mut w = HtmlWriter::default();
@@ -131,8 +132,8 @@ fn find(text: &str, what: &str) -> Result<usize, String> {
 }
 
 /// `<html lang="…" data-td-…>`: what `start.js` reads.
-fn html_tag(spec: &PageSpec<'_>) -> String {
-    let parts: Vec<&str> = super::view::bakeable_parts().map(|p| p.code()).collect();
+fn html_tag(spec: &PageSpec<'_>, parts: &[Part]) -> String {
+    let parts: Vec<&str> = parts.iter().map(|p| p.code()).collect();
     let mut w = HtmlWriter::default();
     w.open("html")
         .attr("lang", spec.lang.code())
@@ -221,13 +222,14 @@ mod tests {
                 w.finish()
             },
             css: String::new(),
+            parts: vec![Part::Headline, Part::Status, Part::Growth],
         };
         let page = bake_page(TEMPLATE, &spec(), &baked).expect("baked");
         assert_eq!(
             page,
             "<!doctype html><html lang=\"en\" data-td-page=\"embed\" \
              data-td-snapshot=\"q1\" data-td-default=\"q1\" data-td-pages=\"q1 q2\" \
-             data-td-parts=\"headline status units documents schemes growth\" data-td-link=\"2\">\
+             data-td-parts=\"headline status growth\" data-td-link=\"2\">\
              <head><meta charset=utf-8><title>Q1 &lt;2021&gt;</title>\
              <link rel=\"stylesheet\" href=\"./bake-1.css\">\
              <template id=\"td-wasm\"><script defer src=./crash-1.js></script><link as=fetch crossorigin href=./widget-1_bg.wasm integrity=\"sha384-y\" rel=preload type=application/wasm>\
@@ -241,6 +243,7 @@ mod tests {
         let baked = Baked {
             body: Html::default(),
             css: String::new(),
+            parts: Vec::new(),
         };
         let err = bake_page("<html><head></head><body></body></html>", &spec(), &baked);
         assert!(err.is_err());

@@ -13,12 +13,18 @@ use crate::view_state::{full_view_link, Part, ViewState};
 pub struct Baked {
     pub body: Html,
     pub css: String,
+    /// The parts drawn: a link naming any other goes to the live view, which says the
+    /// snapshot lacks it (`static/start.js`, `html[data-td-parts]`).
+    pub parts: Vec<Part>,
 }
 
-/// The parts a snapshot has, in the order of [`Part::ALL`]: every part a page of the reader
-/// build can show (not the task table, which the full build draws).
-pub fn bakeable_parts() -> impl Iterator<Item = Part> {
-    Part::ALL.into_iter().filter(|p| *p != Part::Table)
+/// The parts of [`Part::ALL`] a page of the reader build can show (not the task table, which
+/// the full build draws) that `snap` has figures for.
+pub fn bakeable_parts(snap: &IndexedSnapshot) -> Vec<Part> {
+    Part::ALL
+        .into_iter()
+        .filter(|p| *p != Part::Table && p.held_by(snap))
+        .collect()
 }
 
 /// What a baked page links to besides its figures.
@@ -64,7 +70,8 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
         .raw_static("</div>");
     // The load state's part is empty once the data is there.
     w.raw_static(r#"<main class="td-panel"><div class="td-part"></div>"#);
-    for part in bakeable_parts() {
+    let parts = bakeable_parts(snap);
+    for &part in &parts {
         let chart = match part {
             Part::Headline => {
                 w.raw_static(r#"<div class="td-part" data-part="headline">"#);
@@ -112,6 +119,7 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
     Baked {
         body: w.finish(),
         css,
+        parts,
     }
 }
 
@@ -419,10 +427,13 @@ mod tests {
             },
         );
         let html = baked.body.as_str();
-        // Not "0 nhiệm vụ được giao · 0% · 0%": nothing.
-        assert!(
-            html.contains(r#"<div class="td-part" data-part="headline"></div>"#),
-            "{html}"
+        // Not "0 nhiệm vụ được giao · 0% · 0%": nothing, and the page says it has no such
+        // part, so a link naming it goes to the live view's notice.
+        assert!(!html.contains(r#"data-part="headline""#), "{html}");
+        assert_eq!(
+            baked.parts,
+            [Part::Documents, Part::Schemes, Part::Growth],
+            "the parts the page draws"
         );
         assert!(!html.contains("data-figure"), "{html}");
         assert!(!html.contains(r#"id="td-status""#), "{html}");

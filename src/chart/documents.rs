@@ -4,6 +4,7 @@ use super::rows::fraction;
 use super::{BarChart, BarRow, Cell, DataTable, Segment, Series};
 use crate::format::{self, capitalise, count, labels, Lang};
 use crate::snapshot::{DocType, Documents};
+use crate::text::isolate;
 
 /// Documents issued by type, most frequent first.
 pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
@@ -30,7 +31,7 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
                 Series::Count,
                 0.0,
                 fraction(d.count, max),
-                format!("{label}: {value_text}"),
+                format!("{}: {value_text}", isolate(&label)),
             );
             BarRow::fixed(
                 // Keys name elements: "other" may come more than once.
@@ -52,7 +53,11 @@ pub fn documents_chart(docs: &Documents, lang: Lang) -> BarChart {
     }
     for sub in &docs.of_which {
         table.rows.push(vec![
-            Cell::text(format!("{}: {}", labels.of_which, sub.label.get(lang))),
+            Cell::text(format!(
+                "{}: {}",
+                labels.of_which,
+                isolate(sub.label.get(lang))
+            )),
             Cell::number(count(sub.count, lang), sub.count),
         ]);
     }

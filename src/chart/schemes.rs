@@ -4,6 +4,7 @@ use super::rows::{fraction, series_label};
 use super::{BarChart, BarRow, Cell, DataTable, LegendEntry, Segment, Series};
 use crate::format::{self, count, labels, lowercase, share, Lang};
 use crate::snapshot::{Date, Scheme};
+use crate::text::isolate;
 
 /// Schemes: done and remaining of each.
 pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
@@ -37,7 +38,7 @@ pub fn schemes_chart(schemes: &[Scheme], as_of: Date, lang: Lang) -> BarChart {
                     series,
                     start,
                     end,
-                    format!("{label}: {words} {}", count(n, lang)),
+                    format!("{}: {words} {}", isolate(&label), count(n, lang)),
                 )
             };
             let segments = vec![

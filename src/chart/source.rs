@@ -2,18 +2,19 @@
 
 use crate::format::{self, labels, Lang};
 use crate::snapshot::Source;
+use crate::text::isolate;
 
 /// A source as one line: `«title», author, outlet, đăng ngày 09/04/2021`.
 pub fn source_line(source: &Source, lang: Lang) -> String {
     let labels = labels(lang);
     let mut parts = Vec::new();
     if let Some(title) = &source.title {
-        parts.push(format!("«{title}»"));
+        parts.push(format!("«{}»", isolate(title)));
     }
     if let Some(author) = &source.author {
-        parts.push(author.clone());
+        parts.push(isolate(author).into_owned());
     }
-    parts.push(source.name.clone());
+    parts.push(isolate(&source.name).into_owned());
     if let Some(published) = source.published {
         parts.push(format!(
             "{} {}",

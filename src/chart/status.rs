@@ -65,6 +65,36 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
     )
 }
 
+/// One chip of the status filter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusChoice {
+    /// What pressing it toggles: one status, or both of a group known only as a sum.
+    pub statuses: StatusSet,
+    pub label: String,
+    /// The series' CSS class (its swatch), and a key for the chip's class (`od`, `ot-lt`).
+    pub class: &'static str,
+    pub key: String,
+}
+
+/// The status filter's chips for these counts: one per status with a count of its own, one per
+/// group known only as a sum. Never a chip for a status without a count: pressing it would
+/// grey every bar.
+pub fn status_choices(t: &StatusTally, lang: Lang) -> Vec<StatusChoice> {
+    tally_rows(t)
+        .into_iter()
+        .map(|(series, statuses, _)| StatusChoice {
+            statuses,
+            label: series_label(series, lang),
+            class: series.class(),
+            key: statuses
+                .iter()
+                .map(Status::code)
+                .collect::<Vec<_>>()
+                .join("-"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +105,26 @@ mod tests {
     fn chart(t: StatusTally, selected: StatusSet) -> BarChart {
         let as_of = Date::from_ymd(2021, 3, 31).expect("a date");
         status_chart(&t, selected, as_of, Lang::En)
+    }
+
+    #[test]
+    fn a_group_known_only_as_a_sum_is_one_chip() {
+        let split = StatusTally::from_counts([1, 2, 3, 4]);
+        let keys = |t: &StatusTally| -> Vec<String> {
+            status_choices(t, Lang::En)
+                .into_iter()
+                .map(|c| c.key)
+                .collect()
+        };
+        assert_eq!(keys(&split), ["ot", "lt", "od", "wd"]);
+        let sums = StatusTally {
+            completed: GroupTally::SumOnly(3),
+            not_completed: GroupTally::Split(3, 4),
+        };
+        assert_eq!(keys(&sums), ["ot-lt", "od", "wd"]);
+        let chips = status_choices(&sums, Lang::En);
+        assert_eq!(chips[0].label, "Completed (not split in the report)");
+        assert_eq!(chips[0].statuses.iter().count(), 2);
     }
 
     fn keys(c: &BarChart) -> Vec<&str> {

@@ -5,6 +5,7 @@ use super::{Action, BarChart, BarRow, Cell, DataTable, LegendEntry, Segment, Ser
 use crate::format::{self, count, fill, labels, lowercase, share, Lang};
 use crate::snapshot::Unit;
 use crate::tasks::{fold, Selection, Status, StatusSet, StatusTally, TaskFilter};
+use crate::text::isolate;
 
 coded_enum! {
     /// Order of the bars of the unit chart. Codes: links (`us=name`).
@@ -74,15 +75,30 @@ pub fn unit_chart(
         }),
         UnitSort::Name => crate::order::sort_by_key(&mut shown, |(u, _)| name_key(*u)),
     }
+    // The chart's series: a status of its own where every unit drawn counts it, else its
+    // group's sum. Legend and table columns name only these: no status nobody counted.
+    let combined = shown
+        .iter()
+        .fold(None, |acc: Option<StatusTally>, (_, t)| {
+            Some(acc.map_or(*t, |a| a.plus(t)))
+        })
+        .unwrap_or_default();
+    let series: Vec<(Series, StatusSet)> = tally_rows(&combined)
+        .into_iter()
+        .map(|(s, set, _)| (s, set))
+        .collect();
+    let overdue_known = combined.get(Status::Overdue).is_some();
     let mut table = DataTable::new(&[labels.col_unit, labels.filter_unit_kind]);
     table
         .headers
-        .extend(Status::ALL.iter().map(|s| labels.status(*s).to_owned()));
+        .extend(series.iter().map(|(s, _)| series_label(*s, lang)));
     table.headers.push(labels.col_total.into());
-    table.headers.push(format!(
-        "{} ({})",
-        labels.col_share, labels.share_overdue_of_unit
-    ));
+    if overdue_known {
+        table.headers.push(format!(
+            "{} ({})",
+            labels.col_share, labels.share_overdue_of_unit
+        ));
+    }
 
     let mut summary_input = Vec::new();
     let rows = shown
@@ -92,7 +108,7 @@ pub fn unit_chart(
             let total = t.total();
             let overdue = t.get(Status::Overdue);
             let overdue_text = overdue.map_or("–".to_owned(), |n| share(n, total, lang));
-            summary_input.push((unit.name.get(lang).to_owned(), overdue.unwrap_or(0), total));
+            summary_input.push((unit.name.get(lang).to_owned(), overdue, total));
             let mut start = 0.0;
             let segments = tally_rows(&t)
                 .into_iter()
@@ -104,7 +120,7 @@ pub fn unit_chart(
                         .flatten();
                     let label = format!(
                         "{}: {} {} ({})",
-                        unit.name.get(lang),
+                        isolate(unit.name.get(lang)),
                         series_name(series),
                         count(n, lang),
                         share(n, total, lang)
@@ -122,23 +138,42 @@ pub fn unit_chart(
                 Cell::text(unit.name.get(lang)),
                 Cell::text(labels.unit_kind(unit.kind)),
             ];
-            cells.extend(Status::ALL.iter().map(|s| match t.get(*s) {
-                Some(n) => Cell::number(count(n, lang), n),
-                None => Cell::text("–"),
+            cells.extend(series.iter().map(|(_, set)| {
+                let counts: Option<u32> = set.iter().map(|s| t.get(s)).sum();
+                let sum = match counts {
+                    Some(n) => Some(n),
+                    // A group this unit gives as a sum, in the column of that sum.
+                    None if set.iter().count() == 2 => Some(if set.contains(Status::OnTime) {
+                        t.completed.sum()
+                    } else {
+                        t.not_completed.sum()
+                    }),
+                    None => None,
+                };
+                match sum {
+                    Some(n) => Cell::number(count(n, lang), n),
+                    None => Cell::text("–"),
+                }
             }));
             cells.push(Cell::number(count(total, lang), total));
-            cells.push(Cell::number(
-                overdue_text.clone(),
-                overdue.map_or(String::new(), |n| {
-                    format::plain_decimal(fraction(n, total) * 100.0, 2)
-                }),
-            ));
+            if overdue_known {
+                cells.push(Cell::number(
+                    overdue_text.clone(),
+                    overdue.map_or(String::new(), |n| {
+                        format::plain_decimal(fraction(n, total) * 100.0, 2)
+                    }),
+                ));
+            }
             table.rows.push(cells);
-            let value_text = format!(
-                "{} · {overdue_text} {}",
-                count(total, lang),
-                labels.share_overdue_of_unit
-            );
+            let value_text = if overdue_known {
+                format!(
+                    "{} · {overdue_text} {}",
+                    count(total, lang),
+                    labels.share_overdue_of_unit
+                )
+            } else {
+                count(total, lang)
+            };
             BarRow::fixed(
                 unit.id.clone(),
                 unit_name(unit, lang).to_owned(),
@@ -149,11 +184,10 @@ pub fn unit_chart(
             .with_selection(filter.units.contains(&u), !filter.units.is_empty())
         })
         .collect();
-    let legend = Status::ALL
+    let legend = series
         .iter()
-        .map(|&s| {
-            LegendEntry::new(Series::Status(s), labels.status(s).to_owned())
-                .with_action(Action::ToggleStatuses(StatusSet::only(s)))
+        .map(|&(s, set)| {
+            LegendEntry::new(s, series_label(s, lang)).with_action(Action::ToggleStatuses(set))
         })
         .collect();
     let kinds = filter

@@ -4,6 +4,7 @@
 use super::{capitalise, count, date, labels, lowercase, percent, period, share, Lang};
 use crate::snapshot::{Comparator, Date, Documents, FigureKind, Growth, GrowthValue, Scheme};
 use crate::tasks::{GroupTally, Status, StatusTally};
+use crate::text::isolate;
 
 fn status_phrase(s: Status, lang: Lang) -> &'static str {
     match (lang, s) {
@@ -90,7 +91,7 @@ pub fn documents_summary(docs: &Documents, lang: Lang) -> String {
                 .label
                 .as_ref()
                 .map_or(labels.doc_type(d.doc_type), |t| t.get(lang));
-            format!("{} {}", lowercase(name), count(d.count, lang))
+            format!("{} {}", isolate(&lowercase(name)), count(d.count, lang))
         })
         .collect();
     let p = period(docs.period, lang);
@@ -110,7 +111,7 @@ pub fn documents_summary(docs: &Documents, lang: Lang) -> String {
             " {}: {} {}.",
             labels.of_which,
             count(sub.count, lang),
-            sub.label.get(lang)
+            isolate(sub.label.get(lang))
         ));
     }
     out
@@ -126,11 +127,11 @@ pub fn schemes_summary(schemes: &[Scheme], lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!(
                     "{}: {done} trên {total} đã hoàn thành ({pct}).",
-                    s.label.get(lang)
+                    isolate(s.label.get(lang))
                 ),
                 Lang::En => format!(
                     "{}: {done} of {total} completed ({pct}).",
-                    s.label.get(lang)
+                    isolate(s.label.get(lang))
                 ),
             }
         })
@@ -147,7 +148,7 @@ pub fn growth_value(v: &GrowthValue, lang: Lang) -> String {
         comparator_value(v, lang)
     );
     if let Some(note) = &v.note {
-        out.push_str(&format!(" ({})", note.get(lang)));
+        out.push_str(&format!(" ({})", isolate(note.get(lang))));
     }
     out
 }
@@ -196,21 +197,35 @@ pub fn growth_summary(growth: &Growth, lang: Lang) -> String {
 }
 
 /// "Tỷ lệ quá hạn cao nhất: A (12,5%), B (10,0%), C (8,3%)." over `(name, overdue, total)`.
-pub fn units_summary(units: &[(String, u32, u32)], lang: Lang) -> String {
-    let mut ranked: Vec<&(String, u32, u32)> = units.iter().filter(|u| u.2 > 0).collect();
-    if ranked.is_empty() {
+pub fn units_summary(units: &[(String, Option<u32>, u32)], lang: Lang) -> String {
+    if units.iter().all(|u| u.2 == 0) {
         return labels(lang).no_match.to_owned();
     }
+    let n = count(units.len() as u32, lang);
+    // Ranked by the overdue share only among units whose report counts overdue tasks: a
+    // unit that gives only a sum of its open tasks has no share to rank (never "0%").
+    let mut ranked: Vec<(&str, u32, u32)> = units
+        .iter()
+        .filter_map(|(name, overdue, total)| Some((name.as_str(), (*overdue)?, *total)))
+        .filter(|u| u.2 > 0)
+        .collect();
+    if ranked.is_empty() {
+        return match lang {
+            Lang::Vi => format!("{n} đơn vị."),
+            Lang::En => format!("{n} units."),
+        };
+    }
     crate::order::sort_by(&mut ranked, &|a, b| {
-        let share = |u: &(String, u32, u32)| f64::from(u.1) / f64::from(u.2);
-        share(b).total_cmp(&share(a)).then_with(|| a.0.cmp(&b.0))
+        let share = |u: &(&str, u32, u32)| f64::from(u.1) / f64::from(u.2);
+        share(b).total_cmp(&share(a)).then_with(|| a.0.cmp(b.0))
     });
     let top: Vec<String> = ranked
         .iter()
         .take(3)
-        .map(|(name, overdue, total)| format!("{name} ({})", share(*overdue, *total, lang)))
+        .map(|(name, overdue, total)| {
+            format!("{} ({})", isolate(name), share(*overdue, *total, lang))
+        })
         .collect();
-    let n = count(units.len() as u32, lang);
     match lang {
         Lang::Vi => format!(
             "{n} đơn vị. Tỷ lệ nhiệm vụ chưa hoàn thành, quá hạn cao nhất: {}.",
@@ -268,13 +283,17 @@ mod tests {
     #[test]
     fn units_summary_ranks_by_overdue_share() {
         let units = vec![
-            ("A".to_owned(), 1, 10),
-            ("B".to_owned(), 5, 10),
-            ("C".to_owned(), 0, 0),
+            ("A".to_owned(), Some(1), 10),
+            ("B".to_owned(), Some(5), 10),
+            ("C".to_owned(), Some(0), 0),
+            ("D".to_owned(), None, 10),
         ];
         assert_eq!(
             units_summary(&units, Lang::En),
-            "3 units. Highest shares of tasks not completed and overdue: B (50.0%), A (10.0%)."
+            "4 units. Highest shares of tasks not completed and overdue: B (50.0%), A (10.0%)."
         );
+        // Without overdue counts, no share is made up.
+        let sums = vec![("A".to_owned(), None, 10), ("B".to_owned(), None, 3)];
+        assert_eq!(units_summary(&sums, Lang::Vi), "2 đơn vị.");
     }
 }

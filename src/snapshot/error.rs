@@ -61,11 +61,46 @@ pub enum ErrorKind {
     /// The file is not JSON of the expected shape, or is inconsistent: the editors must fix it.
     #[default]
     Invalid,
-    /// The file could not be fetched or read (network, HTTP status): trying again may work.
+    /// The host answered that it has no such file (HTTP 404 and other refusals): the
+    /// deployment is broken, the editors must fix it.
     Unreadable,
+    /// The file did not arrive: a passing fault of the network or the host, trying again
+    /// may work.
+    Network(NetworkFault),
     /// The file has task records and this build does not read them (the reader build): the
     /// full build can show it.
     NeedsRecords,
+}
+
+/// Why a file did not arrive. The reader is told this in their language; no details of the
+/// file are needed to understand it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetworkFault {
+    /// No answer, or not all of it, within this many seconds.
+    TimedOut(u32),
+    /// The host answered that it is busy or failing: HTTP 408, 429 or 5xx.
+    Busy(u16),
+    /// The connection failed or broke, or the answer could not be decoded (a damaged gzip
+    /// looks the same to a page).
+    Failed,
+}
+
+impl NetworkFault {
+    /// The fault an HTTP status stands for, when it is one trying again may cure; `None` for
+    /// a refusal that will stay (404, 403, 410…).
+    pub fn of_status(status: u16) -> Option<NetworkFault> {
+        matches!(status, 408 | 429 | 500..=599).then_some(NetworkFault::Busy(status))
+    }
+}
+
+impl fmt::Display for NetworkFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NetworkFault::TimedOut(s) => write!(f, "no answer within {s} s"),
+            NetworkFault::Busy(status) => write!(f, "the host answered HTTP {status}"),
+            NetworkFault::Failed => f.write_str("the connection failed or the answer was damaged"),
+        }
+    }
 }
 
 /// Why a file could not be used: it could not be fetched, is not JSON of the expected shape,
@@ -103,9 +138,20 @@ impl DataError {
 }
 
 impl DataError {
-    /// A file that could not be fetched or read.
+    /// A file the host refused (HTTP 404…).
     pub fn unreadable(file: &str, message: impl Into<String>) -> DataError {
         DataError::single(file, "", message).with_kind(ErrorKind::Unreadable)
+    }
+
+    /// A file that did not arrive: `fault` says why, in words the reader's language has.
+    pub fn network(file: &str, fault: NetworkFault) -> DataError {
+        DataError::single(file, "", format!("could not be fetched: {fault}"))
+            .with_kind(ErrorKind::Network(fault))
+    }
+
+    /// Whether fetching the file again may cure this.
+    pub fn may_pass(&self) -> bool {
+        matches!(self.kind, ErrorKind::Network(_) | ErrorKind::Unreadable)
     }
 
     pub fn with_kind(mut self, kind: ErrorKind) -> DataError {
@@ -164,6 +210,20 @@ impl Issues {
 #[cfg(test)]
 mod tests {
     use super::Quoted;
+
+    #[test]
+    fn only_statuses_that_may_pass_are_network_faults() {
+        use super::NetworkFault;
+        for status in [408, 429, 500, 502, 503, 504, 599] {
+            assert_eq!(
+                NetworkFault::of_status(status),
+                Some(NetworkFault::Busy(status))
+            );
+        }
+        for status in [200, 301, 400, 401, 403, 404, 410, 451] {
+            assert_eq!(NetworkFault::of_status(status), None, "{status}");
+        }
+    }
 
     #[test]
     fn quoted_prints_what_debug_prints_for_ids_and_texts() {

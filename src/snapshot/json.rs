@@ -41,6 +41,20 @@ pub struct Reader<'a> {
 /// Nesting deeper than any snapshot needs; a hostile file cannot exhaust the stack.
 const MAX_DEPTH: usize = 64;
 
+/// A file that is not UTF-8 after `before`. Not yet read, so there is no path: the line
+/// locates it.
+fn not_utf8(before: &[u8]) -> JsonError {
+    JsonError {
+        kind: ErrorKind::Invalid,
+        path: String::new(),
+        message: format!(
+            "the file is not UTF-8 text: a byte that is not UTF-8, or U+FFFD (the mark of \
+             one replaced), at line {}",
+            1 + before.iter().filter(|&&b| b == b'\n').count()
+        ),
+    }
+}
+
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
         Reader {
@@ -53,19 +67,19 @@ impl<'a> Reader<'a> {
     /// A reader of `bytes`, which must be UTF-8 (checked once, up front).
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Reader<'a>> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Reader::new(text)),
-            // Not yet read, so there is no path: the line locates it.
-            Err(e) => Err(JsonError {
-                kind: ErrorKind::Invalid,
-                path: String::new(),
-                message: format!(
-                    "the file is not UTF-8 text: invalid byte at line {}",
-                    1 + bytes[..e.valid_up_to()]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count()
-                ),
-            }),
+            Ok(text) => Reader::from_text(text),
+            Err(e) => Err(not_utf8(&bytes[..e.valid_up_to()])),
+        }
+    }
+
+    /// A reader of text decoded by someone else (the browser's `text()`), which replaced
+    /// bytes that are not UTF-8 by U+FFFD. So U+FFFD is refused, whether it came from such
+    /// bytes or from a conversion that damaged the text before: the tool, reading bytes,
+    /// and the widget then refuse the same files.
+    pub fn from_text(text: &'a str) -> Result<Reader<'a>> {
+        match text.find(char::REPLACEMENT_CHARACTER) {
+            None => Ok(Reader::new(text)),
+            Some(at) => Err(not_utf8(&text.as_bytes()[..at])),
         }
     }
 
@@ -636,6 +650,13 @@ mod tests {
             "unexpected characters after the end of the document"
         );
         assert!(Reader::from_bytes(b"\"\xff\"").is_err());
+        // What a browser's decoder makes of that byte is refused alike, on the same line.
+        let bytes = b"{\n\"a\": \"\xff\"}";
+        let decoded = String::from_utf8_lossy(bytes);
+        let by_bytes = Reader::from_bytes(bytes).err().map(|e| e.message);
+        let by_text = Reader::from_text(&decoded).err().map(|e| e.message);
+        assert_eq!(by_bytes, by_text);
+        assert!(by_text.unwrap_or_default().ends_with("at line 2"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod status;
 mod validate;
 mod values;
 
-pub use error::{DataError, ErrorKind, Issue};
+pub use error::{DataError, ErrorKind, Issue, NetworkFault};
 pub use model::*;
 pub use records::{ResolvedRecords, NO_DOCUMENT};
 pub use status::{GroupTally, Status, StatusSet, StatusTally};
@@ -24,9 +24,7 @@ fn from_json<T: decode::Decode>(file: &str, json: Json<'_>) -> Result<T, DataErr
     // A UTF-8 byte-order mark (spreadsheet tools and Windows editors write one) is not part
     // of the document: the browser's decoding drops it, and so does reading bytes here.
     let reader = match json {
-        Json::Text(text) => Ok(json::Reader::new(
-            text.strip_prefix('\u{FEFF}').unwrap_or(text),
-        )),
+        Json::Text(text) => json::Reader::from_text(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
         Json::Bytes(bytes) => json::Reader::from_bytes(bytes.strip_prefix(BOM).unwrap_or(bytes)),
     };
     reader

@@ -65,6 +65,16 @@ impl StatusSet {
     pub fn iter(self) -> impl Iterator<Item = Status> {
         Status::ALL.into_iter().filter(move |s| self.contains(*s))
     }
+    /// True when every status of `other` is in this set.
+    pub fn contains_all(self, other: StatusSet) -> bool {
+        self.0 & other.0 == other.0
+    }
+    pub fn union(self, other: StatusSet) -> StatusSet {
+        StatusSet(self.0 | other.0)
+    }
+    pub fn without(self, other: StatusSet) -> StatusSet {
+        StatusSet(self.0 & !other.0)
+    }
     /// The raw mask, for tight filter loops.
     pub fn bits(self) -> u8 {
         self.0

@@ -95,6 +95,17 @@ pub fn validate(file: &str, mut snapshot: Snapshot) -> Result<ValidSnapshot, Dat
         check_text_of(&mut issues, "notice", notice, NOTICE_CHARS);
     }
     check_source(&mut issues, "source", &snapshot.source);
+    // A snapshot with no figures would be a page of headings: refused, with what it may hold.
+    if snapshot.tasks.is_none()
+        && snapshot.documents.is_none()
+        && snapshot.schemes.is_empty()
+        && snapshot.growth.is_none()
+    {
+        issues.push(
+            "",
+            "expected figures: at least one of \"tasks\", \"documents\", \"schemes\" or \"growth\"",
+        );
+    }
 
     let mut unit_ids: HashMap<&str, u16> = HashMap::new();
     if snapshot.units.len() > usize::from(u16::MAX) {

@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
             ignored: decoded.ignored,
             from_newer_version: decoded.from_newer_version,
             refused_snapshot: None,
+            missing: Vec::new(),
         },
     );
     provide_context(ctx);
@@ -112,17 +113,25 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Loads the manifest once, then the snapshot the view names (again whenever it changes).
+/// Loads the manifest, then the snapshot the view names (again whenever it changes), and
+/// both again on the reader's "try again" (`Ctx::retry`) after they failed.
 fn load_data(ctx: Ctx) {
-    spawn_local(async move {
-        let manifest = super::load::load_manifest()
-            .await
-            .map(|m| IdentityArc(std::sync::Arc::new(m)));
-        ctx.manifest.set(Some(manifest));
+    Effect::new(move |_| {
+        ctx.attempt.track();
+        if ctx.manifest.get_untracked().is_some() {
+            return; // loaded: a retry is for the snapshot
+        }
+        spawn_local(async move {
+            let manifest = super::load::load_manifest()
+                .await
+                .map(|m| IdentityArc(std::sync::Arc::new(m)));
+            ctx.manifest.set(Some(manifest));
+        });
     });
     let wanted = Memo::new(move |_| ctx.view.with(|v| v.snapshot.clone()));
     Effect::new(move |_| {
         let id = wanted.get();
+        let attempt = ctx.attempt.get();
         let Some(manifest) = ctx.manifest.get() else {
             return;
         };
@@ -143,16 +152,19 @@ fn load_data(ctx: Ctx) {
         ctx.load.set(Load::Loading);
         spawn_local(async move {
             let result = super::load::load_snapshot(&entry).await;
-            if wanted.get_untracked() != id {
-                return; // the reader picked another snapshot meanwhile
+            if wanted.get_untracked() != id || ctx.attempt.get_untracked() != attempt {
+                return; // the reader picked another snapshot, or tried again, meanwhile
             }
             match result {
                 Ok(snap) => {
-                    let ignored = ctx
+                    let (ignored, missing) = ctx
                         .view
                         .try_update(|v| v.reconcile(&snap))
                         .unwrap_or_default();
-                    ctx.notices.update(|n| n.ignored.extend(ignored));
+                    ctx.notices.update(|n| {
+                        n.ignored.extend(ignored);
+                        n.missing = missing;
+                    });
                     ctx.load.set(Load::Ready(IdentityArc(std::sync::Arc::new(
                         IndexedSnapshot::new(snap),
                     ))));

@@ -259,6 +259,15 @@ pub async fn download_svg_as_png(
     result
 }
 
+/// True when the event comes from an element, or from inside one, with the attribute `attr`
+/// (for controls written as HTML text, which have no handlers of their own).
+pub fn event_target_has(ev: &web_sys::Event, attr: &str) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(&format!("[{attr}]")).ok().flatten())
+        .is_some()
+}
+
 /// True when the page runs inside an iframe.
 pub fn in_iframe() -> bool {
     window()

@@ -15,7 +15,14 @@ pub fn CompactView() -> impl IntoView {
     let ctx = use_ctx();
     // Its charts are not interactive: a press does nothing.
     let charts = Charts::new(ctx, Callback::new(|_| {}));
-    let parts = Memo::new(move |_| ctx.view.with(|v| v.compact.parts().to_vec()));
+    // The parts the link names that the snapshot has figures for (those it lacks are named
+    // in a notice, `parts::Notices`); none until it has loaded.
+    let parts = Memo::new(move |_| {
+        ctx.snap.with(|s| {
+            s.as_ref()
+                .map_or_else(Vec::new, |s| ctx.view.with(|v| v.parts_held(s).0))
+        })
+    });
     view! {
         <header class="td-header td-header-compact">
             {heading(true)}

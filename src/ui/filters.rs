@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use super::state::use_ctx;
+use crate::chart;
 use crate::format::{self, fill};
-use crate::tasks::{DuePeriod, Status};
+use crate::tasks::DuePeriod;
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
@@ -82,13 +83,24 @@ pub fn FilterPanel() -> impl IntoView {
         })
     };
 
-    let status_chip = move |s: Status| {
-        let pressed = move || ctx.statuses.with(|set| set.contains(s));
+    // A chip per status with a count of its own; a group known only as a sum is one chip.
+    let status_choices = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.snap.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.tasks())
+                .map(|t| chart::status_choices(&t.totals, lang))
+                .unwrap_or_default()
+        })
+    });
+    let status_chip = move |choice: chart::StatusChoice| {
+        let set = choice.statuses;
+        let pressed = move || ctx.statuses.with(|s| s.contains_all(set));
         view! {
-            <button type="button" class=format!("td-chip td-chip-{}", s.code()) aria-pressed=move || pressed().to_string()
-                on:click=move |_| ctx.update_view(|v| v.toggle_status(s))>
-                <span class=format!("td-swatch s-{}", s.code()) aria-hidden="true"></span>
-                {labels.status(s)}
+            <button type="button" class=format!("td-chip td-chip-{}", choice.key) aria-pressed=move || pressed().to_string()
+                on:click=move |_| ctx.update_view(|v| v.toggle_statuses(set))>
+                <span class=format!("td-swatch {}", choice.class) aria-hidden="true"></span>
+                {choice.label}
             </button>
         }
     };
@@ -102,7 +114,7 @@ pub fn FilterPanel() -> impl IntoView {
             </header>
             <fieldset class="td-fieldset">
                 <legend>{labels.filter_status}</legend>
-                <div class="td-chips">{Status::ALL.into_iter().map(status_chip).collect_view()}</div>
+                <div class="td-chips">{move || status_choices.get().into_iter().map(status_chip).collect_view()}</div>
             </fieldset>
             <div class="td-field-grid">
                 <label class="td-field">

@@ -63,12 +63,12 @@ fn FullView() -> impl IntoView {
     let charts = Charts::new(ctx, apply_chart_action(ctx));
     let labels = ctx.labels.get_untracked();
     let tab = Memo::new(move |_| ctx.view.with(|v| v.tab));
+    // Only the tabs the snapshot has something for (none until it has loaded).
+    let shown = Memo::new(move |_| {
+        ctx.snap
+            .with(|s| s.as_ref().map_or_else(Vec::new, |s| Tab::held(s)))
+    });
     let tab_button = move |t: Tab| {
-        let name = move || match t {
-            Tab::Tasks => labels.tab_tasks,
-            Tab::Documents => labels.tab_documents,
-            Tab::Growth => labels.tab_growth,
-        };
         let selected = move || tab.get() == t;
         view! {
             <button type="button" role="tab" id=format!("td-tab-{}", t.code())
@@ -77,37 +77,44 @@ fn FullView() -> impl IntoView {
                 class="td-tab" class:is-active=selected
                 on:click=move |_| ctx.update_view(|v| v.tab = t)
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    let Some(next) = t.after_key(&ev.key()) else { return };
+                    let Some(next) = shown.with_untracked(|s| t.after_key(&ev.key(), s)) else { return };
                     ev.prevent_default();
                     ctx.update_view(|v| v.tab = next);
                     if let Some(el) = document().get_element_by_id(&format!("td-tab-{}", next.code())) {
                         let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
                     }
                 }>
-                {name}
+                {t.name(labels)}
             </button>
         }
     };
     view! {
         <Header />
         <Notices />
-        <nav class="td-tabs" role="tablist" aria-label=labels.tabs_label>
-            {Tab::ALL.into_iter().map(tab_button).collect_view()}
-        </nav>
-        <main id="td-panel" class="td-panel" role="tabpanel" aria-labelledby=move || format!("td-tab-{}", tab.get().code())>
+        <main class="td-main">
+            <Show when=move || shown.with(|s| !s.is_empty())>
+                <nav class="td-tabs" role="tablist" aria-label=labels.tabs_label>
+                    {move || shown.get().into_iter().map(tab_button).collect_view()}
+                </nav>
+            </Show>
             <LoadState />
-            {move || match tab.get() {
-                Tab::Tasks => view! { <TasksTab charts /> }.into_any(),
-                Tab::Documents => view! {
-                    {charts.card(ctx, charts.documents, true)}
-                    {charts.card(ctx, charts.schemes, true)}
-                    <Absent chart=charts.documents />
-                }.into_any(),
-                Tab::Growth => view! {
-                    {charts.card(ctx, charts.growth, true)}
-                    <Absent chart=charts.growth />
-                }.into_any(),
-            }}
+            // A tab panel once there are tabs to label it (not while loading, nor on a failure).
+            <div id="td-panel" class="td-panel"
+                role=move || shown.with(|s| !s.is_empty()).then_some("tabpanel")
+                aria-labelledby=move || shown.with(|s| !s.is_empty()).then(|| format!("td-tab-{}", tab.get().code()))>
+                {move || match tab.get() {
+                    Tab::Tasks => view! { <TasksTab charts /> }.into_any(),
+                    Tab::Documents => view! {
+                        {charts.card(ctx, charts.documents, true)}
+                        {charts.card(ctx, charts.schemes, true)}
+                        <Absent chart=charts.documents />
+                    }.into_any(),
+                    Tab::Growth => view! {
+                        {charts.card(ctx, charts.growth, true)}
+                        <Absent chart=charts.growth />
+                    }.into_any(),
+                }}
+            </div>
         </main>
         <SourceFooter full_link=false />
     }

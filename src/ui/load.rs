@@ -5,31 +5,110 @@ use gloo_net::http::Request;
 
 use crate::snapshot::error::Quoted;
 use crate::snapshot::{
-    parse_manifest, parse_snapshot, DataError, Manifest, ManifestEntry, ValidSnapshot,
+    parse_manifest, parse_snapshot, DataError, Manifest, ManifestEntry, NetworkFault, ValidSnapshot,
 };
 
 /// Where the deployment lists its snapshots.
 pub const MANIFEST_PATH: &str = "data/manifest.json";
 
+/// How long a file may take to answer, and then to arrive in full: a host that never
+/// answers ends in a message with a retry, not in "loading" for ever.
+const ANSWER_WITHIN_S: u32 = 15;
+const BODY_WITHIN_S: u32 = 60;
+
 /// The file's text. As text rather than bytes: the browser decodes UTF-8 natively, faster
 /// than the WASM reader checks bytes (measured: ~50 ms less at 100k tasks).
 async fn fetch_text(path: &str) -> Result<String, DataError> {
-    let fail = |message: String| DataError::unreadable(path, message);
+    let deadline = Deadline::new(ANSWER_WITHIN_S);
+    let fault = |deadline: &Deadline| {
+        DataError::network(path, deadline.fault().unwrap_or(NetworkFault::Failed))
+    };
     let response = Request::get(path)
+        .abort_signal(deadline.signal().as_ref())
         .send()
         .await
-        .map_err(|e| fail(format!("could not be fetched: {e}")))?;
+        .map_err(|_| fault(&deadline))?;
     if !response.ok() {
-        return Err(fail(format!(
-            "could not be fetched: HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )));
+        let status = response.status();
+        return Err(match NetworkFault::of_status(status) {
+            Some(busy) => DataError::network(path, busy),
+            None => DataError::unreadable(
+                path,
+                format!(
+                    "could not be fetched: HTTP {status} {}",
+                    response.status_text()
+                ),
+            ),
+        });
     }
-    response
-        .text()
-        .await
-        .map_err(|e| fail(format!("could not be read: {e}")))
+    let deadline = deadline.extended(BODY_WITHIN_S);
+    response.text().await.map_err(|_| fault(&deadline))
+}
+
+/// Aborts a fetch that takes too long, and remembers that it did (an abort for any other
+/// reason is a failed connection). The timer is cleared when the deadline is dropped.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<leptos::prelude::TimeoutHandle>,
+    expired: std::rc::Rc<std::cell::Cell<Option<u32>>>,
+}
+
+impl Deadline {
+    fn new(seconds: u32) -> Deadline {
+        let controller = web_sys::AbortController::new().ok();
+        let expired = std::rc::Rc::default();
+        let timer = Deadline::start(controller.clone(), &expired, seconds);
+        Deadline {
+            controller,
+            timer,
+            expired,
+        }
+    }
+
+    fn start(
+        controller: Option<web_sys::AbortController>,
+        expired: &std::rc::Rc<std::cell::Cell<Option<u32>>>,
+        seconds: u32,
+    ) -> Option<leptos::prelude::TimeoutHandle> {
+        let expired = std::rc::Rc::clone(expired);
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                expired.set(Some(seconds));
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            },
+            std::time::Duration::from_secs(u64::from(seconds)),
+        )
+        .ok()
+    }
+
+    /// The same fetch given `seconds` more from now.
+    fn extended(mut self, seconds: u32) -> Deadline {
+        if let Some(t) = self.timer.take() {
+            t.clear();
+        }
+        self.timer = Deadline::start(self.controller.clone(), &self.expired, seconds);
+        self
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller
+            .as_ref()
+            .map(web_sys::AbortController::signal)
+    }
+
+    fn fault(&self) -> Option<NetworkFault> {
+        self.expired.get().map(NetworkFault::TimedOut)
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(t) = self.timer.take() {
+            t.clear();
+        }
+    }
 }
 
 pub async fn load_manifest() -> Result<Manifest, DataError> {

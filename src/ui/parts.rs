@@ -41,7 +41,8 @@ pub fn Headline() -> impl IntoView {
     view! { <div class="td-part" inner_html=move || html.get().unwrap_or_default()></div> }
 }
 
-/// Loading, and load failures with file, JSON path and what was expected.
+/// Loading, and load failures with file, JSON path and what was expected; the failure's
+/// "try again" button (`data-retry`) fetches again without reloading the page.
 #[component]
 pub fn LoadState() -> impl IntoView {
     let ctx = use_ctx();
@@ -53,7 +54,12 @@ pub fn LoadState() -> impl IntoView {
             Load::Ready(_) => String::new(),
         })
     };
-    view! { <div class="td-part" inner_html=html></div> }
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if browser::event_target_has(&ev, "data-retry") {
+            ctx.retry();
+        }
+    };
+    view! { <div class="td-part" inner_html=html on:click=on_click></div> }
 }
 
 /// The illustrative-data notice, notes on the data, and what was ignored in the link.
@@ -66,6 +72,15 @@ pub fn Notices() -> impl IntoView {
         ctx.notices.with(|link| {
             ctx.snap.with(|s| {
                 let s = s.as_ref();
+                // The compact view's parts the snapshot lacks are drawn as this notice.
+                let mut missing = link.missing.clone();
+                if let Some(s) = s {
+                    ctx.view.with(|v| {
+                        if v.compact.on {
+                            missing.extend(v.parts_held(s).1);
+                        }
+                    });
+                }
                 markup::notices(
                     &markup::Notices {
                         illustrative: s.is_some_and(|s| s.is_illustrative()),
@@ -74,6 +89,7 @@ pub fn Notices() -> impl IntoView {
                         refused_snapshot: link.refused_snapshot.as_deref(),
                         from_newer_version: link.from_newer_version,
                         ignored: &link.ignored,
+                        missing: &missing,
                     },
                     labels,
                 )

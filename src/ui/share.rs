@@ -78,15 +78,25 @@ pub fn EmbedPanel() -> impl IntoView {
     let parts = RwSignal::new(Vec::<Part>::new());
     let toggle = move |_| {
         if !open.get_untracked() {
-            let has_units = ctx.snap.with_untracked(|s| {
-                s.as_ref()
-                    .and_then(|s| s.tasks())
-                    .is_some_and(|t| !t.by_unit.is_empty())
-            });
-            parts.set(default_parts(ctx.view.with_untracked(|v| v.tab), has_units));
+            let tab = ctx.view.with_untracked(|v| v.tab);
+            let defaults = ctx
+                .snap
+                .with_untracked(|s| s.as_ref().map(|s| default_parts(tab, s)));
+            parts.set(defaults.unwrap_or_default());
         }
         open.update(|o| *o = !*o);
     };
+    // Only the parts the snapshot has figures for are offered.
+    let offered = Memo::new(move |_| {
+        ctx.snap.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                Part::ALL
+                    .into_iter()
+                    .filter(|p| p.held_by(s))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let snippet = move || {
         let title = ctx
             .snap
@@ -108,15 +118,6 @@ pub fn EmbedPanel() -> impl IntoView {
             &title,
         )
     };
-    let part_name = move |p: Part| match p {
-        Part::Headline => labels.headline_tasks,
-        Part::Status => labels.chart_status,
-        Part::Units => labels.chart_units,
-        Part::Table => labels.table_tasks,
-        Part::Documents => labels.chart_documents,
-        Part::Schemes => labels.chart_schemes,
-        Part::Growth => labels.chart_growth,
-    };
     view! {
         <div class="td-embed">
             <button type="button" class="td-button" data-action="embed" aria-expanded=move || open.get().to_string()
@@ -129,12 +130,12 @@ pub fn EmbedPanel() -> impl IntoView {
                     <fieldset class="td-fieldset">
                         <legend>{labels.embed_parts}</legend>
                         <div class="td-chips">
-                            {Part::ALL.into_iter().map(|p| view! {
+                            {move || offered.get().into_iter().map(|p| view! {
                                 <label class="td-check">
                                     <input type="checkbox" name="show" value=p.code()
                                         prop:checked=move || parts.with(|ps| ps.contains(&p))
                                         on:change=move |_| parts.update(|ps| p.toggle_in(ps)) />
-                                    {move || part_name(p)}
+                                    {p.name(labels)}
                                 </label>
                             }).collect_view()}
                         </div>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::format::{labels, Labels, Lang};
 use crate::snapshot::{DataError, Manifest};
 use crate::tasks::{IndexedSnapshot, Selection, StatusSet};
-use crate::view_state::{Ignored, ViewState};
+use crate::view_state::{Ignored, Missing, ViewState};
 
 /// An `Arc` compared by identity: memos of large values (a 100k-task selection) change when
 /// they are recomputed, without comparing their contents.
@@ -51,6 +51,9 @@ pub struct LinkNotices {
     pub from_newer_version: bool,
     /// A snapshot id the link asked for that the manifest does not list.
     pub refused_snapshot: Option<String>,
+    /// What the link asked for that the loaded snapshot has no figures for (its tab, a status
+    /// filter; the compact view's parts are added when drawn).
+    pub missing: Vec<Missing>,
 }
 
 #[derive(Clone, Copy)]
@@ -58,6 +61,8 @@ pub struct Ctx {
     pub view: RwSignal<ViewState>,
     pub manifest: RwSignal<Option<Result<IdentityArc<Manifest>, DataError>>>,
     pub load: RwSignal<Load>,
+    /// Bumped by the reader's "try again": what failed to arrive is fetched again.
+    pub attempt: RwSignal<u32>,
     pub notices: RwSignal<LinkNotices>,
     pub lang: Memo<Lang>,
     /// The status filter alone (chips, status chart, emphasis on the unit chart).
@@ -105,6 +110,7 @@ impl Ctx {
             view,
             manifest: RwSignal::new(None),
             load,
+            attempt: RwSignal::new(0),
             notices: RwSignal::new(notices),
             lang,
             statuses,
@@ -114,6 +120,15 @@ impl Ctx {
             counts,
             unit_counts,
         }
+    }
+
+    /// Fetches again what did not arrive: the manifest if it failed, else the snapshot.
+    pub fn retry(&self) {
+        if matches!(self.manifest.get_untracked(), Some(Err(_))) {
+            self.manifest.set(None);
+        }
+        self.load.set(Load::Loading);
+        self.attempt.update(|n| *n += 1);
     }
 
     /// Changes the view (and so the URL).

@@ -7,9 +7,11 @@
 //! ([`ViewState::reconcile`]). Whatever is dropped is reported so the reader can be told.
 
 mod flat;
+mod held;
 mod query;
 mod share;
 
+pub use held::{split_statuses, Missing};
 pub use query::{decode, encode, Decoded, Ignored, LINK_VERSION};
 pub use share::{
     default_parts, embed_snippet, full_build_base, full_view_link, page_name, reader_can_draw,
@@ -35,13 +37,16 @@ coded_enum! {
 }
 
 impl Tab {
-    /// The tab an arrow key moves to (`ArrowRight`, `ArrowLeft`, wrapping around), if any.
-    pub fn after_key(self, key: &str) -> Option<Tab> {
-        let i = self as usize;
-        let n = Tab::ALL.len();
+    /// The tab an arrow key moves to among the tabs shown (`ArrowRight`, `ArrowLeft`,
+    /// wrapping around; `Home`, `End`), if any.
+    pub fn after_key(self, key: &str, shown: &[Tab]) -> Option<Tab> {
+        let i = shown.iter().position(|t| *t == self)?;
+        let n = shown.len();
         match key {
-            "ArrowRight" => Some(Tab::ALL[(i + 1) % n]),
-            "ArrowLeft" => Some(Tab::ALL[(i + n - 1) % n]),
+            "ArrowRight" => Some(shown[(i + 1) % n]),
+            "ArrowLeft" => Some(shown[(i + n - 1) % n]),
+            "Home" => shown.first().copied(),
+            "End" => shown.last().copied(),
             _ => None,
         }
     }
@@ -311,7 +316,19 @@ impl ViewState {
 
     /// A status chip pressed: the status joins the filter, or leaves it.
     pub fn toggle_status(&mut self, status: Status) {
-        self.set_filter(|f| f.statuses = f.statuses.toggled(status));
+        self.toggle_statuses(StatusSet::only(status));
+    }
+
+    /// A chip of the status filter pressed: its statuses (one, or a group known only as a
+    /// sum) join the filter, or leave it when all of them were in.
+    pub fn toggle_statuses(&mut self, set: StatusSet) {
+        self.set_filter(|f| {
+            f.statuses = if f.statuses.contains_all(set) {
+                f.statuses.without(set)
+            } else {
+                f.statuses.union(set)
+            }
+        });
     }
 
     /// The unit-kind select: `"dept"`, `"loc"`, or anything else for both kinds.
@@ -433,9 +450,11 @@ impl ViewState {
         }
     }
 
-    /// Drops values the loaded snapshot cannot honour and says which.
-    pub fn reconcile(&mut self, snap: &ValidSnapshot) -> Vec<Ignored> {
-        self.filters.reconcile(snap)
+    /// Drops values the loaded snapshot cannot honour and says which: ids it does not know
+    /// (`Ignored`), and what it has no figures for (`Missing`).
+    pub fn reconcile(&mut self, snap: &ValidSnapshot) -> (Vec<Ignored>, Vec<Missing>) {
+        let ignored = self.filters.reconcile(snap);
+        (ignored, self.reconcile_held(snap))
     }
 
     /// The task filter for `snap` (ids resolved to indices; unknown ids skipped).
@@ -557,10 +576,19 @@ mod tests {
 
     #[test]
     fn arrow_keys_move_between_tabs_and_wrap_around() {
-        assert_eq!(Tab::Tasks.after_key("ArrowRight"), Some(Tab::Documents));
-        assert_eq!(Tab::Growth.after_key("ArrowRight"), Some(Tab::Tasks));
-        assert_eq!(Tab::Tasks.after_key("ArrowLeft"), Some(Tab::Growth));
-        assert_eq!(Tab::Tasks.after_key("Enter"), None);
+        let all = Tab::ALL;
+        assert_eq!(
+            Tab::Tasks.after_key("ArrowRight", &all),
+            Some(Tab::Documents)
+        );
+        assert_eq!(Tab::Growth.after_key("ArrowRight", &all), Some(Tab::Tasks));
+        assert_eq!(Tab::Tasks.after_key("ArrowLeft", &all), Some(Tab::Growth));
+        assert_eq!(Tab::Documents.after_key("End", &all), Some(Tab::Growth));
+        assert_eq!(Tab::Tasks.after_key("Enter", &all), None);
+        // Only among the tabs shown: a snapshot without documents has two.
+        let two = [Tab::Tasks, Tab::Growth];
+        assert_eq!(Tab::Tasks.after_key("ArrowRight", &two), Some(Tab::Growth));
+        assert_eq!(Tab::Growth.after_key("ArrowRight", &two), Some(Tab::Tasks));
     }
 
     #[test]

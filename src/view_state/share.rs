@@ -8,6 +8,7 @@
 
 use super::{encode, Part, Tab, ViewState};
 use crate::html::HtmlWriter;
+use crate::snapshot::ValidSnapshot;
 use crate::text::Lang;
 
 /// The reader build's page, beside the full build's `index.html`.
@@ -77,14 +78,25 @@ pub fn full_view_link(base: &str, state: &ViewState) -> String {
     format!("{base}{}", encode(&full))
 }
 
-/// The parts an embed of the current tab shows by default.
-pub fn default_parts(tab: Tab, has_units: bool) -> Vec<Part> {
-    match tab {
-        Tab::Tasks if has_units => vec![Part::Headline, Part::Status, Part::Units],
-        Tab::Tasks => vec![Part::Headline, Part::Status],
-        Tab::Documents => vec![Part::Documents, Part::Schemes],
-        Tab::Growth => vec![Part::Growth],
+/// The parts an embed of the current tab shows by default: those of the tab that `snap` has
+/// figures for (of its first tab with any, if the current one has none). Never a part the
+/// snapshot lacks.
+pub fn default_parts(tab: Tab, snap: &ValidSnapshot) -> Vec<Part> {
+    let of_tab = |tab: Tab| -> Vec<Part> {
+        let parts: &[Part] = match tab {
+            Tab::Tasks => &[Part::Headline, Part::Status, Part::Units],
+            Tab::Documents => &[Part::Documents, Part::Schemes],
+            Tab::Growth => &[Part::Growth],
+        };
+        parts.iter().copied().filter(|p| p.held_by(snap)).collect()
+    };
+    let parts = of_tab(tab);
+    if !parts.is_empty() {
+        return parts;
     }
+    Tab::held(snap)
+        .first()
+        .map_or_else(Vec::new, |t| of_tab(*t))
 }
 
 /// The ready-to-paste HTML for a portal: the iframe (auto-height through `embed.js`, a

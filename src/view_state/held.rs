@@ -1,0 +1,141 @@
+//! What a snapshot holds, for the choices a view offers: the tabs with content, the parts
+//! with figures, the statuses with a count of their own. A view offers and draws nothing else,
+//! so a reader never sees a zero for a figure nobody published; a link that asks for more is
+//! told what is missing ([`Missing`]).
+
+use super::{Part, Tab, ViewState};
+use crate::format::Labels;
+use crate::snapshot::ValidSnapshot;
+use crate::tasks::{Status, StatusSet};
+
+impl Tab {
+    /// Whether `snap` has anything to show on this tab.
+    pub fn held_by(self, snap: &ValidSnapshot) -> bool {
+        let s = snap.snapshot();
+        match self {
+            Tab::Tasks => snap.tasks().is_some(),
+            Tab::Documents => s.documents.is_some() || !s.schemes.is_empty(),
+            Tab::Growth => s.growth.is_some(),
+        }
+    }
+
+    /// The tabs `snap` has, in order.
+    pub fn held(snap: &ValidSnapshot) -> Vec<Tab> {
+        Tab::ALL.into_iter().filter(|t| t.held_by(snap)).collect()
+    }
+}
+
+impl Part {
+    /// Whether `snap` has figures for this part.
+    pub fn held_by(self, snap: &ValidSnapshot) -> bool {
+        let s = snap.snapshot();
+        let tasks = snap.tasks();
+        match self {
+            Part::Headline | Part::Status => tasks.is_some(),
+            Part::Units => tasks.is_some_and(|t| !t.by_unit.is_empty()),
+            Part::Table => !snap.records().is_empty(),
+            Part::Documents => s.documents.is_some(),
+            Part::Schemes => !s.schemes.is_empty(),
+            Part::Growth => s.growth.is_some(),
+        }
+    }
+}
+
+/// The statuses `snap` counts one by one: a group a report gives only as a sum (completed,
+/// not completed) has no count, and so no filter, of each of its two statuses.
+pub fn split_statuses(snap: &ValidSnapshot) -> StatusSet {
+    snap.tasks().map_or(StatusSet::EMPTY, |t| {
+        Status::ALL
+            .into_iter()
+            .filter(|s| t.totals.get(*s).is_some())
+            .collect()
+    })
+}
+
+impl Tab {
+    pub fn name(self, labels: &Labels) -> &'static str {
+        match self {
+            Tab::Tasks => labels.tab_tasks,
+            Tab::Documents => labels.tab_documents,
+            Tab::Growth => labels.tab_growth,
+        }
+    }
+}
+
+impl Part {
+    /// The part's name in the embed panel and in notices.
+    pub fn name(self, labels: &Labels) -> &'static str {
+        match self {
+            Part::Headline => labels.headline_tasks,
+            Part::Status => labels.chart_status,
+            Part::Units => labels.chart_units,
+            Part::Table => labels.table_tasks,
+            Part::Documents => labels.chart_documents,
+            Part::Schemes => labels.chart_schemes,
+            Part::Growth => labels.chart_growth,
+        }
+    }
+}
+
+/// Something a link asks for that its snapshot has no figures for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    Tab(Tab),
+    Part(Part),
+    /// A status filter on a status known only within its group's sum.
+    Status(Status),
+}
+
+impl Missing {
+    pub fn name(self, labels: &Labels) -> &'static str {
+        match self {
+            Missing::Tab(t) => t.name(labels),
+            Missing::Part(p) => p.name(labels),
+            Missing::Status(s) => labels.status(s),
+        }
+    }
+}
+
+impl ViewState {
+    /// The compact view's parts that `snap` has figures for, and those it lacks.
+    pub fn parts_held(&self, snap: &ValidSnapshot) -> (Vec<Part>, Vec<Missing>) {
+        let (held, lacking): (Vec<Part>, Vec<Part>) =
+            self.compact.parts().iter().partition(|p| p.held_by(snap));
+        (held, lacking.into_iter().map(Missing::Part).collect())
+    }
+
+    /// Moves the view off what `snap` lacks: a tab it has nothing for (to its first tab with
+    /// something), a status filter it has no count for. Says what was missing.
+    pub(super) fn reconcile_held(&mut self, snap: &ValidSnapshot) -> Vec<Missing> {
+        let mut missing = Vec::new();
+        if !self.tab.held_by(snap) {
+            if let Some(&first) = Tab::held(snap).first() {
+                missing.push(Missing::Tab(self.tab));
+                self.tab = first;
+            }
+        }
+        // A group known only as a sum is filtered whole (its row, its chip) or not at all: a
+        // filter on one of its statuses, which has no count, would grey every bar.
+        let split = split_statuses(snap);
+        for group in [
+            [Status::OnTime, Status::Late],
+            [Status::Overdue, Status::WithinDeadline],
+        ] {
+            let chosen: Vec<Status> = group
+                .into_iter()
+                .filter(|s| self.filters.statuses.contains(*s))
+                .collect();
+            let dropped: &[Status] = match chosen[..] {
+                // Without task figures, no status filter means anything.
+                _ if snap.tasks().is_none() => &chosen,
+                [alone] if !split.contains(alone) => &chosen,
+                _ => &[],
+            };
+            for &s in dropped {
+                missing.push(Missing::Status(s));
+                self.filters.statuses = self.filters.statuses.toggled(s);
+            }
+        }
+        missing
+    }
+}
