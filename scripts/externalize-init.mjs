@@ -29,12 +29,14 @@ let html = readFileSync(htmlPath, 'utf8');
 // <script ...attrs>body</script> where attrs contain no src= (those are already external).
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 let moved = 0;
+/** The `.wasm` preloads whose integrity the loader now checks. */
+const wasmPreloads = [];
 html = html.replace(SCRIPT, (tag, attrs, body) => {
   if (/\bsrc\s*=/i.test(attrs) || body.trim() === '') return tag;
   // JSON/data blocks (type="application/json", importmap, ...) are not executed; leave them.
   const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase();
   if (type && type !== 'module' && !/javascript|ecmascript/.test(type)) return tag;
-  const code = body.trim() + '\n';
+  const code = withIntegrity(body.trim()) + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   moved += 1;
@@ -47,6 +49,30 @@ html = html.replace(SCRIPT, (tag, attrs, body) => {
   return `<script${kept} src="./${name}"></script>`;
 });
 
+/**
+ * The loader fetches the `.wasm` with the integrity of Trunk's preload of it, so the WASM has
+ * a working integrity check: a changed file is refused, and start.js says the program could
+ * not be loaded. wasm-bindgen's `init` takes a Response promise as `module_or_path`. The
+ * preload keeps no `integrity`: browsers ignore it on `as=fetch` preloads (with a console
+ * warning on every load, crbug.com/981419), so it claimed a check nobody made.
+ */
+function withIntegrity(code) {
+  return code.replace(/module_or_path:\s*'(\.\/[\w.-]+_bg\.wasm)'/, (whole, path) => {
+    const name = path.slice(2).replace(/[.]/g, '\\.');
+    const preload = new RegExp(`<link\\b[^>]*href=["']?\\./${name}["']?[^>]*>`).exec(html)?.[0];
+    const integrity = preload && /\bintegrity=["']?(sha(?:256|384|512)-[A-Za-z0-9+/=]+)/.exec(preload)?.[1];
+    if (!integrity) {
+      console.error(`externalize-init: no preload with integrity for ${path}; the WASM is loaded without a check`);
+      return whole;
+    }
+    wasmPreloads.push(preload);
+    return `module_or_path: fetch('${path}', { integrity: '${integrity}' })`;
+  });
+}
+
+for (const preload of wasmPreloads) {
+  html = html.replace(preload, preload.replace(/\s+integrity=("[^"]*"|'[^']*'|[^\s>]+)/, ''));
+}
 writeFileSync(htmlPath, html);
 // Trunk stages into a fresh directory; when run by hand on an old dir, drop stale boot files.
 for (const f of readdirSync(dir)) {

@@ -108,6 +108,7 @@ test('a damaged gzip answer is a fault of the transfer, not of the figures', asy
     return route.continue({ url: url.href });
   });
   await page.goto(`${base}${LIVE_VIEW}`);
+  await page.evaluate(() => (window.__notReloaded = true));
   const error = page.locator('.td-error[role=alert]');
   await error.waitFor({ timeout: 20_000 });
   assert.match(await error.locator('h2').innerText(), /^Chưa tải được số liệu$/);
@@ -150,4 +151,31 @@ test('a snapshot that is not UTF-8 is refused with its line, as the tool refuses
   assert.equal(await page.locator('.td-card').count(), 0, 'no figures from a damaged file');
   assert.equal(await error.getByRole('button').count(), 0, 'a broken file is not fetched again');
   await page.close();
+});
+
+// Guards: the WASM is fetched with the integrity of its preload: the preload is used (no
+// console warning that its integrity was ignored), and a file changed after the build is
+// refused with the start-up message, never run.
+test('the WASM has a working integrity check', async () => {
+  const page = await newPage(browser);
+  const wasmRequests = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasmRequests.push(r.url()));
+  await page.goto(`${base}${LIVE_VIEW}`);
+  await page.locator('#td-status .td-row-button').first().waitFor({ timeout: 20_000 });
+  assert.deepEqual(page.consoleMessages.filter((m) => /integrity|preload/i.test(m)), []);
+  assert.equal(wasmRequests.length, 1, `the preload is the loader's fetch: ${wasmRequests}`);
+  await page.close();
+
+  const tampered = await newPage(browser);
+  await tampered.route('**/*.wasm', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[body.length - 1] ^= 0xff; // one bit pattern changed in the last byte
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  });
+  await tampered.goto(`${base}${LIVE_VIEW}`);
+  const failed = tampered.locator('.td-failed[role=alert]');
+  await failed.waitFor({ timeout: 20_000 });
+  assert.match(await failed.innerText(), /Không tải được chương trình/);
+  assert.equal(await tampered.evaluate(() => window.wasmBindings), undefined, 'the changed WASM never ran');
+  await tampered.close();
 });
