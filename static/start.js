@@ -33,10 +33,13 @@
     function failed(error) {
       if (started || (error && error.name === "RuntimeError") || document.querySelector(".td-failed")) return;
       var en = html.lang === "en";
+      // In the baked view's main landmark when it shows; else in a main of its own, whose
+      // heading the message is (a page without its view still has a main and an h1).
+      var shown = !html.classList.contains("td-live") && document.querySelector(".td-baked main");
       var box = document.createElement("div");
       box.className = "td-failed";
       box.setAttribute("role", "alert");
-      var text = document.createElement("p");
+      var text = document.createElement(shown ? "p" : "h1");
       text.textContent = en
         ? "The program that draws the charts could not be loaded. Check the connection and try again."
         : "Không tải được chương trình vẽ biểu đồ. Hãy kiểm tra kết nối mạng và thử lại.";
@@ -46,7 +49,12 @@
       retry.addEventListener("click", function () { location.reload(); });
       box.appendChild(text);
       box.appendChild(retry);
-      document.body.insertBefore(box, document.body.firstChild);
+      if (shown) shown.insertBefore(box, shown.firstChild);
+      else {
+        var main = document.createElement("main");
+        main.appendChild(box);
+        document.body.insertBefore(main, document.body.firstChild);
+      }
       html.classList.add("td-wasm-failed");
     }
     // A script that cannot be fetched (error event), or the loader's promise rejected (the

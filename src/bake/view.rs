@@ -56,6 +56,9 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
     w.raw_static(r#"<header class="td-header td-header-compact"><div class="td-heading">"#)
         .push_html(&markup::heading(Some(snap), lang, true))
         .raw_static("</div></header>");
+    // In the main landmark, as `ui::compact::CompactView` draws it: the notices, the load
+    // state (empty once the data is there), the parts.
+    w.raw_static(r#"<main class="td-panel">"#);
     let s = snap.snapshot();
     w.raw_static(r#"<div class="td-part">"#)
         .push_html(&markup::notices(
@@ -68,8 +71,7 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
             labels,
         ))
         .raw_static("</div>");
-    // The load state's part is empty once the data is there.
-    w.raw_static(r#"<main class="td-panel"><div class="td-part"></div>"#);
+    w.raw_static(r#"<div class="td-part"></div>"#);
     let parts = bakeable_parts(snap);
     for &part in &parts {
         let chart = match part {

@@ -27,8 +27,9 @@ pub fn CompactView() -> impl IntoView {
         <header class="td-header td-header-compact">
             {heading(true)}
         </header>
-        <Notices />
+        // Notices inside the main landmark: all content is in a landmark.
         <main class="td-panel">
+            <Notices />
             <LoadState />
             {move || parts.get().into_iter().map(|part| match part {
                 Part::Headline => view! { <Headline /> }.into_any(),

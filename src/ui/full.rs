@@ -63,10 +63,17 @@ fn FullView() -> impl IntoView {
     let charts = Charts::new(ctx, apply_chart_action(ctx));
     let labels = ctx.labels.get_untracked();
     let tab = Memo::new(move |_| ctx.view.with(|v| v.tab));
-    // Only the tabs the snapshot has something for (none until it has loaded).
+    // Only the tabs the snapshot has something for, and only when there are two or more to
+    // choose from (none until it has loaded).
     let shown = Memo::new(move |_| {
-        ctx.snap
-            .with(|s| s.as_ref().map_or_else(Vec::new, |s| Tab::held(s)))
+        ctx.snap.with(|s| {
+            let held = s.as_ref().map_or_else(Vec::new, |s| Tab::held(s));
+            if held.len() > 1 {
+                held
+            } else {
+                Vec::new()
+            }
+        })
     });
     let tab_button = move |t: Tab| {
         let selected = move || tab.get() == t;
@@ -90,8 +97,9 @@ fn FullView() -> impl IntoView {
     };
     view! {
         <Header />
-        <Notices />
+        // Notices inside the main landmark: all content is in a landmark.
         <main class="td-main">
+            <Notices />
             <Show when=move || shown.with(|s| !s.is_empty())>
                 <nav class="td-tabs" role="tablist" aria-label=labels.tabs_label>
                     {move || shown.get().into_iter().map(tab_button).collect_view()}
