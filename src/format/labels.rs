@@ -128,6 +128,8 @@ pub struct Labels {
     pub snapshot_refused: &'static str,
     /// What a link asks for that its snapshot has no figures for; `{x}`: their names.
     pub missing_figures: &'static str,
+    /// A download the browser could not make; `{x}`: CSV, PNG or SVG.
+    pub download_failed: &'static str,
     pub newer_link: &'static str,
     pub data_notes: &'static str,
     pub selected: &'static str,
@@ -261,6 +263,7 @@ pub static VI: Labels = Labels {
     ignored_params: "Đã bỏ qua phần không hợp lệ của liên kết:",
     snapshot_refused: "Liên kết yêu cầu bộ số liệu không có trong danh mục ({x}); đang hiển thị bộ số liệu mặc định.",
     missing_figures: "Bộ số liệu này không có số liệu riêng về: {x}.",
+    download_failed: "Không tạo được tệp {x}. Vui lòng thử lại hoặc chọn định dạng khác.",
     newer_link: "Liên kết được tạo bởi phiên bản mới hơn; một số thiết lập có thể không được áp dụng.",
     data_notes: "Lưu ý về số liệu",
     selected: "đang chọn",
@@ -396,6 +399,7 @@ pub static EN: Labels = Labels {
     ignored_params: "Ignored invalid parts of the link:",
     snapshot_refused: "The link asks for a snapshot that is not in this site's list ({x}); showing the default snapshot.",
     missing_figures: "This snapshot has no figures of its own for: {x}.",
+    download_failed: "The {x} file could not be made. Please try again, or choose another format.",
     newer_link: "This link was made by a newer version; some settings may not apply.",
     data_notes: "Notes on the data",
     selected: "selected",

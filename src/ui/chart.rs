@@ -17,8 +17,12 @@ use super::paint::{paint_effect, BarsPainter, RowsPainter};
 #[cfg(feature = "staff")]
 use crate::chart::{csv, svg};
 use crate::chart::{Action, BarChart, LegendEntry, Series};
+#[cfg(feature = "staff")]
+use crate::format::fill;
 use crate::format::Labels;
 use crate::tasks::StatusSet;
+#[cfg(feature = "staff")]
+use wasm_bindgen::JsValue;
 
 /// What every download carries besides the chart: the source line and the notice.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -260,7 +264,14 @@ fn Downloads(
     labels: &'static Labels,
     export: Memo<ExportInfo>,
 ) -> impl IntoView {
+    // A download that failed says so next to its buttons, not in the console alone.
+    let failed = RwSignal::new(None::<&'static str>);
+    let report = move |kind: &'static str, e: &JsValue| {
+        web_sys::console::error_3(&"download failed".into(), &kind.into(), e);
+        failed.set(Some(kind));
+    };
     let download = move |kind: &'static str| {
+        failed.set(None);
         let info = export.get_untracked();
         chart.with_untracked(|c| {
             let Some(c) = c else { return };
@@ -285,14 +296,14 @@ fn Downloads(
                         if let Err(e) =
                             browser::download_svg_as_png(&name, &doc, svg::WIDTH, height).await
                         {
-                            web_sys::console::error_2(&"PNG export failed".into(), &e);
+                            report(kind, &e);
                         }
                     });
                     Ok(())
                 }
             };
             if let Err(e) = result {
-                web_sys::console::error_2(&"download failed".into(), &e);
+                report(kind, &e);
             }
         })
     };
@@ -311,6 +322,9 @@ fn Downloads(
             {button("csv", labels.download_csv)}
             {button("png", labels.download_png)}
             {button("svg", labels.download_svg)}
+            <span class="td-download-status" role="status" aria-live="polite">
+                {move || failed.get().map(|kind| fill(labels.download_failed, &[("x", &kind.to_uppercase())]))}
+            </span>
         </div>
     }
 }

@@ -157,6 +157,27 @@ test('status chart SVG and PNG, with title and source, under the production CSP'
   await page.close();
 });
 
+// Guards: a PNG the browser cannot make (a canvas refused, as on a device out of memory) is
+// told to the reader next to the buttons, not only in the console; the next try clears it.
+test('a PNG export that fails says so to the reader', async () => {
+  const page = await openWidget(w, '');
+  await page.evaluate(() => {
+    window.__realToBlob = HTMLCanvasElement.prototype.toBlob;
+    HTMLCanvasElement.prototype.toBlob = function (callback) {
+      callback(null);
+    };
+  });
+  await page.locator('#td-status [data-download=png]').click();
+  const status = page.locator('#td-status .td-download-status[role=status]');
+  await status.filter({ hasText: 'PNG' }).waitFor({ timeout: 10_000 });
+  assert.equal(await status.innerText(), 'Không tạo được tệp PNG. Vui lòng thử lại hoặc chọn định dạng khác.');
+  await page.evaluate(() => (HTMLCanvasElement.prototype.toBlob = window.__realToBlob));
+  const png = await download(page, '#td-status [data-download=png]');
+  assert.deepEqual([...png.bytes.subarray(0, 8)], PNG_SIGNATURE);
+  assert.equal(await status.innerText(), '', 'the message goes with a download that works');
+  await page.close();
+});
+
 // Guards: an image of generated data cannot be passed off as official figures.
 test('SVG of an illustrative snapshot carries the illustrative notice', async () => {
   const page = await openWidget(w, `?s=${ILL}`);
