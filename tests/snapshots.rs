@@ -332,3 +332,70 @@ fn a_byte_order_mark_is_ignored_by_both_the_tool_and_the_widget() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// One case of `tests/fixtures/hostile/catalogue.json`.
+#[derive(Deserialize)]
+struct Hostile {
+    name: String,
+    pointer: String,
+    value: String,
+    #[serde(default)]
+    repeat: Option<usize>,
+    #[serde(default)]
+    path: String,
+    #[serde(default)]
+    message: String,
+}
+
+#[derive(Deserialize)]
+struct Catalogue {
+    refused: Vec<Hostile>,
+    accepted: Vec<Hostile>,
+}
+
+/// `tests/fixtures/records-small.json` with the case's text in place.
+fn with_hostile_text(case: &Hostile) -> Vec<u8> {
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&read("tests/fixtures/records-small.json")).expect("fixture");
+    let text = case.value.repeat(case.repeat.unwrap_or(1));
+    *doc.pointer_mut(&case.pointer).expect(&case.pointer) = serde_json::Value::String(text);
+    serde_json::to_vec(&doc).expect("JSON")
+}
+
+// Guards: the hostile-text catalogue (bidi controls left open, zero-width and control
+// characters, text of a megabyte) is refused by the tool, reading bytes, with the path and the
+// message the widget shows (tests/browser/hostile.test.mjs), and the accepted cases pass both.
+#[test]
+fn hostile_text_is_refused_alike_by_the_tool_and_the_widget() {
+    let catalogue: Catalogue =
+        serde_json::from_slice(&read("tests/fixtures/hostile/catalogue.json")).expect("catalogue");
+    let dir = std::env::temp_dir().join(format!("td-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (i, case) in catalogue.refused.iter().enumerate() {
+        let bytes = with_hostile_text(case);
+        let err = parse_snapshot("x.json", &bytes).expect_err(&case.name);
+        assert_eq!(err.issues[0].path, case.path, "{}", case.name);
+        assert_eq!(err.issues[0].message, case.message, "{}", case.name);
+        let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+        assert_eq!(parse_snapshot("x.json", text.as_str()).err(), Some(err));
+
+        let file = dir.join(format!("case-{i}.json"));
+        std::fs::write(&file, &bytes).expect("write");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_snapshot-tool"))
+            .arg("validate")
+            .arg(&file)
+            .output()
+            .expect("snapshot-tool runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{}: accepted by the tool", case.name);
+        assert!(
+            stderr.contains(&format!("{}: {}", case.path, case.message)),
+            "{}: {stderr}",
+            case.name
+        );
+    }
+    for case in &catalogue.accepted {
+        parse_snapshot("x.json", &with_hostile_text(case)).expect(&case.name);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -42,6 +42,13 @@ pub(super) fn check_records(
     let mut seen_ids: HashMap<&str, usize> = HashMap::with_capacity(n);
     for (i, r) in records.iter().enumerate() {
         let at = |field: &str| format!("tasks.records[{i}].{field}");
+        if r.title.trim().is_empty() {
+            issues.push(at("title"), "expected the task's title");
+        } else if let Some(problem) =
+            super::validate::text_problem(&r.title, super::validate::TEXT_CHARS)
+        {
+            issues.push(at("title"), problem);
+        }
         if r.id.trim().is_empty() {
             issues.push(at("id"), "expected a non-empty task id");
         } else if let Some(first) = seen_ids.insert(&r.id, i) {
