@@ -225,12 +225,15 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
             value.parse().ok().and_then(TableView::page_size_code),
         ),
         "ua" => set(&mut s.unit_chart.all, (value == "1").then_some(true)),
+        // Page 1 is the first page, as no `pg` is: read as the default, so the state
+        // survives its own link (found by fuzzing, tests/fuzz_regressions.rs).
         "pg" => set(
             &mut s.table.page,
             value
                 .parse::<u32>()
                 .ok()
-                .filter(|p| (1..=1_000_000).contains(p)),
+                .filter(|p| (1..=1_000_000).contains(p))
+                .map(|p| if p == 1 { 0 } else { p }),
         ),
         "embed" => set(&mut s.compact.on, (value == "1").then_some(true)),
         "show" => {
