@@ -16,6 +16,7 @@ export const TEST_OVERRIDES = {
   'data/manifest.json': `${FIXTURES}manifest.test.json`,
   'data/snapshots/test-records-small.json': `${FIXTURES}records-small.json`,
   'data/snapshots/test-sums-only.json': `${FIXTURES}sums-only.json`,
+  'data/snapshots/test-growth-only.json': `${FIXTURES}growth-only.json`,
   'data/snapshots/broken-bad-date.json': `${FIXTURES}broken/bad-date.json`,
 };
 

@@ -126,12 +126,17 @@ test('an illustrative snapshot always shows the illustrative notice', async () =
   assert.ok(await notice.isVisible());
   assert.match(await notice.innerText(), /Dữ liệu minh họa, không phải số liệu chính thức/);
   assert.match(await textOf(page, '.td-meta'), /Dữ liệu minh họa/);
-  // It has no documents or growth figures: the tab says so instead of staying empty.
-  await page.getByRole('tab', { name: 'Tăng trưởng' }).click();
-  assert.equal(await textOf(page, '.td-empty'), 'Bộ số liệu này không có phần này.');
-  assert.ok(await notice.isVisible(), 'the notice stays on every tab');
+  // It has no documents or growth figures: no tabs are offered for them (its tasks alone need
+  // no tab bar), and a link to its growth tab says what is missing.
+  assert.equal(await page.getByRole('tab').count(), 0);
+  assert.equal(await page.getByRole('tablist').count(), 0);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
+  const growth = await openWidget(w, '?s=illustrative-2021-q1-1738&t=growth');
+  assert.match(await growth.locator('[data-notice=missing]').innerText(), /không có số liệu riêng về: Tăng trưởng\./);
+  assert.ok(await growth.locator('[data-notice=illustrative]').isVisible(), 'the notice stays');
+  assert.ok(await growth.locator('#td-status').isVisible(), 'its tasks are shown');
+  await growth.close();
 });
 
 // Guards: a slow network shows a visible, announced loading state, or the baked figures.
