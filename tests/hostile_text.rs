@@ -195,7 +195,7 @@ fn default_snapshot() -> task_dashboard::snapshot::Snapshot {
 }
 
 /// What validation accepts of `text`: it refuses control characters, bidirectional controls
-/// left open, invisible-only and over-long text (`snapshot::text_problem`), so those are
+/// left open, invisible-only and over-long text (`snapshot::readable::text_problem`), so those are
 /// dropped, the rest cut to 400 characters and a visible full stop added.
 fn acceptable(text: &str) -> String {
     let kept: String = text

@@ -396,7 +396,11 @@ pub fn row_details(row: &BarRow) -> Option<String> {
 /// change, 33 rows of it ~1.5–2 ms per search at 100k tasks (`node bench/trace.mjs`).
 pub fn row_name(row: &BarRow) -> Option<String> {
     let details = row_details(row)?;
-    Some(format!("{} {}: {details}", row.label, row.value_text))
+    Some(format!(
+        "{} {}: {details}",
+        crate::text::isolate(&row.label),
+        row.value_text
+    ))
 }
 
 fn classes(base: &str, selected: bool, dimmed: bool) -> String {

@@ -5,6 +5,7 @@ mod decode;
 pub mod error;
 mod json;
 pub mod model;
+mod readable;
 mod records;
 mod status;
 mod validate;

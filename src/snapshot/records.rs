@@ -45,7 +45,7 @@ pub(super) fn check_records(
         if r.title.trim().is_empty() {
             issues.push(at("title"), "expected the task's title");
         } else if let Some(problem) =
-            super::validate::text_problem(&r.title, super::validate::TEXT_CHARS)
+            super::readable::text_problem(&r.title, super::readable::TEXT_CHARS)
         {
             issues.push(at("title"), problem);
         }

@@ -110,7 +110,11 @@ impl ViewState {
         let mut missing = Vec::new();
         if !self.tab.held_by(snap) {
             if let Some(&first) = Tab::held(snap).first() {
-                missing.push(Missing::Tab(self.tab));
+                // Told only when the link named it: the default tab is no one's request, and
+                // the compact view has no tabs.
+                if self.tab != Tab::default() && !self.compact.on {
+                    missing.push(Missing::Tab(self.tab));
+                }
                 self.tab = first;
             }
         }

@@ -35,17 +35,18 @@ test('an embed asking for parts the snapshot lacks names them, and draws no zero
 });
 
 // Guards: tabs only for what a snapshot has; a growth-only snapshot has no tab bar; a link to its
-// tasks tab lands on growth and says the snapshot has no tasks; the embed panel offers and
+// documents tab lands on growth and says the snapshot has none; the embed panel offers and
 // proposes only the growth chart.
 test('tabs and the embed panel offer only what the snapshot has', async () => {
   // The default snapshot has tasks, documents and growth: three tabs.
   const full = await openWidget(w, '');
   assert.deepEqual(await full.getByRole('tab').allInnerTexts(), ['Nhiệm vụ', 'Văn bản và đề án', 'Tăng trưởng']);
   await full.close();
-  // Growth alone: no tab bar to choose from, the growth chart shown.
-  const page = await openWidget(w, `?v=2&s=${GROWTH_ONLY}&t=tasks`, { waitFor: '#td-growth' });
+  // Growth alone: no tab bar to choose from, the growth chart shown; a link to the documents
+  // tab is told they are missing.
+  const page = await openWidget(w, `?v=2&s=${GROWTH_ONLY}&t=docs`, { waitFor: '#td-growth' });
   assert.equal(await page.getByRole('tab').count(), 0);
-  assert.match(await page.locator('[data-notice=missing]').innerText(), /không có số liệu riêng về: Nhiệm vụ\./);
+  assert.match(await page.locator('[data-notice=missing]').innerText(), /không có số liệu riêng về: Văn bản và đề án\./);
   assert.match(await settledQuery(page), /t=growth/);
   await page.locator('button[data-action=embed]').click();
   const boxes = page.locator('.td-embed-panel input[name=show]');

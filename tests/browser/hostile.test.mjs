@@ -63,8 +63,9 @@ test('right-to-left names are drawn, isolated in generated sentences', async () 
   assert.ok(labels.includes('מחוז בינה'), labels.join(' | '));
   const summary = await page.locator('#td-units-summary').textContent();
   assert.match(summary, /\u2068מחוז בינה\u2069 \(/, 'the name is isolated before its share');
-  const tip = await page.locator('#td-units .td-seg[aria-label*="מחוז"]').first().getAttribute('aria-label');
-  assert.ok(tip.startsWith('\u2068מחוז בינה\u2069: '), tip);
+  const name = await page.locator('#td-units .td-row-button[aria-label*="מחוז"]').first().getAttribute('aria-label');
+  assert.ok(name.startsWith('\u2068מחוז בינה\u2069 '), name);
+  assert.ok(name.includes(': \u2068מחוז בינה\u2069: '), name);
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#td-units [data-download=svg]').click()]);
   const svg = readFileSync(await file.path(), 'utf8');
   const parsed = await page.evaluate((text) => {
