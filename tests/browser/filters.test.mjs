@@ -428,7 +428,7 @@ test('a copied link opens the same view in a fresh page', async () => {
   await page.click('.td-chip-wd');
   await page.selectOption('select[name=k]', 'dept');
   await page.selectOption('select[name=us]', 'name');
-  await page.getByRole('tab', { name: 'Nhiệm vụ' }).focus();
+  await page.locator('[data-action=copy-link]').focus();
   await page.click('[data-action=copy-link]');
   await page.waitForFunction(() => document.querySelector('[data-copy-status]').textContent.includes('Đã sao chép'));
   const link = await page.evaluate(() => navigator.clipboard.readText());
