@@ -4,8 +4,9 @@
 //! snapshot-tool validate FILE...          check snapshots or manifests (a manifest: every entry)
 //! snapshot-tool generate --tasks N [--seed S] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
-//! snapshot-tool schema [snapshot|manifest] print the JSON Schema (needs --features schema)
+//! snapshot-tool schema [snapshot|manifest] print the JSON Schema (every build)
 //! snapshot-tool bake DIST [--start FILE]   bake every snapshot's views into the built pages
+//! snapshot-tool [COMMAND] --help           help; exit status 2 for a command line that cannot run
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -21,12 +22,42 @@ use task_dashboard::snapshot::{
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("validate") if args.len() > 1 => validate(&args[1..]),
-        Some("generate") => generate(&args[1..]),
-        Some("schema") => schema(args.get(1).map(String::as_str).unwrap_or("snapshot")),
-        Some("bake") if args.len() > 1 => bake::run(&args[1..]),
-        _ => Err(USAGE.to_owned()),
+    let command = args.first().map(String::as_str);
+    let rest = args.get(1..).unwrap_or_default();
+    // `--help` (or `-h`) anywhere asks for help, never for a file of that name.
+    if command.is_none_or(is_help) || rest.iter().any(|a| matches!(a.as_str(), "--help" | "-h")) {
+        let help = match command.filter(|c| !is_help(c)) {
+            None | Some("help") => Some(USAGE.to_owned()),
+            Some(c) => command_help(c),
+        };
+        return match help {
+            Some(text) if command.is_some() => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            // No command at all: the usage, on stderr, as a failure.
+            Some(text) => {
+                eprintln!("{text}");
+                ExitCode::from(2)
+            }
+            None => usage_error(&format!(
+                "unknown command {}",
+                Quoted(command.unwrap_or_default())
+            )),
+        };
+    }
+    let result = match command {
+        Some("validate") if !rest.is_empty() => validate(rest),
+        Some("generate") => generate(rest),
+        Some("schema") if rest.len() <= 1 => {
+            schema(rest.first().map_or("snapshot", String::as_str))
+        }
+        Some("bake") if !rest.is_empty() => bake::run(rest),
+        Some(c) if command_help(c).is_some() => {
+            return usage_error(&format!("{c}: missing or extra arguments"))
+        }
+        Some(c) => return usage_error(&format!("unknown command {}", Quoted(c))),
+        None => return usage_error("no command"),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -37,11 +68,62 @@ fn main() -> ExitCode {
     }
 }
 
-pub(crate) const USAGE: &str = "usage:
+fn is_help(arg: &str) -> bool {
+    matches!(arg, "--help" | "-h" | "help")
+}
+
+/// A command line that cannot be run: what is wrong and the usage, exit status 2.
+fn usage_error(what: &str) -> ExitCode {
+    eprintln!("snapshot-tool: {what}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+pub(crate) const USAGE: &str = "snapshot-tool: check, generate and bake the widget's data files
+
+usage:
   snapshot-tool validate FILE...
   snapshot-tool generate --tasks N [--seed S] [--out FILE]
   snapshot-tool schema [snapshot|manifest]
-  snapshot-tool bake DIST [--start static/start.js]";
+  snapshot-tool bake DIST [--start static/start.js]
+  snapshot-tool COMMAND --help
+
+Exit status: 0 when everything is valid, 1 when a file is not, 2 for a command line that
+cannot be run.";
+
+/// The help of one command; `None` for a command that does not exist.
+fn command_help(command: &str) -> Option<String> {
+    let text = match command {
+        "validate" => {
+            "snapshot-tool validate FILE...
+
+Checks snapshot files and manifests with the widget's own reader and validation. A manifest
+(a file named manifest.json must be one) is checked with every snapshot it lists: each file
+must exist, be valid, and agree with its entry (id, as_of, data_status). Problems are printed
+on stderr with the file, the JSON path and what was expected; warnings and \"ok\" on stdout.
+Exit status 1 when any file fails."
+        }
+        "generate" => {
+            "snapshot-tool generate --tasks N [--seed S] [--out FILE]
+
+Writes an ILLUSTRATIVE snapshot (data_status \"illustrative\": the widget always says so) with
+N generated task records, reproducible from the seed (default 2021), to FILE or stdout."
+        }
+        "schema" => {
+            "snapshot-tool schema [snapshot|manifest]
+
+Prints the JSON Schema of the snapshot format (default) or of the manifest: the files in
+schema/, generated from the Rust types (scripts/schema.sh; a test fails when they drift)."
+        }
+        "bake" => {
+            "snapshot-tool bake DIST [--start FILE]
+
+Writes every snapshot's compact view, in both languages, into the built pages of DIST (run
+by scripts/build.sh after Trunk). --start: the start-up script (default static/start.js)."
+        }
+        _ => return None,
+    };
+    Some(text.to_owned())
+}
 
 #[path = "snapshot_tool/bake.rs"]
 mod bake;
@@ -323,20 +405,38 @@ fn generate(args: &[String]) -> Result<(), String> {
     }
 }
 
-#[cfg(feature = "schema")]
+/// The JSON Schema of the snapshot format or of the manifest. Derived from the Rust types
+/// with the `schema` feature (how scripts/schema.sh writes schema/); in every other build, the
+/// files it wrote, which a test keeps equal to the derived ones (`tests/schema.rs`).
 fn schema(which: &str) -> Result<(), String> {
-    use task_dashboard::snapshot::{Manifest, Snapshot};
-    let schema = match which {
-        "snapshot" => schemars::schema_for!(Snapshot),
-        "manifest" => schemars::schema_for!(Manifest),
-        other => return Err(format!("unknown schema {other:?}: snapshot or manifest")),
+    let text = match which {
+        "snapshot" | "manifest" => schema_text(which)?,
+        other => {
+            return Err(format!(
+                "unknown schema {}: snapshot or manifest",
+                Quoted(other)
+            ))
+        }
     };
-    let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
-    println!("{text}");
+    println!("{}", text.trim_end());
     Ok(())
 }
 
+#[cfg(feature = "schema")]
+fn schema_text(which: &str) -> Result<String, String> {
+    use task_dashboard::snapshot::{Manifest, Snapshot};
+    let schema = match which {
+        "manifest" => schemars::schema_for!(Manifest),
+        _ => schemars::schema_for!(Snapshot),
+    };
+    serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())
+}
+
 #[cfg(not(feature = "schema"))]
-fn schema(_: &str) -> Result<(), String> {
-    Err("built without the schema feature: cargo run --features schema --bin snapshot-tool -- schema".into())
+fn schema_text(which: &str) -> Result<String, String> {
+    Ok(match which {
+        "manifest" => include_str!("../../schema/manifest.schema.json"),
+        _ => include_str!("../../schema/snapshot.schema.json"),
+    }
+    .to_owned())
 }
