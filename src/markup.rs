@@ -32,7 +32,13 @@ fn push_issues(w: &mut HtmlWriter, file: Option<&str>, issues: &[Issue]) {
         if file.is_some() || !issue.path.is_empty() {
             w.raw_static(": ");
         }
-        w.text(&issue.message).raw_static("</li>");
+        w.text(&issue.message);
+        // Where the reader stopped, for a file that is not the format: what an editor's
+        // "go to line" takes.
+        if let Some(at) = issue.at {
+            w.text(&format!(" (line {}, column {})", at.line, at.column));
+        }
+        w.raw_static("</li>");
     }
 }
 

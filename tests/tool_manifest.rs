@@ -267,7 +267,7 @@ fn an_entry_whose_file_is_refused_names_the_entry_then_the_files_errors() {
             "data/manifest.json: snapshots[0].path (entry \"quang-ninh-2021-q1\"): expected a \
              valid snapshot at data/snapshots/quang-ninh-2021-q1.json, found one the widget \
              refuses:",
-            "data/snapshots/quang-ninh-2021-q1.json: as_of: expected a day of the calendar, \
+            "data/snapshots/quang-ninh-2021-q1.json:2:12: as_of: expected a day of the calendar, \
              found \"2021-02-30\"",
             "1 of 1 files failed",
         ],
@@ -406,7 +406,7 @@ fn a_broken_manifest_under_another_name_is_read_as_a_manifest() {
             "data/list.json: format: expected \"task-dashboard/manifest\", found \
              \"task-dashboard/snapshot\"",
             // serde_json's map orders members by name: `titel` after `path`.
-            "data/typo.json: snapshots[1].titel: unknown field `titel`, expected `id`, `path`, \
+            "data/typo.json:20:15: snapshots[1].titel: unknown field `titel`, expected `id`, `path`, \
              `title`, `as_of` or `data_status`",
             "2 of 2 files failed",
         ],

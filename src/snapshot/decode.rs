@@ -66,30 +66,30 @@ impl<T: Decode> Decode for Vec<T> {
 
 impl Decode for Date {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
-        let s = r.string_as(DATE_EXPECTED)?;
-        Date::parse(&s).ok_or_else(|| r.error(Date::why_not(&s)))
+        r.string_into(DATE_EXPECTED, |s| {
+            Date::parse(s).ok_or_else(|| Date::why_not(s))
+        })
     }
 }
 
 impl Decode for Period {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
-        let s = r.string_as(PERIOD_EXPECTED)?;
-        Period::parse(&s)
-            .ok_or_else(|| r.error(format!("expected {PERIOD_EXPECTED}, found {}", Quoted(&s))))
+        r.string_into(PERIOD_EXPECTED, |s| {
+            Period::parse(s)
+                .ok_or_else(|| format!("expected {PERIOD_EXPECTED}, found {}", Quoted(s)))
+        })
     }
 }
 
 impl Decode for HttpUrl {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
-        let s = r.string_as(HTTP_URL_EXPECTED)?;
-        if HttpUrl::fits(&s) {
-            Ok(HttpUrl(s.into_owned()))
-        } else {
-            Err(r.error(format!(
-                "expected {HTTP_URL_EXPECTED}, found {}",
-                Quoted(&s)
-            )))
-        }
+        r.string_into(HTTP_URL_EXPECTED, |s| {
+            if HttpUrl::fits(s) {
+                Ok(HttpUrl(s.to_owned()))
+            } else {
+                Err(format!("expected {HTTP_URL_EXPECTED}, found {}", Quoted(s)))
+            }
+        })
     }
 }
 
@@ -385,7 +385,50 @@ mod tests {
         let err = decode_document::<Vec<Unit>>(Reader::new(r#"[{"id":"a","name":{"vi":"A"},"kind":"department"},{"id":"b","name":"B","kind":"locality"}]"#)).unwrap_err();
         assert_eq!(
             (err.path.as_str(), err.message.as_str()),
-            ("[1].name", "expected an object, found a string")
+            ("[1].name", "expected an object, found a string; hint: text shown to readers is written in both languages: {\"vi\": \"…\", \"en\": \"…\"}")
+        );
+        assert_eq!((err.at.line, err.at.column), (1, 68));
+    }
+
+    // Guards: the mistakes of hand-written JSON get a hint and the line and column where the
+    // reader stopped (issue #19).
+    #[test]
+    fn hand_written_mistakes_get_a_hint_and_a_position() {
+        let cases = [
+            (
+                "{\n  \"name\": \"a\",\n  \"published\": \"2021-04-05\",\n  \"url\": \"https://a.vn\",\n}",
+                (5, 1),
+                "hint: a comma after the last item? JSON allows none: remove it",
+            ),
+            (
+                "{\"name\": \"a\",\n}",
+                (2, 1),
+                "hint: a comma after the last item? JSON allows none: remove it",
+            ),
+            (
+                "{\"name\": \u{201C}a\u{201D}}",
+                (1, 10),
+                "hint: typographic quotes? JSON takes straight double quotes (\")",
+            ),
+        ];
+        for (json, (line, column), hint) in cases {
+            let err = source(json).unwrap_err();
+            assert!(err.message.ends_with(hint), "{json:?}: {}", err.message);
+            assert_eq!((err.at.line, err.at.column), (line, column), "{json:?}");
+        }
+        let err = decode_document::<DocumentCount>(Reader::new(
+            "{\"type\": \"decision\",\n \"count\": 12,01}",
+        ))
+        .unwrap_err();
+        assert_eq!(
+            err.message,
+            "expected a member name in double quotes, found a number; hint: a decimal comma? JSON numbers take a dot: 12.01"
+        );
+        assert_eq!((err.at.line, err.at.column), (2, 14));
+        let err = decode_document::<Vec<u32>>(Reader::new("[21.914]")).unwrap_err();
+        assert_eq!(
+            err.message,
+            "expected a whole number from 0 to 4294967295, found 21.914; hint: a thousands separator? counts take none: 21914"
         );
     }
 }

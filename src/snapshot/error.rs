@@ -9,6 +9,29 @@ pub struct Issue {
     pub path: String,
     /// What was expected, and what was found.
     pub message: String,
+    /// Where the reader stopped, for a file that could not be read as the format (not for
+    /// one that was read and found inconsistent, which the path locates).
+    pub at: Option<Position>,
+}
+
+/// A place in a text file as an editor shows it: line and column, from 1 (columns count
+/// characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Position {
+    /// The position of byte `at` of `text` (at a character boundary, or the end).
+    pub fn of(text: &str, at: usize) -> Position {
+        let before = text.get(..at.min(text.len())).unwrap_or(text);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: 1 + before.bytes().filter(|&b| b == b'\n').count() as u32,
+            column: 1 + before[line_start..].chars().count() as u32,
+        }
+    }
 }
 
 impl Issue {
@@ -16,12 +39,16 @@ impl Issue {
         Issue {
             path: path.into(),
             message: message.into(),
+            at: None,
         }
     }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(at) = self.at {
+            write!(f, "line {}, column {}: ", at.line, at.column)?;
+        }
         if self.path.is_empty() {
             f.write_str(&self.message)
         } else {
@@ -166,7 +193,16 @@ impl fmt::Display for DataError {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            write!(f, "{}: {}", self.file, issue)?;
+            // `file:line:column:` where the reader stopped, as compilers write it (editors
+            // jump there); else `file: path: message`.
+            match issue.at {
+                Some(at) => write!(f, "{}:{}:{}: ", self.file, at.line, at.column)?,
+                None => write!(f, "{}: ", self.file)?,
+            }
+            if !issue.path.is_empty() {
+                write!(f, "{}: ", issue.path)?;
+            }
+            f.write_str(&issue.message)?;
         }
         if self.more > 0 {
             write!(f, "\n{}: … and {} more issues", self.file, self.more)?;

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::error::ErrorKind;
+use super::error::{ErrorKind, Position};
 
 /// Why a document could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct JsonError {
     pub path: String,
     pub message: String,
     pub kind: ErrorKind,
+    /// Line and column where the reader stopped.
+    pub at: Position,
 }
 
 pub type Result<T> = std::result::Result<T, JsonError>;
@@ -44,9 +46,12 @@ const MAX_DEPTH: usize = 64;
 /// A file that is not UTF-8 after `before`. Not yet read, so there is no path: the line
 /// locates it.
 fn not_utf8(before: &[u8]) -> JsonError {
+    // `before` is the valid prefix: UTF-8 up to its end.
+    let text = std::str::from_utf8(before).unwrap_or_default();
     JsonError {
         kind: ErrorKind::Invalid,
         path: String::new(),
+        at: Position::of(text, text.len()),
         message: format!(
             "the file is not UTF-8 text: a byte that is not UTF-8, or U+FFFD (the mark of \
              one replaced), at line {}",
@@ -54,6 +59,19 @@ fn not_utf8(before: &[u8]) -> JsonError {
         ),
     }
 }
+
+/// Members whose value is text in both languages (`Text`): a plain string there gets a hint.
+const TEXT_KEYS: &[&str] = &[
+    "title",
+    "jurisdiction",
+    "notice",
+    "name",
+    "short",
+    "assigned_by",
+    "label",
+    "indicator",
+    "note",
+];
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
@@ -109,11 +127,72 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        let mut message = message.into();
+        if let Some(hint) = self.hint(&message) {
+            message.push_str("; ");
+            message.push_str(&hint);
+        }
         JsonError {
             path,
-            message: message.into(),
+            message,
             kind: ErrorKind::Invalid,
+            at: Position::of(self.text, self.pos),
         }
+    }
+
+    /// A hint for the mistakes people make writing JSON by hand, judged from the text around
+    /// where the reader stopped: a decimal comma, a comma after the last member, typographic
+    /// quotes, a plain string where text in two languages is expected.
+    fn hint(&self, message: &str) -> Option<String> {
+        let bytes = self.bytes();
+        let at = self.pos.min(bytes.len());
+        let rest = &self.text[at..];
+        let next = rest.trim_start().chars().next();
+        let before = self.text[..at].trim_end();
+        let last = before.chars().next_back();
+        // `12,01`: the number read ends at the comma, and digits follow it.
+        if last == Some(',') && next.is_some_and(|c| c.is_ascii_digit()) {
+            let int: String = before[..before.len() - 1]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let frac: String = rest
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if !int.is_empty() {
+                return Some(format!(
+                    "hint: a decimal comma? JSON numbers take a dot: {int}.{frac}"
+                ));
+            }
+        }
+        if last == Some(',') && matches!(next, Some('}' | ']')) {
+            return Some("hint: a comma after the last item? JSON allows none: remove it".into());
+        }
+        if next.is_some_and(|c| {
+            matches!(
+                c,
+                '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{201E}'
+            )
+        }) {
+            return Some("hint: typographic quotes? JSON takes straight double quotes (\")".into());
+        }
+        let key = match self.path.last() {
+            Some(Step::Key(start, end)) => &self.text[*start..*end],
+            _ => "",
+        };
+        if message.starts_with("expected an object, found a string") && TEXT_KEYS.contains(&key) {
+            return Some(
+                "hint: text shown to readers is written in both languages: {\"vi\": \"…\", \"en\": \"…\"}"
+                    .into(),
+            );
+        }
+        None
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -245,6 +324,22 @@ impl<'a> Reader<'a> {
     /// Reads a string: borrowed from the document unless it has escapes.
     pub fn string(&mut self) -> Result<Cow<'a, str>> {
         self.string_as("a string")
+    }
+
+    /// Reads a string and makes a value of it (`make` says why not); an error is placed at
+    /// the string's start, where an editor would look.
+    pub fn string_into<T>(
+        &mut self,
+        what: &str,
+        make: impl FnOnce(&str) -> std::result::Result<T, String>,
+    ) -> Result<T> {
+        self.peek();
+        let start = self.pos;
+        let s = self.string_as(what)?;
+        make(&s).map_err(|message| {
+            self.pos = start;
+            self.error(message)
+        })
     }
 
     /// Reads a string; `what` names it in the error when the value is not a string.
@@ -421,8 +516,17 @@ impl<'a> Reader<'a> {
             Ok(value) if whole => Ok(value),
             _ => {
                 self.pos = start;
+                // `21.914`: a count written with a thousands dot.
+                let thousands = if !n.negative && n.exp == 0 && n.frac.len() == 3 {
+                    format!(
+                        "; hint: a thousands separator? counts take none: {}{}",
+                        n.int, n.frac
+                    )
+                } else {
+                    String::new()
+                };
                 Err(self.error(format!(
-                    "expected a whole number from 0 to {}, found {}",
+                    "expected a whole number from 0 to {}, found {}{thousands}",
                     u32::MAX,
                     n.text
                 )))

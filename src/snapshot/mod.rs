@@ -28,9 +28,11 @@ fn from_json<T: decode::Decode>(file: &str, json: Json<'_>) -> Result<T, DataErr
         Json::Text(text) => json::Reader::from_text(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
         Json::Bytes(bytes) => json::Reader::from_bytes(bytes.strip_prefix(BOM).unwrap_or(bytes)),
     };
-    reader
-        .and_then(decode::decode_document)
-        .map_err(|e| DataError::single(file, e.path, e.message).with_kind(e.kind))
+    reader.and_then(decode::decode_document).map_err(|e| {
+        let mut error = DataError::single(file, e.path, e.message).with_kind(e.kind);
+        error.issues[0].at = Some(e.at);
+        error
+    })
 }
 
 /// The UTF-8 byte-order mark.
