@@ -399,3 +399,42 @@ fn hostile_text_is_refused_alike_by_the_tool_and_the_widget() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// Guards: a hand-written snapshot with several mistakes is told all of them in one run, each
+// with its path, line and column, and a hint where the mistake is a known one (issue #19); a
+// syntax error ends the run, and is told too.
+#[test]
+fn every_mistake_of_a_hand_written_snapshot_is_told_in_one_run() {
+    let text = String::from_utf8(read("data/snapshots/quang-ninh-2021-q1.json")).expect("UTF-8");
+    let broken = text
+        .replacen("\"as_of\": \"2021-03-31\"", "\"as_of\": \"31/03/2021\"", 1)
+        .replacen("\"on_time\": 506", "\"on_time\": 0.506", 1)
+        .replacen("\"late\": 123", "\"late\": 123, \"lated\": 1", 1)
+        .replacen("\"overdue\": 41", "\"overdue\": 41,,", 1);
+    assert_ne!(broken, text);
+    let err = parse_snapshot("hand.json", broken.as_str()).expect_err("broken");
+    let found: Vec<(&str, &str)> = err
+        .issues
+        .iter()
+        .map(|i| {
+            (
+                i.path.as_str(),
+                i.message.split(';').next().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("as_of", "expected a date YYYY-MM-DD, found \"31/03/2021\""),
+            ("tasks.totals.on_time", "expected a whole number from 0 to 4294967295, found 0.506"),
+            ("tasks.totals.lated", "unknown field `lated`, expected `on_time`, `late`, `completed`, `overdue`, `within_deadline`, `not_completed` or `total`"),
+            ("tasks.totals", "expected a member name in double quotes, found something that is not JSON"),
+        ],
+        "{err}"
+    );
+    assert!(!err.issues[1].message.contains("hint"), "{err}");
+    assert!(err.issues.iter().all(|i| i.at.is_some()));
+    // The tool's form: file:line:column: path: message.
+    assert!(err.to_string().starts_with("hand.json:5:"), "{err}");
+}

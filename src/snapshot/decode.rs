@@ -18,10 +18,21 @@ pub trait Decode: Sized {
 }
 
 /// Reads a whole document as a `T`.
-pub fn decode_document<T: Decode>(mut r: Reader<'_>) -> Result<T> {
-    let value = T::decode(&mut r)?;
-    r.end()?;
-    Ok(value)
+#[cfg(test)]
+pub fn decode_document<T: Decode>(r: Reader<'_>) -> Result<T> {
+    decode_document_all(r).map_err(|mut errors| errors.remove(0))
+}
+
+/// Reads a whole document as a `T`, or says every error found in one run: errors in values
+/// are stepped over and the run goes on; a syntax error stops it (`Reader::recover`). At
+/// least one error when it fails.
+pub fn decode_document_all<T: Decode>(mut r: Reader<'_>) -> std::result::Result<T, Vec<JsonError>> {
+    let result = T::decode(&mut r).and_then(|value| r.end().map(|()| value));
+    match result {
+        Ok(value) if r.errors_so_far() == 0 => Ok(value),
+        Ok(_) => Err(r.into_errors(None)),
+        Err(last) => Err(r.into_errors(Some(last))),
+    }
 }
 
 impl Decode for String {

@@ -22,6 +22,9 @@ pub struct JsonError {
     pub kind: ErrorKind,
     /// Line and column where the reader stopped.
     pub at: Position,
+    /// Already in the reader's list of errors (`Reader::errors`): the value that failed was
+    /// read to its end, and its parents go on with the next member.
+    pub recorded: bool,
 }
 
 pub type Result<T> = std::result::Result<T, JsonError>;
@@ -38,7 +41,14 @@ pub struct Reader<'a> {
     text: &'a str,
     pos: usize,
     path: Vec<Step>,
+    /// Errors in values the reader could step over, so that one run reports them all: a
+    /// member of the wrong type, an unknown or duplicate member, a bad date. A syntax error
+    /// stops it (what follows cannot be read with confidence).
+    errors: Vec<JsonError>,
 }
+
+/// Errors a run collects before it stops looking: enough to fix a file.
+const MAX_ERRORS: usize = 50;
 
 /// Nesting deeper than any snapshot needs; a hostile file cannot exhaust the stack.
 const MAX_DEPTH: usize = 64;
@@ -52,6 +62,7 @@ fn not_utf8(before: &[u8]) -> JsonError {
         kind: ErrorKind::Invalid,
         path: String::new(),
         at: Position::of(text, text.len()),
+        recorded: false,
         message: format!(
             "the file is not UTF-8 text: a byte that is not UTF-8, or U+FFFD (the mark of \
              one replaced), at line {}",
@@ -79,6 +90,7 @@ impl<'a> Reader<'a> {
             text,
             pos: 0,
             path: Vec::new(),
+            errors: Vec::new(),
         }
     }
 
@@ -102,7 +114,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks that nothing but whitespace follows the value read.
-    pub fn end(mut self) -> Result<()> {
+    pub fn end(&mut self) -> Result<()> {
         match self.peek() {
             None => Ok(()),
             Some(_) => Err(self.error("unexpected characters after the end of the document")),
@@ -137,6 +149,66 @@ impl<'a> Reader<'a> {
             message,
             kind: ErrorKind::Invalid,
             at: Position::of(self.text, self.pos),
+            recorded: false,
+        }
+    }
+
+    pub fn errors_so_far(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The errors recorded so far (`errors`), with `last` when it stopped the run.
+    pub fn into_errors(mut self, last: Option<JsonError>) -> Vec<JsonError> {
+        if let Some(e) = last.filter(|e| !e.recorded) {
+            self.errors.push(e);
+        }
+        self.errors
+    }
+
+    /// After a value starting at `start` failed with `e`: when `e` is about the value, not
+    /// the syntax, it is recorded and the value stepped over, so the run goes on; else the
+    /// run stops with it.
+    fn recover(&mut self, e: JsonError, start: usize) -> Result<()> {
+        if e.recorded {
+            return Ok(());
+        }
+        if e.kind != ErrorKind::Invalid || self.errors.len() >= MAX_ERRORS {
+            return Err(e);
+        }
+        let depth = self.path.len();
+        self.pos = start;
+        let skipped = self.skip_value();
+        self.path.truncate(depth);
+        match skipped {
+            Ok(()) => {
+                self.errors.push(e);
+                Ok(())
+            }
+            Err(_) => Err(e),
+        }
+    }
+
+    /// Reads any JSON value, keeping nothing.
+    fn skip_value(&mut self) -> Result<()> {
+        match self.peek() {
+            Some(b'{') => self.object(&mut |r, _| r.skip_value()),
+            Some(b'[') => self.array(&mut |r| r.skip_value()),
+            Some(b'"') => self.string().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ if self.literal("true") || self.literal("false") || self.literal("null") => Ok(()),
+            _ => Err(self.expected("a value")),
+        }
+    }
+
+    /// Ok, or the mark that errors were recorded in the container just read (its parents
+    /// then know it failed, and that it was read to its end).
+    fn container_result(&self, errors_before: usize) -> Result<()> {
+        if self.errors.len() > errors_before {
+            let mut marker = self.errors[errors_before].clone();
+            marker.recorded = true;
+            Err(marker)
+        } else {
+            Ok(())
         }
     }
 
@@ -262,18 +334,24 @@ impl<'a> Reader<'a> {
         if self.open(b'{', b'}', "an object")? {
             return Ok(());
         }
+        let errors_before = self.errors.len();
         loop {
             if self.peek() != Some(b'"') {
                 return Err(self.expected("a member name in double quotes"));
             }
             let start = self.pos + 1;
             let key = self.string()?;
+            let depth = self.path.len();
             self.path.push(Step::Key(start, self.pos - 1));
             self.expect_byte(b':', "`:` after the member name")?;
-            member(self, &key)?;
-            self.path.pop();
+            self.peek();
+            let value_start = self.pos;
+            if let Err(e) = member(self, &key) {
+                self.recover(e, value_start)?;
+            }
+            self.path.truncate(depth);
             if self.closed(b'}', "`,` or `}` after an object member")? {
-                return Ok(());
+                return self.container_result(errors_before);
             }
         }
     }
@@ -283,15 +361,21 @@ impl<'a> Reader<'a> {
         if self.open(b'[', b']', "an array")? {
             return Ok(());
         }
+        let errors_before = self.errors.len();
         for index in 0.. {
+            let depth = self.path.len();
             self.path.push(Step::Index(index));
-            element(self)?;
-            self.path.pop();
+            self.peek();
+            let value_start = self.pos;
+            if let Err(e) = element(self) {
+                self.recover(e, value_start)?;
+            }
+            self.path.truncate(depth);
             if self.closed(b']', "`,` or `]` after an array element")? {
                 break;
             }
         }
-        Ok(())
+        self.container_result(errors_before)
     }
 
     /// Reads the `open` byte of an object or array (`what`), refusing deep nesting; true when
@@ -517,7 +601,7 @@ impl<'a> Reader<'a> {
             _ => {
                 self.pos = start;
                 // `21.914`: a count written with a thousands dot.
-                let thousands = if !n.negative && n.exp == 0 && n.frac.len() == 3 {
+                let thousands = if !n.negative && n.exp == 0 && n.frac.len() == 3 && n.int != "0" {
                     format!(
                         "; hint: a thousands separator? counts take none: {}{}",
                         n.int, n.frac

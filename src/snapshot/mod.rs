@@ -20,7 +20,8 @@ pub use values::{Date, HttpUrl, Period, Span, Text};
 
 pub(crate) use validate::is_valid_id;
 
-/// Reads JSON as a `T`; on failure, names the JSON path where the text stopped fitting.
+/// Reads JSON as a `T`; on failure, names every place the text did not fit (JSON path, line
+/// and column) that one run finds.
 fn from_json<T: decode::Decode>(file: &str, json: Json<'_>) -> Result<T, DataError> {
     // A UTF-8 byte-order mark (spreadsheet tools and Windows editors write one) is not part
     // of the document: the browser's decoding drops it, and so does reading bytes here.
@@ -28,10 +29,28 @@ fn from_json<T: decode::Decode>(file: &str, json: Json<'_>) -> Result<T, DataErr
         Json::Text(text) => json::Reader::from_text(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
         Json::Bytes(bytes) => json::Reader::from_bytes(bytes.strip_prefix(BOM).unwrap_or(bytes)),
     };
-    reader.and_then(decode::decode_document).map_err(|e| {
-        let mut error = DataError::single(file, e.path, e.message).with_kind(e.kind);
-        error.issues[0].at = Some(e.at);
-        error
+    let errors = match reader {
+        Ok(reader) => match decode::decode_document_all(reader) {
+            Ok(value) => return Ok(value),
+            Err(errors) => errors,
+        },
+        Err(e) => vec![e],
+    };
+    // What the widget does depends on the kind of the error that stopped the run (a file
+    // with task records, in the reader build), else the file is invalid.
+    let kind = errors.last().map_or(ErrorKind::Invalid, |e| e.kind);
+    let issues = errors
+        .into_iter()
+        .map(|e| Issue {
+            at: Some(e.at),
+            ..Issue::new(e.path, e.message)
+        })
+        .collect();
+    Err(DataError {
+        kind,
+        file: file.to_owned(),
+        issues,
+        more: 0,
     })
 }
 
