@@ -45,6 +45,9 @@ pub struct Reader<'a> {
     /// member of the wrong type, an unknown or duplicate member, a bad date. A syntax error
     /// stops it (what follows cannot be read with confidence).
     errors: Vec<JsonError>,
+    /// A value could not be stepped over: the run stops, and no parent tries again (each
+    /// would read the same text to the same error: quadratic in the nesting).
+    stopped: bool,
 }
 
 /// Errors a run collects before it stops looking: enough to fix a file.
@@ -91,6 +94,7 @@ impl<'a> Reader<'a> {
             pos: 0,
             path: Vec::new(),
             errors: Vec::new(),
+            stopped: false,
         }
     }
 
@@ -172,7 +176,8 @@ impl<'a> Reader<'a> {
         if e.recorded {
             return Ok(());
         }
-        if e.kind != ErrorKind::Invalid || self.errors.len() >= MAX_ERRORS {
+        if self.stopped || e.kind != ErrorKind::Invalid || self.errors.len() >= MAX_ERRORS {
+            self.stopped = true;
             return Err(e);
         }
         let depth = self.path.len();
@@ -184,7 +189,10 @@ impl<'a> Reader<'a> {
                 self.errors.push(e);
                 Ok(())
             }
-            Err(_) => Err(e),
+            Err(_) => {
+                self.stopped = true;
+                Err(e)
+            }
         }
     }
 
