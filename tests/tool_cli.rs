@@ -28,7 +28,7 @@ fn help_is_printed_for_the_tool_and_every_command_with_success() {
             "{args:?}"
         );
     }
-    for command in ["validate", "generate", "schema", "bake"] {
+    for command in ["validate", "add", "generate", "schema", "bake"] {
         for flag in ["--help", "-h"] {
             let o = tool(&[command, flag]);
             assert_eq!(o.status.code(), Some(0), "{command} {flag}: {}", stderr(&o));
@@ -77,4 +77,78 @@ fn schema_prints_the_published_schemas_in_every_build() {
     let o = tool(&["schema", "other"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("unknown schema \"other\": snapshot or manifest"));
+}
+
+// Guards: `add` writes a snapshot's manifest entry from the file (no hand copying), updates it
+// when the snapshot changes, and the manifest it writes validates (issue #19).
+#[test]
+fn add_writes_the_manifest_entry_from_the_file() {
+    let root = std::env::temp_dir().join(format!("td-add-{}", std::process::id()));
+    let snapshots = root.join("data/snapshots");
+    std::fs::create_dir_all(&snapshots).expect("temp dir");
+    let text = std::fs::read_to_string(format!(
+        "{}/data/snapshots/quang-ninh-2021-q1.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the default snapshot");
+    let file = snapshots.join("q2.json");
+    std::fs::write(
+        &file,
+        text.replace("quang-ninh-2021-q1", "quang-ninh-2021-q2"),
+    )
+    .expect("write");
+    let manifest = root.join("data/manifest.json");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["add", file.to_str().expect("path"), "--manifest"];
+        args.push(manifest.to_str().expect("path"));
+        args.extend_from_slice(extra);
+        tool(&args)
+    };
+
+    let o = run(&["--title-en", "Q2 2021"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with(
+            "added quang-ninh-2021-q2 (snapshots/q2.json, as of 2021-03-31, official), the default\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).expect("manifest")).expect("JSON");
+    let entry = &written["snapshots"][0];
+    assert_eq!(entry["path"], "snapshots/q2.json");
+    assert_eq!(entry["title"]["en"], "Q2 2021");
+    assert_eq!(entry["as_of"], "2021-03-31");
+    assert_eq!(written["default"], "quang-ninh-2021-q2");
+
+    // The file changes; `add` again updates its entry, and `validate` agrees with it.
+    std::fs::write(
+        &file,
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .replace("\"as_of\": \"2021-03-31\"", "\"as_of\": \"2021-06-30\""),
+    )
+    .expect("write");
+    let o = run(&[]);
+    assert!(
+        stdout(&o).contains("updated quang-ninh-2021-q2 (snapshots/q2.json, as of 2021-06-30"),
+        "{}",
+        stdout(&o)
+    );
+    let o = tool(&["validate", manifest.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // A snapshot outside the manifest's folder cannot be fetched by the widget.
+    let outside = root.join("elsewhere.json");
+    std::fs::copy(&file, &outside).expect("copy");
+    let o = tool(&[
+        "add",
+        outside.to_str().expect("path"),
+        "--manifest",
+        manifest.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is not inside"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&root);
 }

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! snapshot-tool validate FILE...          check snapshots or manifests (a manifest: every entry)
+//! snapshot-tool add SNAPSHOT [...]        write its manifest entry from the file
 //! snapshot-tool generate --tasks N [--seed S] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
 //! snapshot-tool schema [snapshot|manifest] print the JSON Schema (every build)
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
             schema(rest.first().map_or("snapshot", String::as_str))
         }
         Some("bake") if !rest.is_empty() => bake::run(rest),
+        Some("add") if !rest.is_empty() => add::run(rest),
         Some(c) if command_help(c).is_some() => {
             return usage_error(&format!("{c}: missing or extra arguments"))
         }
@@ -82,6 +84,7 @@ pub(crate) const USAGE: &str = "snapshot-tool: check, generate and bake the widg
 
 usage:
   snapshot-tool validate FILE...
+  snapshot-tool add SNAPSHOT [--manifest data/manifest.json] [--title-vi T] [--title-en T] [--default]
   snapshot-tool generate --tasks N [--seed S] [--out FILE]
   snapshot-tool schema [snapshot|manifest]
   snapshot-tool bake DIST [--start static/start.js]
@@ -101,6 +104,14 @@ Checks snapshot files and manifests with the widget's own reader and validation.
 must exist, be valid, and agree with its entry (id, as_of, data_status). Problems are printed
 on stderr with the file, the JSON path and what was expected; warnings and \"ok\" on stdout.
 Exit status 1 when any file fails."
+        }
+        "add" => {
+            "snapshot-tool add SNAPSHOT [--manifest FILE] [--title-vi TEXT] [--title-en TEXT] [--default]
+
+Adds the snapshot to the manifest (default data/manifest.json, created if missing), or
+updates its entry: id, path (relative to the manifest), title (the snapshot's own unless
+given), as_of and data_status, all read from the file. --default: links that name no
+snapshot show this one. The manifest is checked before it is written."
         }
         "generate" => {
             "snapshot-tool generate --tasks N [--seed S] [--out FILE]
@@ -125,6 +136,8 @@ by scripts/build.sh after Trunk). --start: the start-up script (default static/s
     Some(text.to_owned())
 }
 
+#[path = "snapshot_tool/add.rs"]
+mod add;
 #[path = "snapshot_tool/bake.rs"]
 mod bake;
 
