@@ -116,23 +116,17 @@ pub fn App() -> impl IntoView {
 /// Loads the manifest, then the snapshot the view names (again whenever it changes), and
 /// both again on the reader's "try again" (`Ctx::retry`) after they failed.
 fn load_data(ctx: Ctx) {
-    Effect::new(move |_| {
-        ctx.attempt.track();
-        if ctx.manifest.get_untracked().is_some() {
-            return; // loaded: a retry is for the snapshot
-        }
-        spawn_local(async move {
-            let manifest = super::load::load_manifest()
-                .await
-                .map(|m| IdentityArc(std::sync::Arc::new(m)));
-            ctx.manifest.set(Some(manifest));
-        });
-    });
     let wanted = Memo::new(move |_| ctx.view.with(|v| v.snapshot.clone()));
     Effect::new(move |_| {
         let id = wanted.get();
-        let attempt = ctx.attempt.get();
         let Some(manifest) = ctx.manifest.get() else {
+            // None: not loaded yet, or a retry after it failed (`Ctx::retry`).
+            spawn_local(async move {
+                let manifest = super::load::load_manifest()
+                    .await
+                    .map(|m| IdentityArc(std::sync::Arc::new(m)));
+                ctx.manifest.set(Some(manifest));
+            });
             return;
         };
         let manifest = match manifest {
@@ -152,8 +146,8 @@ fn load_data(ctx: Ctx) {
         ctx.load.set(Load::Loading);
         spawn_local(async move {
             let result = super::load::load_snapshot(&entry).await;
-            if wanted.get_untracked() != id || ctx.attempt.get_untracked() != attempt {
-                return; // the reader picked another snapshot, or tried again, meanwhile
+            if wanted.get_untracked() != id {
+                return; // the reader picked another snapshot meanwhile
             }
             match result {
                 Ok(snap) => {

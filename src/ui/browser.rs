@@ -261,10 +261,10 @@ pub async fn download_svg_as_png(
 
 /// True when the event comes from an element, or from inside one, with the attribute `attr`
 /// (for controls written as HTML text, which have no handlers of their own).
-pub fn event_target_has(ev: &web_sys::Event, attr: &str) -> bool {
+pub fn event_target_has(ev: &web_sys::Event, selector: &str) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(&format!("[{attr}]")).ok().flatten())
+        .and_then(|el| el.closest(selector).ok().flatten())
         .is_some()
 }
 

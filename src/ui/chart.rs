@@ -323,7 +323,7 @@ fn Downloads(
             {button("png", labels.download_png)}
             {button("svg", labels.download_svg)}
             <span class="td-download-status" role="status" aria-live="polite">
-                {move || failed.get().map(|kind| fill(labels.download_failed, &[("x", &kind.to_uppercase())]))}
+                {move || failed.get().map(|kind| fill(labels.download_failed, &[("x", &kind.to_ascii_uppercase())]))}
             </span>
         </div>
     }

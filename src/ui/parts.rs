@@ -55,7 +55,7 @@ pub fn LoadState() -> impl IntoView {
         })
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        if browser::event_target_has(&ev, "data-retry") {
+        if browser::event_target_has(&ev, "[data-retry]") {
             ctx.retry();
         }
     };

@@ -61,8 +61,6 @@ pub struct Ctx {
     pub view: RwSignal<ViewState>,
     pub manifest: RwSignal<Option<Result<IdentityArc<Manifest>, DataError>>>,
     pub load: RwSignal<Load>,
-    /// Bumped by the reader's "try again": what failed to arrive is fetched again.
-    pub attempt: RwSignal<u32>,
     pub notices: RwSignal<LinkNotices>,
     pub lang: Memo<Lang>,
     /// The status filter alone (chips, status chart, emphasis on the unit chart).
@@ -110,7 +108,6 @@ impl Ctx {
             view,
             manifest: RwSignal::new(None),
             load,
-            attempt: RwSignal::new(0),
             notices: RwSignal::new(notices),
             lang,
             statuses,
@@ -124,11 +121,14 @@ impl Ctx {
 
     /// Fetches again what did not arrive: the manifest if it failed, else the snapshot.
     pub fn retry(&self) {
-        if matches!(self.manifest.get_untracked(), Some(Err(_))) {
-            self.manifest.set(None);
-        }
         self.load.set(Load::Loading);
-        self.attempt.update(|n| *n += 1);
+        // The loading effect runs again (ui::app::load_data): it fetches the manifest when
+        // there is none, else the snapshot.
+        self.manifest.update(|m| {
+            if matches!(m, Some(Err(_))) {
+                *m = None;
+            }
+        });
     }
 
     /// Changes the view (and so the URL).
