@@ -28,7 +28,7 @@ fn help_is_printed_for_the_tool_and_every_command_with_success() {
             "{args:?}"
         );
     }
-    for command in ["validate", "add", "generate", "schema", "bake"] {
+    for command in ["validate", "add", "diff", "generate", "schema", "bake"] {
         for flag in ["--help", "-h"] {
             let o = tool(&[command, flag]);
             assert_eq!(o.status.code(), Some(0), "{command} {flag}: {}", stderr(&o));
@@ -150,5 +150,56 @@ fn add_writes_the_manifest_entry_from_the_file() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("is not inside"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+// Guards: `diff` of two quarters of a body says what changed: statuses, the units whose
+// counts differ, and each task newly completed, newly overdue, new or removed (issue #19).
+#[test]
+fn diff_tells_what_changed_from_one_quarter_to_the_next() {
+    let root = std::env::temp_dir().join(format!("td-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&root).expect("temp dir");
+    let q1_path = format!(
+        "{}/tests/fixtures/records-small.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut q2: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&q1_path).expect("fixture")).expect("JSON");
+    q2["id"] = "test-records-small-q2".into();
+    q2["as_of"] = "2021-06-30".into();
+    let records = q2["tasks"]["records"].as_array_mut().expect("records");
+    records[3]["completed"] = "2021-05-10".into(); // T4: overdue, then completed late
+    records[5]["completed"] = "2021-04-20".into(); // T6: within, then completed on time
+    records.retain(|r| r["id"] != "T8"); // removed
+    records.push(
+        serde_json::json!({ "id": "T9", "title": "Kè sông", "unit": "c",
+        "assigned": "2021-04-05", "due": "2021-07-15" }),
+    );
+    let q2_path = root.join("q2.json");
+    std::fs::write(&q2_path, q2.to_string()).expect("write");
+    let q2_arg = q2_path.to_str().expect("path");
+
+    let o = tool(&["diff", &q1_path, q2_arg]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_owned).collect();
+    assert_eq!(
+        lines,
+        [
+            "test-records-small (as of 2021-03-31) → test-records-small-q2 (as of 2021-06-30)",
+            "statuses: on time 2 → 3 (+1), late 2 → 2 (±0), overdue 2 → 2 (±0), within deadline 2 → 1 (−1), total 8 → 8 (±0)",
+            "units whose counts changed: 2",
+            "  Huyện Bình (b): on time 0 → 0 (±0), late 1 → 1 (±0), overdue 1 → 1 (±0), within deadline 1 → 0 (−1), total 3 → 2 (−1)",
+            "  Thành phố Cẩm (c): on time 0 → 1 (+1), late 0 → 0 (±0), overdue 1 → 1 (±0), within deadline 1 → 1 (±0), total 2 → 3 (+1)",
+            "tasks newly completed: 2 (T4, T6)",
+            "tasks newly overdue: 1 (T5)",
+            "tasks new: 1 (T9)",
+            "tasks removed: 1 (T8)",
+        ]
+    );
+    let o = tool(&["diff", &q1_path, q2_arg, "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(report["tasks"]["newly_overdue"], serde_json::json!(["T5"]));
+    assert_eq!(report["new"]["totals"]["on_time"], 3);
+    assert_eq!(report["units"][1]["id"], "c");
     let _ = std::fs::remove_dir_all(&root);
 }

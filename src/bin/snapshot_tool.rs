@@ -3,6 +3,7 @@
 //! ```text
 //! snapshot-tool validate FILE...          check snapshots or manifests (a manifest: every entry)
 //! snapshot-tool add SNAPSHOT [...]        write its manifest entry from the file
+//! snapshot-tool diff OLD NEW [--json]      what changed between two snapshots of a body
 //! snapshot-tool generate --tasks N [--seed S] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
 //! snapshot-tool schema [snapshot|manifest] print the JSON Schema (every build)
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
         }
         Some("bake") if !rest.is_empty() => bake::run(rest),
         Some("add") if !rest.is_empty() => add::run(rest),
+        Some("diff") if !rest.is_empty() => diff::run(rest),
         Some(c) if command_help(c).is_some() => {
             return usage_error(&format!("{c}: missing or extra arguments"))
         }
@@ -85,6 +87,7 @@ pub(crate) const USAGE: &str = "snapshot-tool: check, generate and bake the widg
 usage:
   snapshot-tool validate FILE...
   snapshot-tool add SNAPSHOT [--manifest data/manifest.json] [--title-vi T] [--title-en T] [--default]
+  snapshot-tool diff OLD NEW [--json]
   snapshot-tool generate --tasks N [--seed S] [--out FILE]
   snapshot-tool schema [snapshot|manifest]
   snapshot-tool bake DIST [--start static/start.js]
@@ -113,6 +116,13 @@ updates its entry: id, path (relative to the manifest), title (the snapshot's ow
 given), as_of and data_status, all read from the file. --default: links that name no
 snapshot show this one. The manifest is checked before it is written."
         }
+        "diff" => {
+            "snapshot-tool diff OLD NEW [--json]
+
+What changed from one snapshot of a body to the next: the four statuses, each unit whose
+counts differ, and with task records in both, the tasks newly completed, newly overdue, new
+and removed (by id). --json: the same for machines, every id listed."
+        }
         "generate" => {
             "snapshot-tool generate --tasks N [--seed S] [--out FILE]
 
@@ -140,6 +150,8 @@ by scripts/build.sh after Trunk). --start: the start-up script (default static/s
 mod add;
 #[path = "snapshot_tool/bake.rs"]
 mod bake;
+#[path = "snapshot_tool/diff.rs"]
+mod diff;
 
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))

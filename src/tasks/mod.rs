@@ -4,6 +4,7 @@
 //! (caches, selections, table rows) ← `indexed` ([`IndexedSnapshot`], what the view loads
 //! and asks for selections).
 
+mod changes;
 mod filter;
 mod index;
 mod indexed;
@@ -12,6 +13,7 @@ mod selector;
 
 pub use crate::snapshot::{GroupTally, Status, StatusSet, StatusTally, NO_DOCUMENT};
 pub use crate::text::fold;
+pub use changes::{changes, Changes, TaskChanges, UnitChange};
 pub use filter::{count_in, DuePeriod, TaskFilter};
 pub use index::{SortColumn, TaskIndex};
 pub use indexed::IndexedSnapshot;
