@@ -28,7 +28,9 @@ fn help_is_printed_for_the_tool_and_every_command_with_success() {
             "{args:?}"
         );
     }
-    for command in ["validate", "add", "diff", "generate", "schema", "bake"] {
+    for command in [
+        "validate", "add", "diff", "import", "generate", "schema", "bake",
+    ] {
         for flag in ["--help", "-h"] {
             let o = tool(&[command, flag]);
             assert_eq!(o.status.code(), Some(0), "{command} {flag}: {}", stderr(&o));

@@ -4,6 +4,7 @@
 //! snapshot-tool validate FILE...          check snapshots or manifests (a manifest: every entry)
 //! snapshot-tool add SNAPSHOT [...]        write its manifest entry from the file
 //! snapshot-tool diff OLD NEW [--json]      what changed between two snapshots of a body
+//! snapshot-tool import TASKS.csv [...]     a task tracker's export as a snapshot
 //! snapshot-tool generate --tasks N [--seed S] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
 //! snapshot-tool schema [snapshot|manifest] print the JSON Schema (every build)
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
         Some("bake") if !rest.is_empty() => bake::run(rest),
         Some("add") if !rest.is_empty() => add::run(rest),
         Some("diff") if !rest.is_empty() => diff::run(rest),
+        Some("import") if !rest.is_empty() => import::run(rest),
         Some(c) if command_help(c).is_some() => {
             return usage_error(&format!("{c}: missing or extra arguments"))
         }
@@ -88,6 +90,7 @@ usage:
   snapshot-tool validate FILE...
   snapshot-tool add SNAPSHOT [--manifest data/manifest.json] [--title-vi T] [--title-en T] [--default]
   snapshot-tool diff OLD NEW [--json]
+  snapshot-tool import TASKS.csv --as-of DATE --out FILE --jurisdiction NAME --source NAME [...]
   snapshot-tool generate --tasks N [--seed S] [--out FILE]
   snapshot-tool schema [snapshot|manifest]
   snapshot-tool bake DIST [--start static/start.js]
@@ -123,6 +126,20 @@ What changed from one snapshot of a body to the next: the four statuses, each un
 counts differ, and with task records in both, the tasks newly completed, newly overdue, new
 and removed (by id). --json: the same for machines, every id listed."
         }
+        "import" => {
+            "snapshot-tool import TASKS.csv --as-of DATE --out SNAPSHOT.json --jurisdiction NAME --source NAME
+                     [--units UNITS.csv] [--id ID] [--title TEXT] [--illustrative] [--json]
+
+Reads a task tracker's export, one row a task: UTF-8 CSV (with or without BOM, CRLF, quoted
+fields, `,` or `;`). The header row is found below any title rows; these headers are known,
+accents and case aside: STT, Mã nhiệm vụ, Tên nhiệm vụ / Nội dung nhiệm vụ, Đơn vị chủ trì /
+Đơn vị thực hiện, Văn bản giao / Số, ký hiệu văn bản, Ngày giao, Hạn xử lý / Thời hạn, Ngày
+hoàn thành. Dates dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd or Excel date numbers. Units are matched to
+--units (id,name,kind) or made from their names (Sở…, Huyện…). Ids are made when there is
+no Mã nhiệm vụ. Every row that cannot be read is reported (row as the spreadsheet numbers
+it, column, value, what was expected; --json for machines) and nothing is written. The
+snapshot is checked by the widget's own validation before it is written."
+        }
         "generate" => {
             "snapshot-tool generate --tasks N [--seed S] [--out FILE]
 
@@ -152,6 +169,8 @@ mod add;
 mod bake;
 #[path = "snapshot_tool/diff.rs"]
 mod diff;
+#[path = "snapshot_tool/import.rs"]
+mod import;
 
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
