@@ -85,8 +85,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let bytes = read(&o.file)?;
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
         .map_err(|e| format!("{file}: expected UTF-8 text (save the CSV as UTF-8): {e}"))?;
-    let rows = csv_rows(text);
-    let Some((header_at, columns)) = find_header(&rows) else {
+    // The first rows, to find the header in; the rest are read one at a time (a 100k-row
+    // export is never held twice).
+    let mut reader = csv_reader(text);
+    let mut rest = reader.records().map(|r| {
+        r.map(|r| r.iter().map(str::to_owned).collect())
+            .unwrap_or_default()
+    });
+    let head: Vec<Vec<String>> = rest.by_ref().take(HEADER_WITHIN).collect();
+    let Some((header_at, columns)) = find_header(&head) else {
         return Err(format!(
             "{file}: no header row found in the first {HEADER_WITHIN} rows: expected the \
              columns {} (and optionally Mã nhiệm vụ, Văn bản giao, Ngày hoàn thành)",
@@ -103,8 +110,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut row_of_record = Vec::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut documents: Vec<AssigningDocument> = Vec::new();
-    let header_row = &rows[header_at];
-    for (index, row) in rows.iter().enumerate().skip(header_at + 1) {
+    let header_row = head[header_at].clone();
+    let header_row = &header_row;
+    let rows = head.into_iter().chain(rest);
+    for (index, row) in rows.enumerate().skip(header_at + 1) {
         let number = index + 1; // as the spreadsheet numbers its rows
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -241,6 +250,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     let out_file = o.out.display().to_string();
     let text = serde_json::to_string(&snapshot).map_err(|e| e.to_string())? + "\n";
+    let (n, unit_count) = (row_of_record.len(), snapshot.units.len());
+    // Validation reads the text: one copy of the tasks at a time.
+    drop(snapshot);
     // The widget's own validation of the rows that were read, its problems told by row (a
     // completion before the assignment, a duplicate id…), with the others, in row order.
     if let Err(e) = parse_snapshot(&out_file, text.as_str()) {
@@ -259,11 +271,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(report(&file, &problems, o.json));
     }
     std::fs::write(&o.out, text).map_err(|e| format!("{out_file}: {e}"))?;
-    let n = snapshot.tasks.as_ref().map_or(0, |t| t.records.len());
     println!(
-        "{out_file}: {n} tasks from {file} (header at row {}), {} units",
-        header_at + 1,
-        snapshot.units.len()
+        "{out_file}: {n} tasks from {file} (header at row {}), {unit_count} units",
+        header_at + 1
     );
     Ok(())
 }
@@ -311,9 +321,9 @@ fn options(args: &[String]) -> Result<Options, String> {
     })
 }
 
-/// The rows of a CSV export: `,` or `;` (whichever the first rows use more), quoted fields,
+/// A reader of a CSV export: `,` or `;` (whichever the first rows use more), quoted fields,
 /// CRLF, rows of any length.
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
+fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
     let head: String = text.lines().take(HEADER_WITHIN).collect();
     let delimiter = if head.matches(';').count() > head.matches(',').count() {
         b';'
@@ -325,6 +335,11 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes())
+}
+
+/// Every row of a (small) CSV file.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv_reader(text)
         .records()
         .map(|r| {
             r.map(|r| r.iter().map(str::to_owned).collect())
