@@ -176,6 +176,14 @@ mod diff;
 #[path = "snapshot_tool/import.rs"]
 mod import;
 
+/// FNV-1a (64 bits): names of content-hashed files, ids that stay the same from one export
+/// to the next. Not for security.
+pub(crate) fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
 }

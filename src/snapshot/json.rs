@@ -224,27 +224,17 @@ impl<'a> Reader<'a> {
     /// where the reader stopped: a decimal comma, a comma after the last member, typographic
     /// quotes, a plain string where text in two languages is expected.
     fn hint(&self, message: &str) -> Option<String> {
-        let bytes = self.bytes();
-        let at = self.pos.min(bytes.len());
-        let rest = &self.text[at..];
-        let next = rest.trim_start().chars().next();
+        let at = self.pos.min(self.text.len());
+        let rest = self.text[at..].trim_start();
+        let next = rest.chars().next();
         let before = self.text[..at].trim_end();
         let last = before.chars().next_back();
+        let is_digit = |c: char| c.is_ascii_digit();
         // `12,01`: the number read ends at the comma, and digits follow it.
-        if last == Some(',') && next.is_some_and(|c| c.is_ascii_digit()) {
-            let int: String = before[..before.len() - 1]
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let frac: String = rest
-                .trim_start()
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
+        if last == Some(',') && next.is_some_and(is_digit) {
+            let number = &before[..before.len() - 1];
+            let int = &number[number.trim_end_matches(is_digit).len()..];
+            let frac = &rest[..rest.len() - rest.trim_start_matches(is_digit).len()];
             if !int.is_empty() {
                 return Some(format!(
                     "hint: a decimal comma? JSON numbers take a dot: {int}.{frac}"

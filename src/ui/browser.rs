@@ -259,8 +259,8 @@ pub async fn download_svg_as_png(
     result
 }
 
-/// True when the event comes from an element, or from inside one, with the attribute `attr`
-/// (for controls written as HTML text, which have no handlers of their own).
+/// True when the event comes from an element matching `selector`, or from inside one (for
+/// controls written as HTML text, which have no handlers of their own).
 pub fn event_target_has(ev: &web_sys::Event, selector: &str) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

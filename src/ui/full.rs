@@ -75,6 +75,7 @@ fn FullView() -> impl IntoView {
             }
         })
     });
+    let tabbed = Memo::new(move |_| shown.with(|s| !s.is_empty()));
     let tab_button = move |t: Tab| {
         let selected = move || tab.get() == t;
         view! {
@@ -100,7 +101,7 @@ fn FullView() -> impl IntoView {
         // Notices inside the main landmark: all content is in a landmark.
         <main class="td-main">
             <Notices />
-            <Show when=move || shown.with(|s| !s.is_empty())>
+            <Show when=move || tabbed.get()>
                 <nav class="td-tabs" role="tablist" aria-label=labels.tabs_label>
                     {move || shown.get().into_iter().map(tab_button).collect_view()}
                 </nav>
@@ -108,8 +109,8 @@ fn FullView() -> impl IntoView {
             <LoadState />
             // A tab panel once there are tabs to label it (not while loading, nor on a failure).
             <div id="td-panel" class="td-panel"
-                role=move || shown.with(|s| !s.is_empty()).then_some("tabpanel")
-                aria-labelledby=move || shown.with(|s| !s.is_empty()).then(|| format!("td-tab-{}", tab.get().code()))>
+                role=move || tabbed.get().then_some("tabpanel")
+                aria-labelledby=move || tabbed.get().then(|| format!("td-tab-{}", tab.get().code()))>
                 {move || match tab.get() {
                     Tab::Tasks => view! { <TasksTab charts /> }.into_any(),
                     Tab::Documents => view! {

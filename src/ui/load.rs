@@ -1,6 +1,9 @@
 //! Fetching the deployment's manifest and snapshots. Paths are relative to the page, so the
 //! build works from any sub-path; a link can only name manifest entries, never a URL.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo_net::http::Request;
 
 use crate::snapshot::error::Quoted;
@@ -50,13 +53,13 @@ async fn fetch_text(path: &str) -> Result<String, DataError> {
 struct Deadline {
     controller: Option<web_sys::AbortController>,
     timer: Option<leptos::prelude::TimeoutHandle>,
-    expired: std::rc::Rc<std::cell::Cell<Option<u32>>>,
+    expired: Rc<Cell<Option<u32>>>,
 }
 
 impl Deadline {
     fn new(seconds: u32) -> Deadline {
         let controller = web_sys::AbortController::new().ok();
-        let expired = std::rc::Rc::default();
+        let expired = Rc::default();
         let timer = Deadline::start(controller.clone(), &expired, seconds);
         Deadline {
             controller,
@@ -67,10 +70,10 @@ impl Deadline {
 
     fn start(
         controller: Option<web_sys::AbortController>,
-        expired: &std::rc::Rc<std::cell::Cell<Option<u32>>>,
+        expired: &Rc<Cell<Option<u32>>>,
         seconds: u32,
     ) -> Option<leptos::prelude::TimeoutHandle> {
-        let expired = std::rc::Rc::clone(expired);
+        let expired = Rc::clone(expired);
         leptos::prelude::set_timeout_with_handle(
             move || {
                 expired.set(Some(seconds));

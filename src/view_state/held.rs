@@ -23,6 +23,14 @@ impl Tab {
     pub fn held(snap: &ValidSnapshot) -> Vec<Tab> {
         Tab::ALL.into_iter().filter(|t| t.held_by(snap)).collect()
     }
+
+    pub fn name(self, labels: &Labels) -> &'static str {
+        match self {
+            Tab::Tasks => labels.tab_tasks,
+            Tab::Documents => labels.tab_documents,
+            Tab::Growth => labels.tab_growth,
+        }
+    }
 }
 
 impl Part {
@@ -39,30 +47,7 @@ impl Part {
             Part::Growth => s.growth.is_some(),
         }
     }
-}
 
-/// The statuses `snap` counts one by one: a group a report gives only as a sum (completed,
-/// not completed) has no count, and so no filter, of each of its two statuses.
-pub fn split_statuses(snap: &ValidSnapshot) -> StatusSet {
-    snap.tasks().map_or(StatusSet::EMPTY, |t| {
-        Status::ALL
-            .into_iter()
-            .filter(|s| t.totals.get(*s).is_some())
-            .collect()
-    })
-}
-
-impl Tab {
-    pub fn name(self, labels: &Labels) -> &'static str {
-        match self {
-            Tab::Tasks => labels.tab_tasks,
-            Tab::Documents => labels.tab_documents,
-            Tab::Growth => labels.tab_growth,
-        }
-    }
-}
-
-impl Part {
     /// The part's name in the embed panel and in notices.
     pub fn name(self, labels: &Labels) -> &'static str {
         match self {
@@ -75,6 +60,17 @@ impl Part {
             Part::Growth => labels.chart_growth,
         }
     }
+}
+
+/// The statuses `snap` counts one by one: a group a report gives only as a sum (completed,
+/// not completed) has no count, and so no filter, of each of its two statuses.
+pub fn split_statuses(snap: &ValidSnapshot) -> StatusSet {
+    snap.tasks().map_or(StatusSet::EMPTY, |t| {
+        Status::ALL
+            .into_iter()
+            .filter(|s| t.totals.get(*s).is_some())
+            .collect()
+    })
 }
 
 /// Something a link asks for that its snapshot has no figures for.

@@ -132,13 +132,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// for ever. FNV-1a, 64 bits: a name that changes with the content, not a checksum against
 /// tampering.
 fn write_hashed(dist: &Path, stem: &str, ext: &str, content: &str) -> Result<String, String> {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in content.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
     let mut name = format!("{stem}-");
-    let _ = write!(name, "{hash:016x}.{ext}");
+    let _ = write!(name, "{:016x}.{ext}", super::fnv(content));
     std::fs::write(dist.join(&name), content).map_err(|e| format!("{}: {e}", dist.display()))?;
     Ok(name)
 }

@@ -15,7 +15,7 @@ use task_dashboard::snapshot::{
 };
 use task_dashboard::text::fold;
 
-use super::read;
+use super::{fnv, read};
 
 /// What a column holds, recognised from its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,7 +201,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let id = match cell(Field::Id) {
             Some((v, _)) if !v.is_empty() => v.to_owned(),
             // Stable across exports of the same task (a quarter later), unlike a row number.
-            _ => format!("nv-{:08x}", fnv(&format!("{unit}|{assigned}|{title}"))),
+            // 64 bits: 32 would likely collide somewhere in 100k tasks.
+            _ => format!("nv-{:016x}", fnv(&format!("{unit}|{assigned}|{title}"))),
         };
         records.push(TaskRecord {
             id,
@@ -420,16 +421,8 @@ fn unit_id(name: &str, known: Option<&[Unit]>, units: &mut Vec<Unit>) -> Result<
                  --units UNITS.csv (id,name,kind)"
                     .to_owned()
             })?;
-            let id: String = key
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                .collect::<String>()
-                .split('-')
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join("-");
             Unit {
-                id: id.chars().take(64).collect(),
+                id: id_of(&key),
                 name: Text {
                     vi: name.to_owned(),
                     en: None,
@@ -573,16 +566,14 @@ fn id_from_file(path: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    let id: String = folded(&stem)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    id.chars().take(64).collect()
+    id_of(&folded(&stem))
 }
 
-/// FNV-1a, for ids that stay the same from one export to the next.
-fn fnv(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+/// An id the widget accepts (`a-z 0-9 -`, up to 64) from folded text: `so-tai-chinh`.
+fn id_of(folded: &str) -> String {
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join("-").chars().take(64).collect()
 }
