@@ -72,6 +72,13 @@ _build_main() (
     done < <(cd "$reader_dist" && find . -type f | sed 's|^\./||')
   fi
 
+  # The data as a static host serves it (snapshot-tool publish): every snapshot checked, its
+  # file named by its hash (cacheable for ever), a summary for embeds beside each snapshot
+  # with task records, and a manifest with each file's integrity, which the widget checks.
+  echo "==> snapshot-tool publish data dist/data"
+  env -u CARGO_ENCODED_RUSTFLAGS -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES \
+    -u RUSTC_BOOTSTRAP cargo run --quiet --bin snapshot-tool -- publish data dist/data
+
   if [ "$reader" = 1 ]; then
     # Every snapshot's views baked into pages of both builds (src/bake/): the first response
     # holds the figures. A native build of the staff tool, without the wasm32 flags above.

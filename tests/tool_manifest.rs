@@ -408,7 +408,7 @@ fn a_broken_manifest_under_another_name_is_read_as_a_manifest() {
             // serde_json's map orders members by name: `titel` after `path`. Every error of
             // one run: `take()` left `"title": null`.
             "data/typo.json:20:16: snapshots[1].titel: unknown field `titel`, expected `id`, `path`, \
-             `title`, `as_of` or `data_status`",
+             `title`, `as_of`, `data_status`, `integrity`, `bytes` or `summary`",
             "data/typo.json:24:16: snapshots[1].title: expected an object, found null",
             "2 of 2 files failed",
         ],

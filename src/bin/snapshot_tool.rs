@@ -58,6 +58,7 @@ fn main() -> ExitCode {
         Some("bake") if !rest.is_empty() => bake::run(rest),
         Some("add") if !rest.is_empty() => add::run(rest),
         Some("diff") if !rest.is_empty() => diff::run(rest),
+        Some("publish") if !rest.is_empty() => publish::run(rest),
         // The spreadsheet readers are native only (the tool is never a WASM program; only
         // `cargo clippy --target wasm32-unknown-unknown` builds it for that target).
         #[cfg(not(target_arch = "wasm32"))]
@@ -175,6 +176,8 @@ mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "snapshot_tool/import.rs"]
 mod import;
+#[path = "snapshot_tool/publish.rs"]
+mod publish;
 
 /// FNV-1a (64 bits): names of content-hashed files, ids that stay the same from one export
 /// to the next. Not for security.
@@ -206,7 +209,7 @@ fn validate(files: &[String]) -> Result<(), String> {
 
 /// The name the widget reads its manifest under (`data/manifest.json`, `ui::load`): a file of
 /// this name must be a manifest, whatever it holds.
-const MANIFEST_NAME: &str = "manifest.json";
+pub(crate) const MANIFEST_NAME: &str = "manifest.json";
 
 /// One file named on the command line: a manifest (and every snapshot it lists) or a snapshot.
 fn validate_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -297,7 +300,11 @@ fn json<T: Serialize>(value: &T) -> String {
 /// at its `path` relative to the manifest (`data/` + path beside `data/manifest.json`), must be
 /// a valid snapshot whose fields agree with what the entry repeats of them. `parse_manifest`
 /// has checked the manifest itself (format, unique ids, safe paths, the default).
-fn validate_manifest(path: &Path, bytes: &[u8], manifest: &Manifest) -> Result<(), String> {
+pub(crate) fn validate_manifest(
+    path: &Path,
+    bytes: &[u8],
+    manifest: &Manifest,
+) -> Result<(), String> {
     let file = path.display().to_string();
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut errors = Vec::new();
@@ -309,10 +316,14 @@ fn validate_manifest(path: &Path, bytes: &[u8], manifest: &Manifest) -> Result<(
             path: entry_path,
             // The picker's label for the snapshot, not a copy of the file's `title`
             // (data/manifest.json labels "Q1 2021: official figures" a snapshot titled
-            // "…: direction and management in Q1 2021").
-            title: _,
+            // "…: direction and management in Q1 2021"); it must say what the file is.
+            title,
             as_of,
             data_status,
+            // What `publish` wrote of the file, checked against it when present.
+            integrity,
+            bytes: size,
+            summary,
         } = entry;
         // Where in the manifest: the entry's JSON path and its id.
         let entry_at = |field: &str| format!("snapshots[{i}].{field} (entry {})", Quoted(id));
@@ -395,6 +406,17 @@ fn validate_manifest(path: &Path, bytes: &[u8], manifest: &Manifest) -> Result<(
         agree("id", json(id), json(&s.id));
         agree("as_of", json(as_of), json(&s.as_of));
         agree("data_status", json(data_status), json(&s.data_status));
+        if let Some(problem) = publish::title_problem(title, s.data_status) {
+            errors.push(format!("{}: {problem}", at("title")));
+        }
+        if let Some(problem) = publish::check_file(&snap_bytes, integrity.as_deref(), *size) {
+            errors.push(format!("{}: {snap_file}: {problem}", at("integrity")));
+        }
+        if let Some(summary) = summary {
+            if let Err(problem) = publish::check_summary(dir, summary, id) {
+                errors.push(format!("{}: {problem}", at("summary")));
+            }
+        }
         match validate_snapshot(&snap_file, *snapshot) {
             Ok(snap) => {
                 print_warnings(&snap_file, &snap);

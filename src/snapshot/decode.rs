@@ -281,6 +281,10 @@ decode_struct!(Manifest {
 });
 decode_struct!(ManifestEntry {
     required: [id, path, title, as_of, data_status],
+    defaulted: [integrity, bytes, summary]
+});
+decode_struct!(PublishedFile {
+    required: [path, integrity, bytes],
     defaulted: []
 });
 

@@ -8,6 +8,7 @@ pub mod model;
 mod readable;
 mod records;
 mod status;
+mod summary;
 mod validate;
 mod values;
 
@@ -15,6 +16,7 @@ pub use error::{DataError, ErrorKind, Issue, NetworkFault};
 pub use model::*;
 pub use records::{ResolvedRecords, NO_DOCUMENT};
 pub use status::{GroupTally, Status, StatusSet, StatusTally};
+pub use summary::summary;
 pub use validate::{validate, validate_manifest, TaskData, ValidSnapshot};
 pub use values::{Date, HttpUrl, Period, Span, Text};
 

@@ -402,4 +402,28 @@ pub struct ManifestEntry {
     pub title: Text,
     pub as_of: Date,
     pub data_status: DataStatus,
+    /// The file's Subresource Integrity, `sha256-` and the base64 of its SHA-256, written by
+    /// `snapshot-tool publish`. The widget refuses a file that does not match it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrity: Option<String>,
+    /// The file's size in bytes (`snapshot-tool publish`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u32>,
+    /// Written by `snapshot-tool publish` for a snapshot with task records: the same snapshot
+    /// without them (totals and counts per unit). Embeds draw it and never download records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<PublishedFile>,
+}
+
+/// A file `snapshot-tool publish` wrote: its path (with its hash in the name, so it can be
+/// cached for ever), integrity and size.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PublishedFile {
+    /// Relative to the manifest, like `ManifestEntry::path`.
+    pub path: String,
+    /// `sha256-` and the base64 of the file's SHA-256.
+    pub integrity: String,
+    pub bytes: u32,
 }

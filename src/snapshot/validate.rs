@@ -603,10 +603,16 @@ pub fn validate_manifest(file: &str, manifest: &Manifest) -> Result<(), DataErro
                 format!("duplicate id {}", Quoted(&entry.id)),
             );
         }
-        if !is_safe_relative_path(&entry.path) {
-            issues.push(
-                format!("{path}.path"),
-                format!("expected a relative path inside the deployment (no scheme, no leading '/', no '..'), found {}", Quoted(&entry.path)),
+        check_path(&mut issues, &format!("{path}.path"), &entry.path);
+        if let Some(integrity) = &entry.integrity {
+            check_integrity(&mut issues, &format!("{path}.integrity"), integrity);
+        }
+        if let Some(summary) = &entry.summary {
+            check_path(&mut issues, &format!("{path}.summary.path"), &summary.path);
+            check_integrity(
+                &mut issues,
+                &format!("{path}.summary.integrity"),
+                &summary.integrity,
             );
         }
     }
@@ -623,6 +629,36 @@ pub fn validate_manifest(file: &str, manifest: &Manifest) -> Result<(), DataErro
         Ok(())
     } else {
         Err(issues.into_error(file))
+    }
+}
+
+fn check_path(issues: &mut Issues, at: &str, path: &str) {
+    if !is_safe_relative_path(path) {
+        issues.push(
+            at,
+            format!("expected a relative path inside the deployment (no scheme, no leading '/', no '..'), found {}", Quoted(path)),
+        );
+    }
+}
+
+/// Subresource Integrity as `snapshot-tool publish` writes it: `sha256-` and 44 characters
+/// of base64 (the browser would otherwise ignore it, or refuse every file).
+fn check_integrity(issues: &mut Issues, at: &str, integrity: &str) {
+    let fits = integrity.strip_prefix("sha256-").is_some_and(|b64| {
+        b64.len() == 44
+            && b64.ends_with('=')
+            && b64[..43]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+    });
+    if !fits {
+        issues.push(
+            at,
+            format!(
+                "expected \"sha256-\" and the base64 of the file's SHA-256 (snapshot-tool publish writes it), found {}",
+                Quoted(integrity)
+            ),
+        );
     }
 }
 

@@ -116,9 +116,11 @@ pub fn App() -> impl IntoView {
 /// Loads the manifest, then the snapshot the view names (again whenever it changes), and
 /// both again on the reader's "try again" (`Ctx::retry`) after they failed.
 fn load_data(ctx: Ctx) {
-    let wanted = Memo::new(move |_| ctx.view.with(|v| v.snapshot.clone()));
+    // Which snapshot, and whether the view draws from its task records (else a published
+    // summary will do).
+    let wanted = Memo::new(move |_| ctx.view.with(|v| (v.snapshot.clone(), v.needs_records())));
     Effect::new(move |_| {
-        let id = wanted.get();
+        let (id, needs_records) = wanted.get();
         let Some(manifest) = ctx.manifest.get() else {
             // None: not loaded yet, or a retry after it failed (`Ctx::retry`).
             spawn_local(async move {
@@ -145,8 +147,8 @@ fn load_data(ctx: Ctx) {
         };
         ctx.load.set(Load::Loading);
         spawn_local(async move {
-            let result = super::load::load_snapshot(&entry).await;
-            if wanted.get_untracked() != id {
+            let result = super::load::load_snapshot(&entry, needs_records).await;
+            if wanted.get_untracked() != (id.clone(), needs_records) {
                 return; // the reader picked another snapshot meanwhile
             }
             match result {

@@ -20,17 +20,35 @@ const ANSWER_WITHIN_S: u32 = 15;
 const BODY_WITHIN_S: u32 = 60;
 
 /// The file's text. As text rather than bytes: the browser decodes UTF-8 natively, faster
-/// than the WASM reader checks bytes (measured: ~50 ms less at 100k tasks).
-async fn fetch_text(path: &str) -> Result<String, DataError> {
-    let deadline = Deadline::new(ANSWER_WITHIN_S);
+/// than the WASM reader checks bytes (measured: ~50 ms less at 100k tasks). With the
+/// manifest's `integrity` (a published file), the browser checks the file's SHA-256 before
+/// it answers, and a file changed since is refused, named.
+async fn fetch_text(path: &str, integrity: Option<&str>) -> Result<String, DataError> {
+    // The browser answers a fetch with integrity only once the whole file has arrived.
+    let answer_within = match integrity {
+        Some(_) => ANSWER_WITHIN_S + BODY_WITHIN_S,
+        None => ANSWER_WITHIN_S,
+    };
+    let deadline = Deadline::new(answer_within);
     let fault = |deadline: &Deadline| {
         DataError::network(path, deadline.fault().unwrap_or(NetworkFault::Failed))
     };
-    let response = Request::get(path)
-        .abort_signal(deadline.signal().as_ref())
-        .send()
-        .await
-        .map_err(|_| fault(&deadline))?;
+    let mut request = Request::get(path).abort_signal(deadline.signal().as_ref());
+    if let Some(integrity) = integrity {
+        request = request.integrity(integrity);
+    }
+    let response = match request.send().await {
+        Ok(response) => response,
+        // The browser says no more of a file that fails its integrity than of a failed
+        // connection: the file fetched again without it tells them apart.
+        Err(_) if integrity.is_some() && deadline.fault().is_none() => {
+            return match Box::pin(fetch_text(path, None)).await {
+                Ok(_) => Err(DataError::unreadable(path, TAMPERED)),
+                Err(e) => Err(e),
+            };
+        }
+        Err(_) => return Err(fault(&deadline)),
+    };
     if !response.ok() {
         let status = response.status();
         return Err(match NetworkFault::of_status(status) {
@@ -114,15 +132,30 @@ impl Drop for Deadline {
     }
 }
 
+/// What a published file that fails its integrity is told as (for the editors: the reader's
+/// heading above it says the figures could not be loaded).
+const TAMPERED: &str =
+    "expected the file published with the manifest (its SHA-256 in `integrity`), \
+found a file changed since: the browser refused it. Publish the data again (snapshot-tool publish)";
+
 pub async fn load_manifest() -> Result<Manifest, DataError> {
-    let text = fetch_text(MANIFEST_PATH).await?;
+    let text = fetch_text(MANIFEST_PATH, None).await?;
     parse_manifest(MANIFEST_PATH, text.as_str())
 }
 
-/// Fetches, parses and validates one manifest entry's snapshot.
-pub async fn load_snapshot(entry: &ManifestEntry) -> Result<ValidSnapshot, DataError> {
-    let path = format!("data/{}", entry.path);
-    let text = fetch_text(&path).await?;
+/// Fetches, parses and validates one manifest entry's snapshot: its summary when the view
+/// draws nothing from task records and the deployment published one (an embed then never
+/// downloads records), else the file itself.
+pub async fn load_snapshot(
+    entry: &ManifestEntry,
+    needs_records: bool,
+) -> Result<ValidSnapshot, DataError> {
+    let (file, integrity) = match (&entry.summary, needs_records) {
+        (Some(summary), false) => (&summary.path, Some(&summary.integrity)),
+        _ => (&entry.path, entry.integrity.as_ref()),
+    };
+    let path = format!("data/{file}");
+    let text = fetch_text(&path, integrity.map(String::as_str)).await?;
     // Marked for bench/browser.mjs: parse + validate, against the browser's own JSON.parse.
     let perf = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &perf {

@@ -55,6 +55,21 @@ pub fn reader_can_draw(state: &ViewState, has_records: bool) -> bool {
     state.compact.on && !has_records && !state.compact.parts().contains(&Part::Table)
 }
 
+impl ViewState {
+    /// Whether the view draws anything from task records: the full view (its table and
+    /// filters), an embed of the task table, or an embed filtered by what only records hold
+    /// (document, due period, text). Any other view draws the same from a snapshot's published
+    /// summary, its counts without the records (`snapshot::summary`).
+    pub fn needs_records(&self) -> bool {
+        let f = &self.filters;
+        !self.compact.on
+            || self.compact.parts().contains(&Part::Table)
+            || f.document.is_some()
+            || f.due.is_some()
+            || !f.query.trim().is_empty()
+    }
+}
+
 /// The full build's address for a page's address (`https://host/path/embed.html`, or a baked
 /// page of the reader build such as `embed.en.html` → its folder, where `index.html` is
 /// served); the full build's own address is kept as it is.
@@ -148,6 +163,45 @@ mod tests {
     use super::*;
     use crate::tasks::{Status, StatusSet};
     use crate::view_state::{CompactView, Filters};
+
+    #[test]
+    fn only_embeds_of_counts_by_status_and_unit_do_without_task_records() {
+        let embed = |parts: Vec<Part>, filters: Filters| ViewState {
+            compact: CompactView {
+                on: true,
+                parts,
+                ..CompactView::default()
+            },
+            filters,
+            ..ViewState::default()
+        };
+        let counts = Filters {
+            statuses: StatusSet::only(Status::Overdue),
+            units: vec!["so-y-te".into()],
+            ..Filters::default()
+        };
+        assert!(!embed(
+            vec![Part::Headline, Part::Status, Part::Units],
+            counts.clone()
+        )
+        .needs_records());
+        assert!(!embed(vec![], Filters::default()).needs_records());
+        assert!(ViewState::default().needs_records(), "the full view");
+        assert!(embed(vec![Part::Table], Filters::default()).needs_records());
+        let only_records = [
+            Filters {
+                document: Some("108/QĐ-UBND".into()),
+                ..counts.clone()
+            },
+            Filters {
+                query: "cầu".into(),
+                ..counts.clone()
+            },
+        ];
+        for filters in only_records {
+            assert!(embed(vec![Part::Status], filters).needs_records());
+        }
+    }
 
     #[test]
     fn a_snippet_embeds_the_current_view_and_the_resize_script() {

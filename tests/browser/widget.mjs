@@ -13,7 +13,11 @@ const FIXTURES = `${ROOT}tests/fixtures/`;
 
 /** Files the test server serves instead of (or besides) those of dist/. */
 export const TEST_OVERRIDES = {
+  // The test manifest names files by their plain names, as the editors' data/ folder does
+  // (the build publishes them under hashed names: publish.test.mjs).
   'data/manifest.json': `${FIXTURES}manifest.test.json`,
+  'data/snapshots/quang-ninh-2021-q1.json': `${ROOT}data/snapshots/quang-ninh-2021-q1.json`,
+  'data/snapshots/illustrative-2021-q1-1738.json': `${ROOT}data/snapshots/illustrative-2021-q1-1738.json`,
   'data/snapshots/test-records-small.json': `${FIXTURES}records-small.json`,
   'data/snapshots/test-sums-only.json': `${FIXTURES}sums-only.json`,
   'data/snapshots/test-growth-only.json': `${FIXTURES}growth-only.json`,
