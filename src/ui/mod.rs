@@ -53,7 +53,7 @@ pub fn start() {
     {
         use crate::view_state::{decode, reader_can_draw};
         let query = browser::current_query();
-        if !reader_can_draw(&decode(&query).state, false) {
+        if !reader_can_draw(&decode(&query).state, false, false) {
             return browser::go_to_full_build();
         }
     }

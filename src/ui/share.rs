@@ -105,15 +105,24 @@ pub fn EmbedPanel() -> impl IntoView {
                     .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
             })
             .unwrap_or_default();
-        let has_records = ctx
-            .snap
-            .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()));
+        let (has_records, id) = ctx.snap.with(|s| {
+            s.as_ref().map_or((false, None), |s| {
+                (!s.records().is_empty(), Some(s.snapshot().id.clone()))
+            })
+        });
+        // Whether the deployment published a summary of it (`snapshot-tool publish`).
+        let has_summary = ctx.manifest.with(|m| {
+            let entries = m.as_ref().and_then(|m| m.as_ref().ok());
+            entries.is_some_and(|m| {
+                (m.snapshots.iter()).any(|e| Some(&e.id) == id.as_ref() && e.summary.is_some())
+            })
+        });
         let mut view = ctx.view.get();
         view.compact.parts = parts.get();
         embed_snippet(
             &browser::page_base(),
             &view,
-            has_records,
+            (has_records, has_summary),
             &frame_id.get_value(),
             &title,
         )

@@ -49,10 +49,13 @@ pub fn page_name(build: Build, snapshot: Option<&str>, lang: Lang) -> String {
 }
 
 /// Whether the reader build can draw `state` of a snapshot: an embed of any parts but the task
-/// table, of a snapshot without task records (the table, the records' reading and index are
-/// staff-build code). Before the snapshot is read, `has_records` is `false`.
-pub fn reader_can_draw(state: &ViewState, has_records: bool) -> bool {
-    state.compact.on && !has_records && !state.compact.parts().contains(&Part::Table)
+/// table (the table, the records' reading and index are staff-build code), of a snapshot
+/// without task records, or of one whose published summary the view can do with (`has_summary`:
+/// see [`ViewState::needs_records`]). Before the snapshot is read, `has_records` is `false`.
+pub fn reader_can_draw(state: &ViewState, has_records: bool, has_summary: bool) -> bool {
+    state.compact.on
+        && !state.compact.parts().contains(&Part::Table)
+        && (!has_records || (has_summary && !state.needs_records()))
 }
 
 impl ViewState {
@@ -124,7 +127,7 @@ pub fn default_parts(tab: Tab, snap: &ValidSnapshot) -> Vec<Part> {
 pub fn embed_snippet(
     base: &str,
     state: &ViewState,
-    has_records: bool,
+    (has_records, has_summary): (bool, bool),
     frame_id: &str,
     title: &str,
 ) -> String {
@@ -133,7 +136,7 @@ pub fn embed_snippet(
     embed.compact.frame_id = Some(frame_id.to_owned());
     let folder = &base[..base.rfind('/').map_or(0, |i| i + 1)];
     let snapshot = embed.snapshot.as_deref();
-    let page = if reader_can_draw(&embed, has_records) {
+    let page = if reader_can_draw(&embed, has_records, has_summary) {
         format!("{folder}{}", page_name(Build::Reader, snapshot, embed.lang))
     } else if snapshot.is_none() && embed.lang == Lang::Vi {
         base.to_owned()
@@ -219,7 +222,7 @@ mod tests {
         let s = embed_snippet(
             "https://example.org/widget/index.html",
             &state,
-            false,
+            (false, false),
             "td-abc",
             "Tiến độ \"Q1\"",
         );
@@ -239,20 +242,26 @@ mod tests {
             lang: Lang::En,
             ..ViewState::default()
         };
-        let s = embed_snippet("https://example.org/w/index.html", &state, false, "f", "T");
+        let s = embed_snippet(
+            "https://example.org/w/index.html",
+            &state,
+            (false, false),
+            "f",
+            "T",
+        );
         assert!(
             s.starts_with("<iframe src=\"https://example.org/w/embed.q2.en.html?v=2&amp;s=q2&amp;l=en&amp;embed=1"),
             "{s}"
         );
         // With task records, the full build's page of the snapshot.
-        let s = embed_snippet("https://example.org/w/", &state, true, "f", "T");
+        let s = embed_snippet("https://example.org/w/", &state, (true, false), "f", "T");
         assert!(
             s.starts_with("<iframe src=\"https://example.org/w/index.q2.en.html?v=2&amp;"),
             "{s}"
         );
         state.lang = Lang::Vi;
         state.snapshot = None;
-        let s = embed_snippet("https://example.org/w/", &state, false, "f", "T");
+        let s = embed_snippet("https://example.org/w/", &state, (false, false), "f", "T");
         assert!(
             s.starts_with("<iframe src=\"https://example.org/w/embed.html?v=2&amp;embed=1"),
             "{s}"
@@ -269,7 +278,7 @@ mod tests {
         let s = embed_snippet(
             "https://example.org/w/",
             &ViewState::default(),
-            false,
+            (false, false),
             r#"x"><script>a()</script>"#,
             "<b>T</b> & \"U\"",
         );
@@ -289,7 +298,13 @@ mod tests {
             },
             ..ViewState::default()
         };
-        let s = embed_snippet("https://example.org/w/", &state, false, "td-abc", "T");
+        let s = embed_snippet(
+            "https://example.org/w/",
+            &state,
+            (false, false),
+            "td-abc",
+            "T",
+        );
         assert!(
             s.starts_with("<iframe src=\"https://example.org/w/?v=2&amp;embed=1&amp;show=status,table&amp;fid=td-abc\""),
             "{s}"
@@ -300,7 +315,13 @@ mod tests {
         );
         // So does one of a snapshot with task records.
         let state = ViewState::default();
-        let s = embed_snippet("https://example.org/w/", &state, true, "td-abc", "T");
+        let s = embed_snippet(
+            "https://example.org/w/",
+            &state,
+            (true, false),
+            "td-abc",
+            "T",
+        );
         assert!(
             s.starts_with("<iframe src=\"https://example.org/w/?v=2&amp;embed=1&amp;"),
             "{s}"
@@ -319,24 +340,32 @@ mod tests {
         };
         assert!(reader_can_draw(
             &embed(vec![Part::Headline, Part::Units]),
+            false,
             false
         ));
         assert!(
-            reader_can_draw(&embed(Vec::new()), false),
+            reader_can_draw(&embed(Vec::new()), false, false),
             "the default parts"
         );
         assert!(
-            !reader_can_draw(&embed(vec![Part::Status]), true),
+            !reader_can_draw(&embed(vec![Part::Status]), true, false),
             "records"
         );
         assert!(!reader_can_draw(
             &embed(vec![Part::Status, Part::Table]),
+            false,
             false
         ));
         assert!(
-            !reader_can_draw(&ViewState::default(), false),
+            !reader_can_draw(&ViewState::default(), false, false),
             "the full view"
         );
+        // A snapshot with records whose summary is published: embeds of counts are drawn from
+        // it; an embed filtered by document needs the records, and the full build.
+        assert!(reader_can_draw(&embed(vec![Part::Status]), true, true));
+        let mut by_document = embed(vec![Part::Status]);
+        by_document.filters.document = Some("108/QĐ-UBND".into());
+        assert!(!reader_can_draw(&by_document, true, true));
         assert_eq!(full_build_base("https://h/p/embed.html"), "https://h/p/");
         assert_eq!(
             full_build_base("https://h/p/embed.q2.en.html"),

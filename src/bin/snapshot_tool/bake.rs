@@ -48,7 +48,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 entry.id
             ));
         }
-        snapshots.push(IndexedSnapshot::new(snap));
+        snapshots.push((IndexedSnapshot::new(snap), entry.summary.is_some()));
     }
     let default = manifest.default.as_str();
     // The page of a snapshot names it unless it is the default.
@@ -66,10 +66,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             )
         })?;
         let main_css = text(&dist.join(main_css.trim_start_matches("./")))?;
-        // The reader build draws snapshots without task records; it hands the others to the
-        // full build, which has a page of every snapshot.
+        // The reader build draws snapshots without task records, or with a published summary
+        // of them (`snapshot-tool publish`); it hands the others to the full build, which has
+        // a page of every snapshot.
         let in_build: Vec<&IndexedSnapshot> = (snapshots.iter())
-            .filter(|s| build == Build::Full || s.records().is_empty())
+            .filter(|(s, has_summary)| {
+                build == Build::Full || s.records().is_empty() || *has_summary
+            })
+            .map(|(s, _)| s)
             .collect();
         let ids: Vec<&str> = in_build.iter().map(|s| s.snapshot().id.as_str()).collect();
         for snap in &in_build {
