@@ -4,7 +4,7 @@
 //! snapshot-tool validate FILE...          check snapshots or manifests (a manifest: every entry)
 //! snapshot-tool add SNAPSHOT [...]        write its manifest entry from the file
 //! snapshot-tool diff OLD NEW [--json]      what changed between two snapshots of a body
-//! snapshot-tool import TASKS.csv [...]     a task tracker's export as a snapshot
+//! snapshot-tool import FILE [...]          a spreadsheet (CSV, XLSX) as a snapshot
 //! snapshot-tool generate --tasks N [--seed S] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
 //! snapshot-tool schema [snapshot|manifest] print the JSON Schema (every build)
@@ -94,7 +94,7 @@ usage:
   snapshot-tool validate FILE...
   snapshot-tool add SNAPSHOT [--manifest data/manifest.json] [--title-vi T] [--title-en T] [--default]
   snapshot-tool diff OLD NEW [--json]
-  snapshot-tool import TASKS.csv --as-of DATE --out FILE --jurisdiction NAME --source NAME [...]
+  snapshot-tool import FILE.csv|FILE.xlsx --as-of DATE --out FILE --jurisdiction NAME --source NAME [...]
   snapshot-tool generate --tasks N [--seed S] [--out FILE]
   snapshot-tool schema [snapshot|manifest]
   snapshot-tool bake DIST [--start static/start.js]
@@ -131,18 +131,45 @@ counts differ, and with task records in both, the tasks newly completed, newly o
 and removed (by id). --json: the same for machines, every id listed."
         }
         "import" => {
-            "snapshot-tool import TASKS.csv --as-of DATE --out SNAPSHOT.json --jurisdiction NAME --source NAME
-                     [--units UNITS.csv] [--id ID] [--title TEXT] [--illustrative] [--json]
+            "snapshot-tool import FILE --as-of DATE --out SNAPSHOT.json --jurisdiction NAME --source NAME
+                     [--sheet NAME] [--map MAP.toml] [--units UNITS.csv] [--id ID] [--title TEXT]
+                     [--indicator TEXT] [--illustrative] [--json]
 
-Reads a task tracker's export, one row a task: UTF-8 CSV (with or without BOM, CRLF, quoted
-fields, `,` or `;`). The header row is found below any title rows; these headers are known,
-accents and case aside: STT, Mã nhiệm vụ, Tên nhiệm vụ / Nội dung nhiệm vụ, Đơn vị chủ trì /
-Đơn vị thực hiện, Văn bản giao / Số, ký hiệu văn bản, Ngày giao, Hạn xử lý / Thời hạn, Ngày
-hoàn thành. Dates dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd or Excel date numbers. Units are matched to
---units (id,name,kind) or made from their names (Sở…, Huyện…). Ids are made when there is
-no Mã nhiệm vụ. Every row that cannot be read is reported (row as the spreadsheet numbers
-it, column, value, what was expected; --json for machines) and nothing is written. The
-snapshot is checked by the widget's own validation before it is written."
+Reads a spreadsheet as a snapshot: UTF-8 CSV (with or without BOM, CRLF, quoted fields, `,`
+or `;`) or an XLSX workbook (its first sheet, or --sheet NAME). The header row is found below
+any title rows, headers read accents and case aside, and it tells the kind of table:
+
+  a task list, one row a task: STT, Mã nhiệm vụ, Tên nhiệm vụ / Nội dung nhiệm vụ, Đơn vị chủ
+    trì / Đơn vị thực hiện, Văn bản giao / Số, ký hiệu văn bản, Ngày giao, Hạn xử lý / Thời
+    hạn, Ngày hoàn thành. Dates dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd, Excel date numbers or date
+    cells. Ids are made when there is no Mã nhiệm vụ.
+  a table of counts, one row a unit: Đơn vị and status columns (Tổng số / Tổng, Hoàn thành
+    đúng hạn, Hoàn thành quá hạn, Đã hoàn thành, Chưa hoàn thành quá hạn / Quá hạn, Chưa hoàn
+    thành trong hạn / Còn trong hạn, Chưa hoàn thành); a row Tổng cộng / Cộng becomes the
+    totals and must agree with the units' sum. Counts 1.523 or 1,523 are thousands.
+  a growth series, one row a figure: Kỳ (2021, 2021-Q1, 2021-H1, 2021-9M, Quý I/2021, 6
+    tháng/2021…), Giá trị (%) (8,02 or 8.02), Loại (actual/thực hiện, estimate/ước,
+    target/kế hoạch/mục tiêu/kịch bản), and optionally So sánh (at least/tối thiểu,
+    above/trên), Nguồn, Ngày công bố, Ghi chú. The snapshot has `growth` only (--indicator
+    names it).
+
+--map MAP.toml: a task list with other headers. Keys are the fields (id, number, title,
+unit, document, assigned, due, completed), values the headers; columns it does not name are
+still recognised by the headers above. [dates] format (optional) is the one order of text
+dates (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, dd.mm.yyyy…):
+
+  [columns]
+  title = \"Nội dung công việc\"
+  unit = \"Cơ quan chủ trì\"
+  due = \"Hạn hoàn thành\"
+  [dates]
+  format = \"dd/mm/yyyy\"
+
+Units are matched to --units (id,name,kind) or made from their names (Sở…, Huyện…). Every
+row that cannot be read is reported (file, sheet, row as the spreadsheet numbers it, column,
+value, what was expected; --json for machines) and nothing is written. The snapshot is
+checked by the widget's own validation before it is written. A progress bar is drawn on
+stderr when it is a terminal."
         }
         "generate" => {
             "snapshot-tool generate --tasks N [--seed S] [--out FILE]

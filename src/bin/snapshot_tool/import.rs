@@ -1,61 +1,39 @@
-//! `snapshot-tool import TASKS.csv --as-of DATE --out SNAPSHOT.json …`: a task tracker's export
-//! (one row a task, Vietnamese headers, title rows above the header, dd/mm/yyyy dates) as a
-//! snapshot the widget reads. A row that cannot be read is never dropped or guessed: every bad
-//! row is reported (file, row as the spreadsheet numbers it, column header, value, what was
-//! expected), the exit status is non-zero and nothing is written. CSV for now (issue #19:
-//! XLSX next).
+//! `snapshot-tool import FILE --as-of DATE --out SNAPSHOT.json …`: a spreadsheet (CSV, or a
+//! sheet of an XLSX workbook) as a snapshot the widget reads. Which kind of table it is is told
+//! by its headers, found below any title rows: a task list (one row a task: Vietnamese headers,
+//! dd/mm/yyyy or Excel dates), a table of counts by unit and status (with or without a total
+//! row), or a growth series (one row a figure). `--map MAP.toml` names the headers of any
+//! other task list. A row that cannot be read is never dropped or guessed: every bad row is
+//! reported (file, sheet, row as the spreadsheet numbers it, column header, value, what was
+//! expected), the exit status is non-zero and nothing is written.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use task_dashboard::snapshot::{
-    parse_snapshot, AssigningDocument, DataStatus, Date, Snapshot, Source, TaskRecord, Tasks, Text,
-    Unit, UnitKind, SNAPSHOT_FORMAT,
+    parse_snapshot, DataStatus, Date, Growth, Snapshot, Source, Tasks, Text, Unit, UnitKind,
+    SNAPSHOT_FORMAT,
 };
 use task_dashboard::text::fold;
 
-use super::{fnv, read};
+use super::read;
 
-/// What a column holds, recognised from its header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
-    Number,
-    Id,
-    Title,
-    Unit,
-    Document,
-    Assigned,
-    Due,
-    Completed,
-}
+#[path = "import/counts.rs"]
+mod counts;
+#[path = "import/growth.rs"]
+mod growth;
+#[path = "import/map.rs"]
+mod map;
+#[path = "import/read.rs"]
+mod reader;
+#[path = "import/tasks.rs"]
+mod tasks;
 
-/// Headers recognised without a map, folded (lower case, no accents, single spaces).
-const HEADERS: &[(&str, Field)] = &[
-    ("stt", Field::Number),
-    ("ma nhiem vu", Field::Id),
-    ("ten nhiem vu", Field::Title),
-    ("noi dung nhiem vu", Field::Title),
-    ("don vi chu tri", Field::Unit),
-    ("don vi thuc hien", Field::Unit),
-    ("van ban giao", Field::Document),
-    ("so, ky hieu van ban", Field::Document),
-    ("so ky hieu van ban", Field::Document),
-    ("ngay giao", Field::Assigned),
-    ("han xu ly", Field::Due),
-    ("thoi han", Field::Due),
-    ("ngay hoan thanh", Field::Completed),
-];
-
-const REQUIRED: [(Field, &str); 4] = [
-    (Field::Title, "Tên nhiệm vụ"),
-    (Field::Unit, "Đơn vị chủ trì"),
-    (Field::Assigned, "Ngày giao"),
-    (Field::Due, "Hạn xử lý"),
-];
+use reader::{Cell, Place};
 
 /// Rows searched for the header, below the export's title rows.
-const HEADER_WITHIN: usize = 30;
+pub(super) const HEADER_WITHIN: usize = 30;
 
 /// One row that could not be read.
 struct Problem {
@@ -66,13 +44,170 @@ struct Problem {
     message: String,
 }
 
+/// What every table's reader is given.
+struct Context {
+    place: Place,
+    known_units: Option<Vec<Unit>>,
+    dates: DateFormat,
+    /// `--indicator`: the growth indicator's name.
+    indicator: Option<String>,
+}
+
+/// The header row: its number as the spreadsheet shows it, and its cells as text.
+struct Header {
+    number: usize,
+    names: Vec<String>,
+}
+
+impl Header {
+    fn new(number: usize, row: &[Cell]) -> Header {
+        Header {
+            number,
+            names: row.iter().map(|c| c.text().into_owned()).collect(),
+        }
+    }
+
+    /// A column's header as the file writes it.
+    fn name(&self, col: usize) -> String {
+        self.names.get(col).cloned().unwrap_or_default()
+    }
+}
+
+/// The row and column header of a validation issue, from its JSON path.
+type Locate<'a> = Box<dyn Fn(&str) -> (usize, String) + 'a>;
+
+/// What a table's reader made of it.
+struct Output<'a> {
+    units: Vec<Unit>,
+    tasks: Option<Tasks>,
+    growth: Option<Growth>,
+    problems: Vec<Problem>,
+    /// For the success message: "4 tasks from …, read as a task list (header at row 4) …".
+    said: String,
+    /// The row and column header of a validation issue's JSON path.
+    locate: Locate<'a>,
+}
+
+/// The kinds of table, each with its reader.
+enum Table<'a> {
+    Tasks(tasks::TaskList<'a>),
+    Counts(counts::Counts<'a>),
+    Growth(growth::Series<'a>),
+}
+
+impl<'a> Table<'a> {
+    fn row(&mut self, number: usize, cells: &[Cell]) {
+        match self {
+            Table::Tasks(t) => t.row(number, cells),
+            Table::Counts(t) => t.row(number, cells),
+            Table::Growth(t) => t.row(number, cells),
+        }
+    }
+
+    fn finish(self) -> Output<'a> {
+        match self {
+            Table::Tasks(t) => t.finish(),
+            Table::Counts(t) => t.finish(),
+            Table::Growth(t) => t.finish(),
+        }
+    }
+}
+
+/// The header (within the first rows) and the kind of table it heads.
+fn detect<'a>(
+    ctx: &'a Context,
+    map: Option<&map::Map>,
+    head: &[(usize, Vec<Cell>)],
+) -> Result<(usize, Table<'a>), String> {
+    if let Some(map) = map {
+        let (at, columns) = tasks::mapped(head, map, &ctx.place)?;
+        let header = Header::new(head[at].0, &head[at].1);
+        return Ok((
+            at,
+            Table::Tasks(tasks::TaskList::new(ctx, header, &columns)),
+        ));
+    }
+    for (at, (number, row)) in head.iter().enumerate() {
+        let header = || Header::new(*number, row);
+        if let Some(columns) = tasks::columns(row) {
+            return Ok((
+                at,
+                Table::Tasks(tasks::TaskList::new(ctx, header(), &columns)),
+            ));
+        }
+        if let Some(columns) = counts::columns(row) {
+            return Ok((
+                at,
+                Table::Counts(counts::Counts::new(ctx, header(), columns)),
+            ));
+        }
+        if let Some(columns) = growth::columns(row) {
+            return Ok((
+                at,
+                Table::Growth(growth::Series::new(ctx, header(), columns)),
+            ));
+        }
+    }
+    Err(format!(
+        "{}: no header row found in the first {HEADER_WITHIN} rows: expected the columns {} \
+         (and optionally Mã nhiệm vụ, Văn bản giao, Ngày hoàn thành), or give --map MAP.toml; \
+         or a table of counts by unit (Đơn vị and {}); or a growth series ({})",
+        ctx.place,
+        tasks::REQUIRED.map(|(_, name)| name).join(", "),
+        counts::EXAMPLE,
+        growth::EXAMPLE,
+    ))
+}
+
+/// Rows in: the first ones held until the header is found, then each handed to the table.
+struct Intake<'a> {
+    ctx: &'a Context,
+    map: Option<&'a map::Map>,
+    head: Vec<(usize, Vec<Cell>)>,
+    table: Option<Table<'a>>,
+}
+
+impl<'a> Intake<'a> {
+    fn row(&mut self, number: usize, cells: Vec<Cell>) -> Result<(), String> {
+        if let Some(table) = &mut self.table {
+            table.row(number, &cells);
+            return Ok(());
+        }
+        self.head.push((number, cells));
+        if self.head.len() == HEADER_WITHIN {
+            self.start()?;
+        }
+        Ok(())
+    }
+
+    fn start(&mut self) -> Result<(), String> {
+        let head = std::mem::take(&mut self.head);
+        let (at, mut table) = detect(self.ctx, self.map, &head)?;
+        for (number, cells) in head.into_iter().skip(at + 1) {
+            table.row(number, &cells);
+        }
+        self.table = Some(table);
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Table<'a>, String> {
+        if self.table.is_none() {
+            self.start()?;
+        }
+        self.table.ok_or_else(|| "no table".to_owned())
+    }
+}
+
 struct Options {
     file: PathBuf,
     out: PathBuf,
     as_of: Date,
     units: Option<PathBuf>,
+    map: Option<PathBuf>,
+    sheet: Option<String>,
     id: Option<String>,
     title: Option<String>,
+    indicator: Option<String>,
     jurisdiction: String,
     source: String,
     illustrative: bool,
@@ -81,140 +216,36 @@ struct Options {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let o = options(args)?;
-    let file = o.file.display().to_string();
-    let bytes = read(&o.file)?;
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
-        .map_err(|e| format!("{file}: expected UTF-8 text (save the CSV as UTF-8): {e}"))?;
-    // The first rows, to find the header in; the rest are read one at a time (a 100k-row
-    // export is never held twice).
-    let mut reader = csv_reader(text);
-    let mut rest = reader.records().map(|r| {
-        r.map(|r| r.iter().map(str::to_owned).collect())
-            .unwrap_or_default()
-    });
-    let head: Vec<Vec<String>> = rest.by_ref().take(HEADER_WITHIN).collect();
-    let Some((header_at, columns)) = find_header(&head) else {
-        return Err(format!(
-            "{file}: no header row found in the first {HEADER_WITHIN} rows: expected the \
-             columns {} (and optionally Mã nhiệm vụ, Văn bản giao, Ngày hoàn thành)",
-            REQUIRED.map(|(_, name)| name).join(", ")
-        ));
-    };
+    let map = o.map.as_deref().map(map::read_map).transpose()?;
     let known_units = match &o.units {
         Some(path) => Some(read_units(path)?),
         None => None,
     };
-
-    let mut problems = Vec::new();
-    let mut records = Vec::new();
-    let mut row_of_record = Vec::new();
-    let mut units: Vec<Unit> = Vec::new();
-    let mut documents: Vec<AssigningDocument> = Vec::new();
-    let header_row = head[header_at].clone();
-    let header_row = &header_row;
-    let rows = head.into_iter().chain(rest);
-    for (index, row) in rows.enumerate().skip(header_at + 1) {
-        let number = index + 1; // as the spreadsheet numbers its rows
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let cell = |field: Field| -> Option<(&str, String)> {
-            let col = columns.iter().position(|c| *c == Some(field))?;
-            let header = header_row.get(col).map_or("", |h| h.trim()).to_owned();
-            Some((row.get(col).map_or("", |v| v.trim()), header))
-        };
-        let problems_before = problems.len();
-        let mut bad = |column: String, value: &str, expected: &str| {
-            problems.push(Problem {
-                row: number,
-                column,
-                value: value.to_owned(),
-                message: format!("expected {expected}"),
-            })
-        };
-        let date_of = |field: Field, bad: &mut dyn FnMut(String, &str, &str)| match cell(field) {
-            Some((v, h)) if !v.is_empty() => {
-                let d = read_date(v);
-                if d.is_none() {
-                    bad(
-                        h,
-                        v,
-                        "a date dd/mm/yyyy (or yyyy-mm-dd, or an Excel date number)",
-                    );
-                }
-                d
-            }
-            _ => None,
-        };
-        let title = cell(Field::Title)
-            .map(|(v, _)| v.to_owned())
-            .unwrap_or_default();
-        if title.is_empty() {
-            let header = cell(Field::Title).map(|(_, h)| h).unwrap_or_default();
-            bad(header, "", "the task's title");
-        }
-        let unit = match cell(Field::Unit) {
-            Some((v, h)) if !v.is_empty() => match unit_id(v, known_units.as_deref(), &mut units) {
-                Ok(id) => Some(id),
-                Err(expected) => {
-                    bad(h, v, &expected);
-                    None
-                }
-            },
-            Some((_, h)) => {
-                bad(h, "", "the unit in charge");
-                None
-            }
-            None => None,
-        };
-        let assigned = date_of(Field::Assigned, &mut bad);
-        let due = date_of(Field::Due, &mut bad);
-        let completed = date_of(Field::Completed, &mut bad);
-        for (field, missing) in [
-            (Field::Assigned, assigned.is_none()),
-            (Field::Due, due.is_none()),
-        ] {
-            if let Some((v, h)) = cell(field) {
-                if v.is_empty() && missing {
-                    bad(h, "", "a date dd/mm/yyyy");
-                }
-            }
-        }
-        let document = cell(Field::Document)
-            .map(|(v, _)| v.to_owned())
-            .filter(|v| !v.is_empty());
-        if let Some(doc) = &document {
-            if !documents.iter().any(|d| &d.id == doc) {
-                documents.push(AssigningDocument {
-                    id: doc.clone(),
-                    date: None,
-                    title: None,
-                });
-            }
-        }
-        let (Some(unit), Some(assigned), Some(due)) = (unit, assigned, due) else {
-            continue;
-        };
-        if problems.len() > problems_before {
-            continue; // told once, by the cell that could not be read
-        }
-        let id = match cell(Field::Id) {
-            Some((v, _)) if !v.is_empty() => v.to_owned(),
-            // Stable across exports of the same task (a quarter later), unlike a row number.
-            // 64 bits: 32 would likely collide somewhere in 100k tasks.
-            _ => format!("nv-{:016x}", fnv(&format!("{unit}|{assigned}|{title}"))),
-        };
-        records.push(TaskRecord {
-            id,
-            title,
-            unit,
-            document,
-            assigned,
-            due,
-            completed,
-        });
-        row_of_record.push(number);
-    }
+    let (source, place) = reader::open(&o.file, o.sheet.as_deref())?;
+    let ctx = Context {
+        place,
+        known_units,
+        dates: map
+            .as_ref()
+            .and_then(|m| m.dates.clone())
+            .unwrap_or_default(),
+        indicator: o.indicator.clone(),
+    };
+    let mut intake = Intake {
+        ctx: &ctx,
+        map: map.as_ref(),
+        head: Vec::new(),
+        table: None,
+    };
+    source.rows(&ctx.place, &mut |number, cells| intake.row(number, cells))?;
+    let Output {
+        units,
+        tasks,
+        growth,
+        mut problems,
+        said,
+        locate,
+    } = intake.finish()?.finish();
 
     let snapshot = Snapshot {
         format: SNAPSHOT_FORMAT.to_owned(),
@@ -222,10 +253,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         id: o.id.clone().unwrap_or_else(|| id_from_file(&o.file)),
         as_of: o.as_of,
         title: Text {
-            vi: o
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("Nhiệm vụ đến {}", vi_date(o.as_of))),
+            vi: o.title.clone().unwrap_or_else(|| {
+                if growth.is_some() {
+                    format!("Tăng trưởng kinh tế đến {}", vi_date(o.as_of))
+                } else {
+                    format!("Nhiệm vụ đến {}", vi_date(o.as_of))
+                }
+            }),
             en: None,
         },
         jurisdiction: Text {
@@ -240,25 +274,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
         notice: None,
         source: Source::named(&o.source),
         units,
-        tasks: Some(Tasks {
-            assigning_documents: documents,
-            records,
-            ..Tasks::default()
-        }),
+        tasks,
         documents: None,
         schemes: Vec::new(),
-        growth: None,
+        growth,
     };
     let out_file = o.out.display().to_string();
     let text = serde_json::to_string(&snapshot).map_err(|e| e.to_string())? + "\n";
-    let (n, unit_count) = (row_of_record.len(), snapshot.units.len());
     // Validation reads the text: one copy of the tasks at a time.
     drop(snapshot);
     // The widget's own validation of the rows that were read, its problems told by row (a
     // completion before the assignment, a duplicate id…), with the others, in row order.
     if let Err(e) = parse_snapshot(&out_file, text.as_str()) {
         for issue in &e.issues {
-            let (row, column) = row_and_field(&issue.path, &row_of_record, header_row, &columns);
+            let (row, column) = locate(&issue.path);
             problems.push(Problem {
                 row,
                 column,
@@ -269,13 +298,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     problems.sort_by_key(|p| p.row);
     if !problems.is_empty() {
-        return Err(report(&file, &problems, o.json));
+        return Err(report(&ctx.place, &problems, o.json));
     }
     std::fs::write(&o.out, text).map_err(|e| format!("{out_file}: {e}"))?;
-    println!(
-        "{out_file}: {n} tasks from {file} (header at row {}), {unit_count} units",
-        header_at + 1
-    );
+    println!("{out_file}: {said}");
     Ok(())
 }
 
@@ -288,8 +314,8 @@ fn options(args: &[String]) -> Result<Options, String> {
         match arg.as_str() {
             "--illustrative" => illustrative = true,
             "--json" => json = true,
-            flag @ ("--as-of" | "--out" | "--units" | "--id" | "--title" | "--jurisdiction"
-            | "--source") => {
+            flag @ ("--as-of" | "--out" | "--units" | "--map" | "--sheet" | "--id" | "--title"
+            | "--indicator" | "--jurisdiction" | "--source") => {
                 let value = it
                     .next()
                     .ok_or_else(|| format!("import: {flag} needs a value"))?;
@@ -315,38 +341,14 @@ fn options(args: &[String]) -> Result<Options, String> {
         jurisdiction: need("--jurisdiction")?,
         source: need("--source")?,
         units: values.remove("--units").map(PathBuf::from),
+        map: values.remove("--map").map(PathBuf::from),
+        sheet: values.remove("--sheet"),
         id: values.remove("--id"),
         title: values.remove("--title"),
+        indicator: values.remove("--indicator"),
         illustrative,
         json,
     })
-}
-
-/// A reader of a CSV export: `,` or `;` (whichever the first rows use more), quoted fields,
-/// CRLF, rows of any length.
-fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    let head: String = text.lines().take(HEADER_WITHIN).collect();
-    let delimiter = if head.matches(';').count() > head.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes())
-}
-
-/// Every row of a (small) CSV file.
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    csv_reader(text)
-        .records()
-        .map(|r| {
-            r.map(|r| r.iter().map(str::to_owned).collect())
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 fn folded(header: &str) -> String {
@@ -356,24 +358,68 @@ fn folded(header: &str) -> String {
         .join(" ")
 }
 
-/// The header row (below any title rows) and what each of its columns holds.
-fn find_header(rows: &[Vec<String>]) -> Option<(usize, Vec<Option<Field>>)> {
-    rows.iter()
-        .take(HEADER_WITHIN)
-        .enumerate()
-        .find_map(|(i, row)| {
-            let columns: Vec<Option<Field>> = row
+/// How dates written as text are read: the default (dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd, an
+/// Excel date number), or the one order a map gives.
+#[derive(Clone, Debug, Default)]
+pub(super) struct DateFormat {
+    /// (positions of day, month, year; separator; the format as written), from a map.
+    given: Option<([usize; 3], char, String)>,
+}
+
+impl DateFormat {
+    /// `dd/mm/yyyy`, `mm/dd/yyyy`, `yyyy-mm-dd`, `dd.mm.yyyy`… (any order, one separator).
+    fn parse(format: &str) -> Option<DateFormat> {
+        let f = format.trim().to_ascii_lowercase();
+        let sep = f.chars().find(|c| !c.is_ascii_alphabetic())?;
+        let parts: Vec<&str> = f.split(sep).collect();
+        let [a, b, c] = parts[..] else { return None };
+        let pos = |letter: char| {
+            [a, b, c]
                 .iter()
-                .map(|h| {
-                    let h = folded(h);
-                    HEADERS.iter().find(|(name, _)| *name == h).map(|(_, f)| *f)
-                })
-                .collect();
-            REQUIRED
-                .iter()
-                .all(|(f, _)| columns.contains(&Some(*f)))
-                .then_some((i, columns))
+                .position(|p| !p.is_empty() && p.chars().all(|ch| ch == letter) && p.len() <= 4)
+        };
+        let order = [pos('d')?, pos('m')?, pos('y')?];
+        Some(DateFormat {
+            given: Some((order, sep, f.clone())),
         })
+    }
+
+    fn read(&self, cell: &Cell) -> Option<Date> {
+        match cell {
+            Cell::Date(d) => Some(*d),
+            Cell::Number(n) if *n >= 0.0 && n.fract() == 0.0 => excel_date(*n as u64),
+            Cell::Number(_) | Cell::Empty => None,
+            Cell::Text(t) => match &self.given {
+                None => read_date(t),
+                Some((order, sep, _)) => {
+                    let t = t.trim();
+                    let parts: Vec<&str> = t.split(*sep).collect();
+                    if parts.len() != 3 {
+                        return t.parse().ok().and_then(excel_date);
+                    }
+                    let [d, m, y] = order.map(|i| parts[i]);
+                    if y.len() != 4 {
+                        return None;
+                    }
+                    Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                }
+            },
+        }
+    }
+
+    fn expected(&self) -> String {
+        match &self.given {
+            None => "a date dd/mm/yyyy (or yyyy-mm-dd, or an Excel date number)".to_owned(),
+            Some((_, _, written)) => format!("a date {written} (or an Excel date)"),
+        }
+    }
+
+    fn expected_short(&self) -> String {
+        match &self.given {
+            None => "a date dd/mm/yyyy".to_owned(),
+            Some((_, _, written)) => format!("a date {written}"),
+        }
+    }
 }
 
 /// `dd/mm/yyyy`, `d/m/yyyy`, `yyyy-mm-dd`, or an Excel date number (days since 1899-12-30).
@@ -386,13 +432,40 @@ fn read_date(text: &str) -> Option<Date> {
         let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
         return Date::from_ymd(y, m, d);
     }
-    let serial: u32 = t.parse().ok()?;
+    excel_date(t.parse().ok()?)
+}
+
+/// An Excel date number as a date.
+fn excel_date(serial: u64) -> Option<Date> {
     // 1900-01-01 is 1 in Excel; above 60 (its made-up 29/02/1900), days count from 1899-12-30.
     (61..=2_958_465).contains(&serial).then(|| {
         let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
-        let day = epoch.checked_add_days(chrono::Days::new(u64::from(serial)))?;
+        let day = epoch.checked_add_days(chrono::Days::new(serial))?;
         Date::parse(&day.format("%Y-%m-%d").to_string())
     })?
+}
+
+/// A count as a report writes it: `1523`, `1.523` or `1,523` (thousands), `1 523`; an Excel
+/// number that is a whole number.
+fn read_count(cell: &Cell) -> Option<u32> {
+    match cell {
+        Cell::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX) => {
+            Some(*n as u32)
+        }
+        Cell::Text(t) => {
+            let t = t.trim();
+            let groups: Vec<&str> = t.split(['.', ',', ' ', '\u{a0}']).collect();
+            let grouped = groups.len() == 1
+                || (!groups[0].is_empty()
+                    && groups[0].len() <= 3
+                    && groups[1..].iter().all(|g| g.len() == 3));
+            if !grouped || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
+                return None;
+            }
+            groups.concat().parse().ok()
+        }
+        _ => None,
+    }
 }
 
 fn vi_date(d: Date) -> String {
@@ -401,7 +474,11 @@ fn vi_date(d: Date) -> String {
 
 /// A unit's id: from the unit list when given (by id or name, accents and case aside), else
 /// made from its name, its kind from how Vietnamese names begin.
-fn unit_id(name: &str, known: Option<&[Unit]>, units: &mut Vec<Unit>) -> Result<String, String> {
+pub(super) fn unit_id(
+    name: &str,
+    known: Option<&[Unit]>,
+    units: &mut Vec<Unit>,
+) -> Result<String, String> {
     let key = folded(name);
     if let Some(unit) = units
         .iter()
@@ -463,7 +540,11 @@ fn read_units(path: &Path) -> Result<Vec<Unit>, String> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
         .map_err(|_| format!("{file}: expected UTF-8 text"))?;
     let mut units = Vec::new();
-    for (i, row) in csv_rows(text).into_iter().enumerate() {
+    let rows = reader::csv_reader(text).into_records().map(|r| {
+        r.map(|r| r.iter().map(str::to_owned).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    for (i, row) in rows.enumerate() {
         let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
         let [id, name, kind] = cells[..] else {
             return Err(format!("{file}: row {}: expected id,name,kind", i + 1));
@@ -494,42 +575,18 @@ fn read_units(path: &Path) -> Result<Vec<Unit>, String> {
     Ok(units)
 }
 
-/// The spreadsheet row and column header of a validation issue at `tasks.records[i].field`.
-fn row_and_field(
-    path: &str,
-    row_of_record: &[usize],
-    header: &[String],
-    columns: &[Option<Field>],
-) -> (usize, String) {
-    let index = path
-        .strip_prefix("tasks.records[")
-        .and_then(|rest| rest.split(']').next())
-        .and_then(|i| i.parse::<usize>().ok());
-    let field = match path.rsplit('.').next() {
-        Some("completed") => Some(Field::Completed),
-        Some("due") => Some(Field::Due),
-        Some("assigned") => Some(Field::Assigned),
-        Some("id") => Some(Field::Id),
-        Some("title") => Some(Field::Title),
-        _ => None,
-    };
-    let column = field
-        .and_then(|f| columns.iter().position(|c| *c == Some(f)))
-        .and_then(|c| header.get(c))
-        .map_or_else(|| path.to_owned(), |h| h.trim().to_owned());
-    (
-        index
-            .and_then(|i| row_of_record.get(i).copied())
-            .unwrap_or(0),
-        column,
-    )
-}
-
-fn report(file: &str, problems: &[Problem], as_json: bool) -> String {
+/// Every problem, one line each (and with --json, the list on stdout).
+fn report(place: &Place, problems: &[Problem], as_json: bool) -> String {
     if as_json {
         let list: Vec<_> = problems
             .iter()
-            .map(|p| json!({ "file": file, "row": p.row, "column": p.column, "value": p.value, "problem": p.message }))
+            .map(|p| {
+                let mut o = json!({ "file": place.file, "row": p.row, "column": p.column, "value": p.value, "problem": p.message });
+                if let Some(sheet) = &place.sheet {
+                    o["sheet"] = json!(sheet);
+                }
+                o
+            })
             .collect();
         println!(
             "{}",
@@ -545,7 +602,7 @@ fn report(file: &str, problems: &[Problem], as_json: bool) -> String {
                 format!(", found {:?}", p.value)
             };
             format!(
-                "{file}: row {}, {:?}: {}{found}",
+                "{place}: row {}, {:?}: {}{found}",
                 p.row, p.column, p.message
             )
         })
