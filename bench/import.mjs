@@ -122,13 +122,17 @@ function timed(cmd, args) {
   return { secs, kb };
 }
 const out = join(dir, 'imported.json');
-const results = { import: [], read: [], xlsx: [] };
+const results = { import: [], read: [], xlsx: [], old: [] };
+// BENCH_OLD_TOOL=/path/to/older/snapshot-tool: its CSV import timed too, interleaved (a
+// before/after on this shared machine).
+const oldTool = process.env.BENCH_OLD_TOOL;
 const importArgs = ['--as-of', snap.as_of, '--out', out, '--units', units,
   '--jurisdiction', 'UBND tỉnh (minh họa)', '--source', 'generator', '--illustrative'];
 for (let i = 0; i < runs; i++) {
   results.import.push(timed(tool, ['import', csv, ...importArgs]));
   results.read.push(timed(tool, ['validate', out]));
   results.xlsx.push(timed(tool, ['import', xlsx, ...importArgs]));
+  if (oldTool) results.old.push(timed(oldTool, ['import', csv, ...importArgs]));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const line = (what, list, bytes) => {
@@ -140,3 +144,7 @@ const line = (what, list, bytes) => {
 console.log(`${line('CSV', results.import, size)} (validate of the snapshot written: ${median(results.read.map((r) => r.secs)).toFixed(2)} s)`);
 console.log(`${line('XLSX', results.xlsx, xlsxSize)}; ${(size / 1e6).toFixed(1)} MB as CSV: ` +
   `${((Math.max(...results.xlsx.map((r) => r.kb)) * 1024) / size).toFixed(1)}× the CSV`);
+if (oldTool) {
+  const ratio = median(results.import.map((r) => r.secs)) / median(results.old.map((r) => r.secs));
+  console.log(`${line('CSV, older tool', results.old, size)}; this tool / older: ×${ratio.toFixed(2)}`);
+}

@@ -42,6 +42,15 @@ fn push_issues(w: &mut HtmlWriter, file: Option<&str>, issues: &[Issue]) {
     }
 }
 
+/// What became of the data version a pinned link names (`d=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinNotice {
+    /// It is still published, and shown, but newer figures have been published since.
+    Older,
+    /// It is no longer published (or cannot be read): the figures shown are today's.
+    Gone,
+}
+
 /// What the notices above the charts say; each part is shown only when it applies.
 #[derive(Default)]
 pub struct Notices<'a> {
@@ -59,6 +68,8 @@ pub struct Notices<'a> {
     pub ignored: &'a [Ignored],
     /// What the link asks for that the snapshot has no figures for.
     pub missing: &'a [Missing],
+    /// A pinned link's version, and the address of the same view with today's figures.
+    pub pin: Option<(PinNotice, &'a str)>,
 }
 
 /// Ignored link parameters named in the notice, at most; the others are counted ("+3").
@@ -112,6 +123,25 @@ pub fn notices(n: &Notices<'_>, labels: &Labels) -> Html {
         .raw_static("<ul>");
         push_issues(&mut w, None, n.warnings);
         w.raw_static("</ul></div>");
+    }
+    if let Some((pin, latest)) = n.pin {
+        w.raw_static(r#"<div class="td-notice td-notice-link" role="status" data-notice="pin">"#);
+        match pin {
+            PinNotice::Older => {
+                w.raw_static("<p>")
+                    .text(labels.pinned_older)
+                    .raw_static(" ")
+                    .open("a")
+                    .attr("href", latest)
+                    .text(labels.see_latest)
+                    .close("a")
+                    .raw_static("</p>");
+            }
+            PinNotice::Gone => {
+                w.element("p", labels.pinned_gone);
+            }
+        }
+        w.raw_static("</div>");
     }
     if n.refused_snapshot.is_some()
         || n.from_newer_version

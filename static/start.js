@@ -116,8 +116,11 @@
   // "baked", "swap", a page to go to, or "live".
   function judge() {
     if (d.tdPage !== "embed") return judgeFull();
-    var seen = read(["v", "embed", "s", "l", "show", "fid"]);
+    var seen = read(["v", "embed", "s", "d", "l", "show", "fid"]);
     if (!seen || seen.v !== d.tdLink || seen.embed !== "1") return "live";
+    // A pinned link (`d=`) is this page only if it pins the data baked in; the page of
+    // another snapshot checks its own.
+    if (seen.d !== undefined && seen.d !== d.tdData && (seen.s === undefined ? d.tdDefault : seen.s) === d.tdSnapshot) return "live";
     if (seen.fid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(seen.fid)) return "live";
     // Parts: known, each once, in the order the embed panel writes them.
     var known = d.tdParts.split(" ");

@@ -227,6 +227,9 @@ fn snapshot_with(text: &str) -> ValidSnapshot {
 fn notices_with(text: &str, illustrative: bool) -> String {
     let warnings = [Issue::new(text, text), Issue::new("tasks.by_unit", text)];
     let ignored = [Ignored::new(text, text)];
+    // The "latest figures" address is the page's own (http or https): hostile text in its
+    // query stays inside the attribute.
+    let latest = format!("https://example.org/w/?q={text}");
     let n = Notices {
         illustrative,
         note: Some(text),
@@ -235,6 +238,7 @@ fn notices_with(text: &str, illustrative: bool) -> String {
         from_newer_version: true,
         ignored: &ignored,
         missing: &[],
+        pin: Some((markup::PinNotice::Older, &latest)),
     };
     markup::notices(&n, labels(Lang::En)).into_string()
 }

@@ -69,9 +69,11 @@ prop_compose! {
         accent in proptest::option::of("[0-9a-f]{6}"),
         font in proptest::option::of("[A-Za-z0-9][A-Za-z0-9 -]{0,20}[A-Za-z0-9]"),
         frame_id in proptest::option::of("[A-Za-z0-9_-]{1,20}"),
+        pin in proptest::option::of("[0-9a-f]{16}"),
     ) -> ViewState {
         ViewState {
             snapshot,
+            pin,
             lang: if en { Lang::En } else { Lang::Vi },
             tab,
             filters: Filters {

@@ -30,6 +30,9 @@ pub struct PageSpec<'a> {
     pub stylesheet: &'a str,
     /// The address of `start.js`.
     pub start_script: &'a str,
+    /// The version of the snapshot's data baked in (`ManifestEntry::content_hash`): a pinned
+    /// link (`d=`) to it is this page; to another version, the WASM's.
+    pub data_version: Option<&'a str>,
 }
 
 /// The page: `template` (Trunk's output) with `baked` in its body.
@@ -143,6 +146,9 @@ fn html_tag(spec: &PageSpec<'_>, parts: &[Part]) -> String {
         .attr("data-td-pages", &spec.pages.join(" "))
         .attr("data-td-parts", &parts.join(" "))
         .attr_num("data-td-link", spec.link_version);
+    if let Some(version) = spec.data_version {
+        w.attr("data-td-data", version);
+    }
     w.finish().into_string()
 }
 
@@ -210,6 +216,7 @@ mod tests {
             link_version: 2,
             stylesheet: "./bake-1.css",
             start_script: "./start-1.js",
+            data_version: Some("0123456789abcdef"),
         }
     }
 
@@ -229,7 +236,8 @@ mod tests {
             page,
             "<!doctype html><html lang=\"en\" data-td-page=\"embed\" \
              data-td-snapshot=\"q1\" data-td-default=\"q1\" data-td-pages=\"q1 q2\" \
-             data-td-parts=\"headline status growth\" data-td-link=\"2\">\
+             data-td-parts=\"headline status growth\" data-td-link=\"2\" \
+             data-td-data=\"0123456789abcdef\">\
              <head><meta charset=utf-8><title>Q1 &lt;2021&gt;</title>\
              <link rel=\"stylesheet\" href=\"./bake-1.css\">\
              <template id=\"td-wasm\"><script defer src=./crash-1.js></script><link as=fetch crossorigin href=./widget-1_bg.wasm integrity=\"sha384-y\" rel=preload type=application/wasm>\

@@ -415,6 +415,35 @@ pub struct ManifestEntry {
     pub summary: Option<PublishedFile>,
 }
 
+impl ManifestEntry {
+    /// The version of the data published now: the 16 hex digits of its SHA-256 that
+    /// `snapshot-tool publish` puts in the file's name (`snapshots/<id>.<hash>.json`). `None`
+    /// for a file not published so (an editor's manifest).
+    pub fn content_hash(&self) -> Option<&str> {
+        self.integrity.as_ref()?;
+        let stem = self.path.strip_suffix(".json")?;
+        let hash = &stem[stem.rfind('.')? + 1..];
+        is_content_hash(hash).then_some(hash)
+    }
+
+    /// Where `publish` wrote another version of this snapshot, by its hash: the same name with
+    /// that hash (publishing never deletes a version). `None` when this entry was not
+    /// published by hash, or `hash` is not one.
+    pub fn version_path(&self, hash: &str) -> Option<String> {
+        let current = self.content_hash()?;
+        if !is_content_hash(hash) {
+            return None;
+        }
+        let stem = self.path.strip_suffix(&format!("{current}.json"))?;
+        Some(format!("{stem}{hash}.json"))
+    }
+}
+
+/// Whether `text` is a content hash as publish writes it: 16 lowercase hex digits.
+pub fn is_content_hash(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 /// A file `snapshot-tool publish` wrote: its path (with its hash in the name, so it can be
 /// cached for ever), integrity and size.
 #[derive(Debug, Clone, PartialEq, Serialize)]

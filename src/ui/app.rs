@@ -9,8 +9,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::browser;
+use super::load::Version;
 use super::page;
 use super::state::{Ctx, IdentityArc, LinkNotices, Load};
+use crate::markup::PinNotice;
+use crate::snapshot::ErrorKind;
 use crate::tasks::IndexedSnapshot;
 use crate::view_state::{decode, Theme};
 
@@ -24,6 +27,7 @@ pub fn App() -> impl IntoView {
             from_newer_version: decoded.from_newer_version,
             refused_snapshot: None,
             missing: Vec::new(),
+            pin: None,
         },
     );
     provide_context(ctx);
@@ -113,14 +117,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// A pinned link's version cannot be shown: the current one is, with a notice, and the link
+/// in the address bar no longer names the version.
+fn pin_gone(ctx: Ctx) {
+    ctx.notices.update(|n| n.pin = Some(PinNotice::Gone));
+    ctx.update_view(|v| v.pin = None);
+}
+
 /// Loads the manifest, then the snapshot the view names (again whenever it changes), and
 /// both again on the reader's "try again" (`Ctx::retry`) after they failed.
 fn load_data(ctx: Ctx) {
-    // Which snapshot, and whether the view draws from its task records (else a published
-    // summary will do).
-    let wanted = Memo::new(move |_| ctx.view.with(|v| (v.snapshot.clone(), v.needs_records())));
+    // Which snapshot, which version of it (a pinned link's), and whether the view draws from
+    // its task records (else a published summary will do).
+    let wanted = Memo::new(move |_| {
+        ctx.view
+            .with(|v| (v.snapshot.clone(), v.pin.clone(), v.needs_records()))
+    });
     Effect::new(move |_| {
-        let (id, needs_records) = wanted.get();
+        let (id, pin, needs_records) = wanted.get();
         let Some(manifest) = ctx.manifest.get() else {
             // None: not loaded yet, or a retry after it failed (`Ctx::retry`).
             spawn_local(async move {
@@ -145,13 +159,32 @@ fn load_data(ctx: Ctx) {
             ctx.update_view(|v| v.snapshot = None);
             return;
         };
+        // A pinned link's version, when it is not the one published now.
+        let pinned = pin.as_deref().filter(|h| Some(*h) != entry.content_hash());
+        let version = match pinned.map(|h| entry.version_path(h)) {
+            None => Version::Current { needs_records },
+            Some(Some(path)) => Version::Older(path),
+            // Not published by hash here: no version can be found by it.
+            Some(None) => return pin_gone(ctx),
+        };
+        if matches!(version, Version::Older(_)) {
+            ctx.notices.update(|n| n.pin = Some(PinNotice::Older));
+        }
         ctx.load.set(Load::Loading);
         spawn_local(async move {
-            let result = super::load::load_snapshot(&entry, needs_records).await;
-            if wanted.get_untracked() != (id.clone(), needs_records) {
+            let result = super::load::load_snapshot(&entry, &version).await;
+            if wanted.get_untracked() != (id.clone(), pin.clone(), needs_records) {
                 return; // the reader picked another snapshot meanwhile
             }
             match result {
+                // The pinned version is no longer there, or no longer reads: today's
+                // figures, said so. (A network fault is told as one, with its retry.)
+                Err(e)
+                    if matches!(version, Version::Older(_))
+                        && !matches!(e.kind, ErrorKind::Network(_)) =>
+                {
+                    pin_gone(ctx)
+                }
                 Ok(snap) => {
                     let (ignored, missing) = ctx
                         .view

@@ -211,6 +211,7 @@ fn SnapshotPicker() -> impl IntoView {
             Some(Ok(m)) => m.default.clone(),
             _ => String::new(),
         };
+        ctx.notices.update(|n| n.pin = None);
         ctx.update_view(|v| v.choose_snapshot(&id, &default));
     };
     view! {

@@ -42,10 +42,11 @@ async fn fetch_text(path: &str, integrity: Option<&str>) -> Result<String, DataE
         // The browser says no more of a file that fails its integrity than of a failed
         // connection: the file fetched again without it tells them apart.
         Err(_) if integrity.is_some() && deadline.fault().is_none() => {
-            return match Box::pin(fetch_text(path, None)).await {
-                Ok(_) => Err(DataError::unreadable(path, TAMPERED)),
-                Err(e) => Err(e),
-            };
+            let plain = Request::get(path).send().await;
+            return Err(match plain {
+                Ok(r) if r.ok() => DataError::unreadable(path, TAMPERED),
+                _ => fault(&deadline),
+            });
         }
         Err(_) => return Err(fault(&deadline)),
     };
@@ -143,16 +144,30 @@ pub async fn load_manifest() -> Result<Manifest, DataError> {
     parse_manifest(MANIFEST_PATH, text.as_str())
 }
 
-/// Fetches, parses and validates one manifest entry's snapshot: its summary when the view
-/// draws nothing from task records and the deployment published one (an embed then never
-/// downloads records), else the file itself.
+/// Which file of a manifest entry to load.
+pub enum Version {
+    /// The one published now: its summary when the view draws nothing from task records and
+    /// the deployment published one (an embed then never downloads records), else the file.
+    Current { needs_records: bool },
+    /// An older version a pinned link names, at this path (`ManifestEntry::version_path`).
+    /// Its integrity is not in the manifest: the hash is the file's name.
+    Older(String),
+}
+
+/// Fetches, parses and validates a version of one manifest entry's snapshot.
 pub async fn load_snapshot(
     entry: &ManifestEntry,
-    needs_records: bool,
+    version: &Version,
 ) -> Result<ValidSnapshot, DataError> {
-    let (file, integrity) = match (&entry.summary, needs_records) {
-        (Some(summary), false) => (&summary.path, Some(&summary.integrity)),
-        _ => (&entry.path, entry.integrity.as_ref()),
+    let (file, integrity) = match (version, &entry.summary) {
+        (Version::Older(path), _) => (path, None),
+        (
+            Version::Current {
+                needs_records: false,
+            },
+            Some(summary),
+        ) => (&summary.path, Some(&summary.integrity)),
+        (Version::Current { .. }, _) => (&entry.path, entry.integrity.as_ref()),
     };
     let path = format!("data/{file}");
     let text = fetch_text(&path, integrity.map(String::as_str)).await?;

@@ -11,7 +11,7 @@ use super::browser;
 use super::state::{use_ctx, Load};
 use crate::chart;
 use crate::markup;
-use crate::view_state::{full_build_base, full_view_link};
+use crate::view_state::{encode, full_build_base, full_view_link};
 
 /// The heading: jurisdiction, title, date and status (`compact`: on two lines, for iframes).
 pub fn heading(compact: bool) -> impl IntoView {
@@ -74,6 +74,12 @@ pub fn Notices() -> impl IntoView {
                 let s = s.as_ref();
                 // The compact view's parts the snapshot lacks are drawn as this notice.
                 let mut missing = link.missing.clone();
+                // The same view with today's figures, for a pinned link's notice.
+                let latest = ctx.view.with(|v| {
+                    let mut today = v.clone();
+                    today.pin = None;
+                    format!("{}{}", browser::page_base(), encode(&today))
+                });
                 if let Some(s) = s {
                     ctx.view.with(|v| {
                         if v.compact.on {
@@ -90,6 +96,7 @@ pub fn Notices() -> impl IntoView {
                         from_newer_version: link.from_newer_version,
                         ignored: &link.ignored,
                         missing: &missing,
+                        pin: link.pin.map(|p| (p, latest.as_str())),
                     },
                     labels,
                 )

@@ -22,9 +22,7 @@ pub fn CopyLinkButton() -> impl IntoView {
     let labels = ctx.labels.get_untracked();
     let state = RwSignal::new(CopyState::Idle);
     let copy = move |_| {
-        let link = ctx
-            .view
-            .with_untracked(|v| full_view_link(&browser::page_base(), v));
+        let link = full_view_link(&browser::page_base(), &ctx.shared_view());
         spawn_local(async move {
             match browser::copy_text(&link).await {
                 Ok(()) => {
@@ -117,7 +115,8 @@ pub fn EmbedPanel() -> impl IntoView {
                 (m.snapshots.iter()).any(|e| Some(&e.id) == id.as_ref() && e.summary.is_some())
             })
         });
-        let mut view = ctx.view.get();
+        ctx.view.track();
+        let mut view = ctx.shared_view();
         view.compact.parts = parts.get();
         embed_snippet(
             &browser::page_base(),

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::format::{labels, Labels, Lang};
+use crate::markup::PinNotice;
 use crate::snapshot::{DataError, Manifest};
 use crate::tasks::{IndexedSnapshot, Selection, StatusSet};
 use crate::view_state::{Ignored, Missing, ViewState};
@@ -54,6 +55,8 @@ pub struct LinkNotices {
     /// What the link asked for that the loaded snapshot has no figures for (its tab, a status
     /// filter; the compact view's parts are added when drawn).
     pub missing: Vec<Missing>,
+    /// What became of the data version a pinned link names.
+    pub pin: Option<PinNotice>,
 }
 
 #[derive(Clone, Copy)]
@@ -134,6 +137,26 @@ impl Ctx {
     /// Changes the view (and so the URL).
     pub fn update_view(&self, f: impl FnOnce(&mut ViewState)) {
         self.view.update(f);
+    }
+
+    /// The view as a shared link gives it ([`ViewState::pinned_to`] the manifest entry of the
+    /// snapshot shown): the copied link's and the embed snippet's.
+    #[cfg(feature = "staff")]
+    pub fn shared_view(&self) -> ViewState {
+        let id = self
+            .snap
+            .with_untracked(|s| s.as_ref().map(|s| s.snapshot().id.clone()));
+        let entry = self.manifest.with_untracked(|m| {
+            let m = m.as_ref()?.as_ref().ok()?;
+            m.snapshots
+                .iter()
+                .find(|e| Some(&e.id) == id.as_ref())
+                .cloned()
+        });
+        self.view.with_untracked(|v| match &entry {
+            Some(entry) => v.pinned_to(entry),
+            None => v.clone(),
+        })
     }
 
     /// A control's value read from the view (`prop:value` of a select). One closure type for

@@ -14,6 +14,7 @@ use crate::tasks::{DuePeriod, SortColumn, StatusSet};
 #[serde(default, deny_unknown_fields)]
 pub(super) struct FlatViewState {
     snapshot: Option<String>,
+    pin: Option<String>,
     #[serde(with = "codes::lang")]
     lang: Lang,
     #[serde(with = "codes::tab")]
@@ -49,6 +50,7 @@ impl From<FlatViewState> for ViewState {
     fn from(f: FlatViewState) -> ViewState {
         ViewState {
             snapshot: f.snapshot,
+            pin: f.pin,
             lang: f.lang,
             tab: f.tab,
             filters: Filters {
@@ -87,6 +89,7 @@ impl From<ViewState> for FlatViewState {
     fn from(v: ViewState) -> FlatViewState {
         FlatViewState {
             snapshot: v.snapshot,
+            pin: v.pin,
             lang: v.lang,
             tab: v.tab,
             statuses: v.filters.statuses,

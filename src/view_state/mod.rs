@@ -103,6 +103,10 @@ coded_enum! {
 pub struct ViewState {
     /// Snapshot id from the manifest; `None` = the manifest's default.
     pub snapshot: Option<String>,
+    /// The version of the snapshot's data a shared link was made with: the first 16 hex
+    /// digits of its file's SHA-256, as `snapshot-tool publish` names the file. `None`: the
+    /// version published now.
+    pub pin: Option<String>,
     pub lang: Lang,
     pub tab: Tab,
     pub filters: Filters,
@@ -406,6 +410,7 @@ impl ViewState {
     /// link); the filters of the last one do not carry over.
     pub fn choose_snapshot(&mut self, id: &str, default: &str) {
         self.snapshot = (id != default).then(|| id.to_owned());
+        self.pin = None;
         self.reset_filters();
     }
 

@@ -6,6 +6,7 @@
 //! |---|---|---|
 //! | `v` | link format version | 1 (links were first published without it) |
 //! | `s` | snapshot id from the manifest | manifest default |
+//! | `d` | the data version a shared link was made with: 16 hex digits of the file's SHA-256 | the published one |
 //! | `l` | `vi`, `en` | `vi` |
 //! | `t` | tab: `tasks`, `docs`, `growth` | `tasks` |
 //! | `st` | statuses, comma-separated: `ot`, `lt`, `od`, `wd` | all |
@@ -173,6 +174,10 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
             &mut s.snapshot,
             is_valid_id(value).then(|| Some(value.to_owned())),
         ),
+        "d" => set(
+            &mut s.pin,
+            crate::snapshot::is_content_hash(value).then(|| Some(value.to_owned())),
+        ),
         "l" => set(&mut s.lang, Lang::from_code(value)),
         "t" => set(&mut s.tab, Tab::from_code(value)),
         "st" => {
@@ -320,6 +325,9 @@ pub fn encode(state: &ViewState) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if let Some(s) = &state.snapshot {
         pairs.push(("s", s.clone()));
+    }
+    if let Some(d) = &state.pin {
+        pairs.push(("d", d.clone()));
     }
     if state.lang != d.lang {
         pairs.push(("l", state.lang.code().into()));

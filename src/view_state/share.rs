@@ -8,7 +8,7 @@
 
 use super::{encode, Part, Tab, ViewState};
 use crate::html::HtmlWriter;
-use crate::snapshot::ValidSnapshot;
+use crate::snapshot::{ManifestEntry, ValidSnapshot};
 use crate::text::Lang;
 
 /// The reader build's page, beside the full build's `index.html`.
@@ -59,6 +59,20 @@ pub fn reader_can_draw(state: &ViewState, has_records: bool, has_summary: bool) 
 }
 
 impl ViewState {
+    /// The view as a shared link (copied, or in a snippet) gives it: naming its snapshot and
+    /// the version of the data shown (`entry`'s, when published by hash), so that opened
+    /// later it shows the same figures, or says they changed.
+    pub fn pinned_to(&self, entry: &ManifestEntry) -> ViewState {
+        let mut shared = self.clone();
+        if shared.pin.is_none() {
+            shared.pin = entry.content_hash().map(str::to_owned);
+        }
+        if shared.pin.is_some() {
+            shared.snapshot = Some(entry.id.clone());
+        }
+        shared
+    }
+
     /// Whether the view draws anything from task records: the full view (its table and
     /// filters), an embed of the task table, or an embed filtered by what only records hold
     /// (document, due period, text). Any other view draws the same from a snapshot's published
@@ -166,6 +180,59 @@ mod tests {
     use super::*;
     use crate::tasks::{Status, StatusSet};
     use crate::view_state::{CompactView, Filters};
+
+    #[test]
+    fn a_shared_link_pins_the_snapshot_and_the_version_of_its_data() {
+        let published = |path: &str| crate::snapshot::ManifestEntry {
+            id: "q1".into(),
+            path: path.into(),
+            title: crate::snapshot::Text::new("Q1", "Q1"),
+            as_of: crate::snapshot::Date::parse("2021-03-31").unwrap(),
+            data_status: crate::snapshot::DataStatus::Official,
+            integrity: Some(format!("sha256-{}=", "A".repeat(43))),
+            bytes: Some(10),
+            summary: None,
+        };
+        let entry = published("snapshots/q1.0123456789abcdef.json");
+        assert_eq!(entry.content_hash(), Some("0123456789abcdef"));
+        assert_eq!(
+            entry.version_path("fedcba9876543210").as_deref(),
+            Some("snapshots/q1.fedcba9876543210.json")
+        );
+        // Only a hash can name a version: never a path of the link's choosing.
+        for hostile in [
+            "../../x",
+            "FEDCBA9876543210",
+            "fedcba987654321",
+            "0123/../../a.json",
+        ] {
+            assert_eq!(entry.version_path(hostile), None, "{hostile}");
+        }
+        // An editor's manifest (no integrity, a plain name) has no versions.
+        let plain = crate::snapshot::ManifestEntry {
+            integrity: None,
+            ..published("snapshots/q1.json")
+        };
+        assert_eq!(plain.content_hash(), None);
+        assert_eq!(plain.version_path("fedcba9876543210"), None);
+
+        // The default snapshot's view: the link names it and its version.
+        let shared = ViewState::default().pinned_to(&entry);
+        assert_eq!(shared.snapshot.as_deref(), Some("q1"));
+        assert_eq!(shared.pin.as_deref(), Some("0123456789abcdef"));
+        assert_eq!(encode(&shared), "?v=2&s=q1&d=0123456789abcdef");
+        // A view of an older version (opened from a pinned link) passes that version on.
+        let older = ViewState {
+            pin: Some("fedcba9876543210".into()),
+            ..ViewState::default()
+        };
+        assert_eq!(
+            older.pinned_to(&entry).pin.as_deref(),
+            Some("fedcba9876543210")
+        );
+        // Data not published by hash: nothing to pin, the link is as it was.
+        assert_eq!(ViewState::default().pinned_to(&plain), ViewState::default());
+    }
 
     #[test]
     fn only_embeds_of_counts_by_status_and_unit_do_without_task_records() {

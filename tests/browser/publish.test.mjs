@@ -1,14 +1,17 @@
 // The data as the build publishes it (snapshot-tool publish, issue #19): files named by their
 // hash, fetched with the manifest's Subresource Integrity; a file changed after publishing is
 // refused with a message that names it; an embed of counts loads the snapshot's summary and
-// never its task records. Served from dist/ as it is, with no test manifest.
+// never its task records. Served from dist/ as it is, with no test manifest. And links pinned
+// to a version of the data (`d=`, issue #20): shown as they were while that version is
+// published, said to have changed when it is not.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newPage } from './browser.mjs';
-import { DIST, startWidget, textOf, viNumber } from './widget.mjs';
+import { DIST, ROOT, settledQuery, startWidget, textOf, viNumber } from './widget.mjs';
 
 const QN = 'quang-ninh-2021-q1';
 const ILL = 'illustrative-2021-q1-1738';
@@ -102,5 +105,86 @@ test('an embed filtered by document loads the records, not the summary', async (
   const page = await open(w, `embed.html?v=2&s=${ILL}&doc=${encodeURIComponent(doc)}&embed=1&show=status`, '#td-status .td-row');
   assert.ok(page.dataRequests.includes(`data/${ill.path}`), JSON.stringify(page.dataRequests));
   assert.ok(!page.dataRequests.includes(`data/${ill.summary.path}`), JSON.stringify(page.dataRequests));
+  await page.close();
+});
+
+/**
+ * A deployment published twice (snapshot-tool publish, the debug build `cargo test` makes):
+ * the data of dist/, then the default snapshot revised (a new title), into the same folder,
+ * as a newsroom uploads a new quarter over the old files. Served with dist/'s program.
+ */
+async function republished() {
+  const dir = mkdtempSync(join(tmpdir(), 'td-republished-'));
+  const tool = `${ROOT}target/debug/snapshot-tool`;
+  execFileSync(tool, ['publish', `${ROOT}data`, `${dir}/out`]);
+  cpSync(`${ROOT}data`, `${dir}/data`, { recursive: true });
+  const file = `${dir}/data/snapshots/${QN}.json`;
+  const revised = JSON.parse(readFileSync(file, 'utf8'));
+  revised.title = { vi: 'Bản sửa: quý I/2021', en: 'Revised: Q1 2021' };
+  writeFileSync(file, JSON.stringify(revised, null, 2));
+  execFileSync(tool, ['publish', `${dir}/data`, `${dir}/out`]);
+  const published = JSON.parse(readFileSync(`${dir}/out/manifest.json`, 'utf8'));
+  const overrides = { 'data/manifest.json': `${dir}/out/manifest.json` };
+  execFileSync('ls', [`${dir}/out/snapshots`], { encoding: 'utf8' }).trim().split('\n')
+    .forEach((f) => { overrides[`data/snapshots/${f}`] = `${dir}/out/snapshots/${f}`; });
+  const hash = (path) => path.match(/\.([0-9a-f]{16})\.json$/)[1];
+  return { widget: await startWidget({ overrides }), current: hash(published.snapshots[0].path), older: hash(entry(QN).path) };
+}
+
+// Guards: a link pinned to a version still published shows that version's figures, says newer
+// ones exist and links to them; the address keeps the pin (a reload shows the same). A pin to a
+// version no longer published shows today's figures and says so, never silently.
+test('a pinned link shows the version it was made with, or says the data changed', async () => {
+  const { widget, current, older } = await republished();
+  try {
+    assert.notEqual(current, older);
+    const page = await open(widget, `?v=2&s=${QN}&d=${older}&st=od`, '#td-status .td-row-button');
+    assert.ok(page.dataRequests.includes(`data/snapshots/${QN}.${older}.json`), JSON.stringify(page.dataRequests));
+    assert.doesNotMatch(await textOf(page, 'h1'), /Bản sửa/);
+    const notice = page.locator('[data-notice=pin]');
+    assert.match(await notice.innerText(), /số liệu như lúc liên kết được tạo/);
+    assert.match(await settledQuery(page), new RegExp(`d=${older}`), 'the pin stays in the address');
+    // "See the latest figures": the same view, today's version.
+    await notice.getByRole('link', { name: 'Xem số liệu mới nhất' }).click();
+    await page.waitForFunction(() => /Bản sửa/.test(document.querySelector('h1')?.textContent ?? ''));
+    assert.doesNotMatch(page.url(), /[?&]d=/);
+    assert.match(page.url(), /st=od/);
+    assert.equal(await page.locator('[data-notice=pin]').count(), 0);
+    await page.close();
+
+    // A version no longer published (a hash no file has).
+    const gone = await open(widget, `?v=2&s=${QN}&d=0000000000000000&st=od`, '[data-notice=pin]');
+    assert.match(await textOf(gone, '[data-notice=pin]'), /Số liệu đã thay đổi kể từ khi liên kết được tạo/);
+    await gone.waitForFunction(() => /Bản sửa/.test(document.querySelector('h1')?.textContent ?? ''));
+    assert.doesNotMatch(await settledQuery(gone), /[?&]d=/, 'the address no longer claims the old version');
+    await gone.close();
+
+    // The current version, pinned: no notice; a copied link or snippet pins what is shown.
+    const now = await open(widget, `?v=2&s=${QN}&d=${current}&st=od`, '#td-status .td-row-button');
+    assert.equal(await now.locator('[data-notice=pin]').count(), 0);
+    await now.locator('button[data-action=embed]').click();
+    const snippet = await now.locator('textarea.td-snippet').inputValue();
+    assert.ok(snippet.includes(`&amp;s=${QN}&amp;d=${current}&amp;`), snippet);
+    await now.close();
+  } finally {
+    await widget.close();
+  }
+});
+
+// Guards: a snippet pinned to the data its page was baked with is still that page (figures in
+// the first response, no WASM); pinned to another version, the WASM loads and draws it.
+test('a pinned snippet of the baked version stays baked; another version goes live', async () => {
+  const hash = entry(QN).path.match(/\.([0-9a-f]{16})\.json$/)[1];
+  const pinned = (d) => `embed.html?v=2&s=${QN}&d=${d}&embed=1&show=headline,status&fid=td-pin`;
+  const page = await newPage(w.browser);
+  const wasm = [];
+  page.on('request', (req) => req.url().endsWith('.wasm') && wasm.push(req.url()));
+  await page.goto(w.url(pinned(hash)), { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  assert.deepEqual(wasm, [], 'no WASM for the baked version');
+  assert.match(await textOf(page, '.td-baked'), /1\.738/);
+  await page.goto(w.url(pinned('0000000000000000')), { waitUntil: 'load' });
+  await page.waitForSelector('[data-notice=pin]', { timeout: 20_000 });
+  assert.equal(wasm.length, 1, 'the WASM draws a version the page was not baked with');
   await page.close();
 });

@@ -38,6 +38,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let manifest =
         parse_manifest(&manifest_file, &read(&manifest_path)?[..]).map_err(|e| e.to_string())?;
     let mut snapshots = Vec::new();
+    // Each snapshot's data version (its hash, when published), by id.
+    let mut versions = Vec::new();
     for entry in &manifest.snapshots {
         let path = manifest_path.with_file_name("").join(&entry.path);
         let file = path.display().to_string();
@@ -49,6 +51,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ));
         }
         snapshots.push((IndexedSnapshot::new(snap), entry.summary.is_some()));
+        versions.push(entry.content_hash().map(str::to_owned));
     }
     let default = manifest.default.as_str();
     // The page of a snapshot names it unless it is the default.
@@ -118,6 +121,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     link_version: LINK_VERSION,
                     stylesheet: &stylesheet,
                     start_script: &start_src,
+                    data_version: (snapshots.iter().zip(&versions))
+                        .find(|((s, _), _)| s.snapshot().id == id)
+                        .and_then(|(_, v)| v.as_deref()),
                 };
                 let page = bake_page(&template, &spec, &baked)
                     .map_err(|e| format!("{}: {e}", template_path.display()))?;
