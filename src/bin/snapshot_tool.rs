@@ -342,7 +342,7 @@ pub(crate) fn validate_manifest(
             id,
             path: entry_path,
             // The picker's label for the snapshot, not a copy of the file's `title`
-            // (data/manifest.json labels "Q1 2021: official figures" a snapshot titled
+            // (data/manifest.json labels "Quảng Ninh: Q1 2021, official figures" a snapshot titled
             // "…: direction and management in Q1 2021"); it must say what the file is.
             title,
             as_of,

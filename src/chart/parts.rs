@@ -25,10 +25,12 @@ pub fn status_part(
     lang: Lang,
 ) -> Option<BarChart> {
     snap.tasks()?;
+    let s = snap.snapshot();
+    let start = s.tasks.as_ref().and_then(|t| t.period_start);
     Some(status_chart(
         &selection.status_tally,
         statuses,
-        snap.snapshot().as_of,
+        (start, s.as_of),
         lang,
     ))
 }

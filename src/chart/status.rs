@@ -8,7 +8,13 @@ use crate::tasks::{Status, StatusSet, StatusTally};
 
 /// The four statuses with counts and shares. `selected` is the status filter: its rows are
 /// emphasised, the others faded; pressing a row toggles it.
-pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lang) -> BarChart {
+/// `period`: the start of the reporting period, if the report gives it, and its end (`as_of`).
+pub fn status_chart(
+    t: &StatusTally,
+    selected: StatusSet,
+    period: (Option<Date>, Date),
+    lang: Lang,
+) -> BarChart {
     let labels = labels(lang);
     let total = t.total();
     let rows_data = tally_rows(t);
@@ -57,10 +63,10 @@ pub fn status_chart(t: &StatusTally, selected: StatusSet, as_of: Date, lang: Lan
     BarChart::new(
         "status",
         labels.chart_status.to_owned(),
-        format!("{} {}", labels.as_of, format::date(as_of, lang)),
+        format::reporting_period(period.0, period.1, lang),
         rows,
         Vec::new(),
-        format::status_summary(t, as_of, lang),
+        format::status_summary(t, period, lang),
         table,
     )
 }
@@ -104,7 +110,7 @@ mod tests {
 
     fn chart(t: StatusTally, selected: StatusSet) -> BarChart {
         let as_of = Date::from_ymd(2021, 3, 31).expect("a date");
-        status_chart(&t, selected, as_of, Lang::En)
+        status_chart(&t, selected, (None, as_of), Lang::En)
     }
 
     #[test]

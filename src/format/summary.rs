@@ -30,8 +30,19 @@ fn group_phrase(completed: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// "Đến 31/03/2021, 506 trong 1.738 nhiệm vụ hoàn thành đúng hạn (29,1%); 123 ..."
-pub fn status_summary(t: &StatusTally, as_of: Date, lang: Lang) -> String {
+/// When task figures are from: "Số liệu đến 31/03/2021", or with the start of their
+/// reporting period, "Số liệu từ 01/01/2017 đến 25/12/2017".
+pub fn reporting_period(start: Option<Date>, end: Date, lang: Lang) -> String {
+    match (start, lang) {
+        (None, _) => format!("{} {}", super::labels(lang).as_of, date(end, lang)),
+        (Some(s), Lang::Vi) => format!("Số liệu từ {} đến {}", date(s, lang), date(end, lang)),
+        (Some(s), Lang::En) => format!("Figures from {} to {}", date(s, lang), date(end, lang)),
+    }
+}
+
+/// "Đến 31/03/2021, 506 trong 1.738 nhiệm vụ hoàn thành đúng hạn (29,1%); 123 ..." (with the
+/// start of the reporting period: "Từ 01/01/2017 đến 25/12/2017, …").
+pub fn status_summary(t: &StatusTally, (start, as_of): (Option<Date>, Date), lang: Lang) -> String {
     let total = t.total();
     let mut parts: Vec<(u32, &str)> = Vec::new();
     for (group, completed, a, b) in [
@@ -51,9 +62,11 @@ pub fn status_summary(t: &StatusTally, as_of: Date, lang: Lang) -> String {
             GroupTally::SumOnly(s) => parts.push((s, group_phrase(completed, lang))),
         }
     }
-    let mut out = match lang {
-        Lang::Vi => format!("Đến {}, ", date(as_of, lang)),
-        Lang::En => format!("As of {}, ", date(as_of, lang)),
+    let mut out = match (start, lang) {
+        (None, Lang::Vi) => format!("Đến {}, ", date(as_of, lang)),
+        (None, Lang::En) => format!("As of {}, ", date(as_of, lang)),
+        (Some(s), Lang::Vi) => format!("Từ {} đến {}, ", date(s, lang), date(as_of, lang)),
+        (Some(s), Lang::En) => format!("From {} to {}, ", date(s, lang), date(as_of, lang)),
     };
     for (i, (n, phrase)) in parts.iter().enumerate() {
         if i > 0 {
@@ -248,7 +261,11 @@ mod tests {
 
     #[test]
     fn status_summary_reads_like_the_article_in_vietnamese() {
-        let s = status_summary(&q1_2021(), Date::from_ymd(2021, 3, 31).unwrap(), Lang::Vi);
+        let s = status_summary(
+            &q1_2021(),
+            (None, Date::from_ymd(2021, 3, 31).unwrap()),
+            Lang::Vi,
+        );
         assert_eq!(
             s,
             "Đến 31/03/2021, 506 trong 1.738 nhiệm vụ hoàn thành đúng hạn (29,1%); \
@@ -259,7 +276,11 @@ mod tests {
 
     #[test]
     fn status_summary_in_english() {
-        let s = status_summary(&q1_2021(), Date::from_ymd(2021, 3, 31).unwrap(), Lang::En);
+        let s = status_summary(
+            &q1_2021(),
+            (None, Date::from_ymd(2021, 3, 31).unwrap()),
+            Lang::En,
+        );
         assert!(
             s.starts_with("As of 31 Mar 2021, 506 of 1,738 tasks were completed on time (29.1%);"),
             "{s}"
@@ -272,7 +293,14 @@ mod tests {
             completed: GroupTally::SumOnly(495),
             not_completed: GroupTally::Split(35, 1059),
         };
-        let s = status_summary(&t, Date::from_ymd(2021, 4, 30).unwrap(), Lang::Vi);
+        let s = status_summary(
+            &t,
+            (
+                Some(Date::from_ymd(2021, 1, 1).unwrap()),
+                Date::from_ymd(2021, 4, 30).unwrap(),
+            ),
+            Lang::Vi,
+        );
         assert!(
             s.contains("495 trong 1.589 nhiệm vụ đã hoàn thành (báo cáo không tách"),
             "{s}"

@@ -210,6 +210,7 @@ decode_struct!(Tasks {
     defaulted: [
         assigned_by,
         kind,
+        period_start,
         source,
         totals,
         by_unit,

@@ -160,6 +160,11 @@ pub struct Tasks {
     /// Kind of the counts; `actual` when absent.
     #[serde(default, skip_serializing_if = "FigureKind::is_actual")]
     pub kind: FigureKind,
+    /// The first day of the reporting period the counts cover, which ends at the snapshot's
+    /// `as_of` ("01/01–25/12/2017" → 2017-01-01). Absent: the report gives the end alone.
+    /// Counts over a few months and over a year are not comparable; this says which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<Date>,
     /// Source of the task figures when it differs from the snapshot's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,

@@ -26,6 +26,7 @@ pub fn summary(valid: &ValidSnapshot) -> Option<Snapshot> {
         tasks: Some(Tasks {
             assigned_by: tasks.assigned_by.clone(),
             kind: tasks.kind,
+            period_start: tasks.period_start,
             source: tasks.source.clone(),
             totals: Some(counts(&derived.totals)),
             by_unit,

@@ -206,6 +206,15 @@ fn validate_tasks(
     if let Some(source) = &tasks.source {
         check_source(issues, "tasks.source", source);
     }
+    if let Some(start) = tasks.period_start.filter(|start| *start > snapshot.as_of) {
+        issues.push(
+            "tasks.period_start",
+            format!(
+                "expected the first day of the reporting period, on or before as_of ({}), found {start}",
+                snapshot.as_of
+            ),
+        );
+    }
     let totals = tasks
         .totals
         .as_ref()
