@@ -8,7 +8,7 @@
 //! link; a link's address is an [`HttpUrl`], checked when the snapshot was read.
 
 use crate::chart::Headline;
-use crate::format::{date, fill, labels, Labels, Lang};
+use crate::format::{fill, labels, reporting_period, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
 use crate::snapshot::{
     DataError, DataStatus, ErrorKind, HttpUrl, Issue, NetworkFault, ValidSnapshot,
@@ -250,7 +250,8 @@ pub fn heading(snap: Option<&ValidSnapshot>, lang: Lang, compact: bool) -> Html 
         return w.finish();
     };
     let jurisdiction = snap.jurisdiction.get(lang);
-    let as_of = format!("{} {}", labels.as_of, date(snap.as_of, lang));
+    let period_start = snap.tasks.as_ref().and_then(|t| t.period_start);
+    let as_of = reporting_period(period_start, snap.as_of, lang);
     let meta = if compact {
         format!("{jurisdiction} · {as_of}")
     } else {
