@@ -343,7 +343,7 @@ fn the_status_chart_shows_counts_shares_and_the_selection() {
     let c = chart::status_chart(
         &tally,
         StatusSet::only(Status::Overdue),
-        (None, as_of),
+        chart::Reported::at(as_of),
         Lang::Vi,
     );
     let values: Vec<&str> = c.rows.iter().map(|r| r.value_text.as_str()).collect();
@@ -354,7 +354,12 @@ fn the_status_chart_shows_counts_shares_and_the_selection() {
     assert!(c.rows[2].segments[0].selected);
     assert!(c.rows[0].segments[0].dimmed);
     assert_eq!(c.table.rows.last().unwrap()[1].text, "1.738");
-    let c = chart::status_chart(&tally, StatusSet::EMPTY, (None, as_of), Lang::En);
+    let c = chart::status_chart(
+        &tally,
+        StatusSet::EMPTY,
+        chart::Reported::at(as_of),
+        Lang::En,
+    );
     assert_eq!(c.rows[3].value_text, "1,068 · 61.4%");
     assert_eq!(c.rows[3].label, "Not completed, within deadline");
 }

@@ -25,7 +25,7 @@ pub use growth::growth_chart;
 pub use headline::{headline, Headline};
 pub use schemes::schemes_chart;
 pub use source::source_line;
-pub use status::{status_chart, status_choices, StatusChoice};
+pub use status::{status_chart, status_choices, Reported, StatusChoice};
 pub use units::{unit_chart, UnitSort, UNIT_ROWS};
 
 use crate::tasks::Status;

@@ -4,7 +4,7 @@
 
 use super::{
     documents_chart, growth_chart, headline, schemes_chart, status_chart, unit_chart, BarChart,
-    Headline, UnitSort,
+    Headline, Reported, UnitSort,
 };
 use crate::format::Lang;
 use crate::snapshot::ValidSnapshot;
@@ -24,13 +24,23 @@ pub fn status_part(
     statuses: StatusSet,
     lang: Lang,
 ) -> Option<BarChart> {
-    snap.tasks()?;
+    let all = snap.tasks()?.totals;
     let s = snap.snapshot();
-    let start = s.tasks.as_ref().and_then(|t| t.period_start);
+    let tasks = s.tasks.as_ref();
+    // The report's own shares are of all its tasks: beside a selection's, they would mislead.
+    let shares = match tasks {
+        Some(t) if selection.status_tally == all => &t.published_shares[..],
+        _ => &[],
+    };
+    let reported = Reported {
+        start: tasks.and_then(|t| t.period_start),
+        end: s.as_of,
+        shares,
+    };
     Some(status_chart(
         &selection.status_tally,
         statuses,
-        (start, s.as_of),
+        reported,
         lang,
     ))
 }

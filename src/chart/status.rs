@@ -3,16 +3,66 @@
 use super::rows::{fraction, series_label, tally_rows};
 use super::{Action, BarChart, BarRow, Cell, DataTable, Segment};
 use crate::format::{self, count, labels, share, Lang};
-use crate::snapshot::Date;
+use crate::snapshot::{CountName, Date, PublishedShare};
 use crate::tasks::{Status, StatusSet, StatusTally};
+
+/// What a report says of its counts besides them: the start of their reporting period (when
+/// it gives one; the period ends at `end`, the snapshot's `as_of`) and the shares it published.
+#[derive(Clone, Copy)]
+pub struct Reported<'a> {
+    pub start: Option<Date>,
+    pub end: Date,
+    pub shares: &'a [PublishedShare],
+}
+
+impl Reported<'_> {
+    /// Counts as of `end`, with nothing else reported.
+    pub fn at(end: Date) -> Reported<'static> {
+        Reported {
+            start: None,
+            end,
+            shares: &[],
+        }
+    }
+}
+
+/// The statuses a published share is a share of.
+fn statuses_of(count: CountName) -> StatusSet {
+    let set = |s: &[Status]| s.iter().copied().collect::<StatusSet>();
+    match count {
+        CountName::OnTime => set(&[Status::OnTime]),
+        CountName::Late => set(&[Status::Late]),
+        CountName::Completed => set(&[Status::OnTime, Status::Late]),
+        CountName::Overdue => set(&[Status::Overdue]),
+        CountName::WithinDeadline => set(&[Status::WithinDeadline]),
+        CountName::NotCompleted => set(&[Status::Overdue, Status::WithinDeadline]),
+    }
+}
+
+/// A published share that a reader would read as another figure than the one computed from
+/// the counts (they differ at one decimal): shown beside it, never in its place.
+fn differing_share(
+    shares: &[PublishedShare],
+    statuses: StatusSet,
+    n: u32,
+    total: u32,
+) -> Option<f64> {
+    let computed = fraction(n, total) * 100.0;
+    shares
+        .iter()
+        .find(|s| statuses_of(s.of) == statuses)
+        .map(|s| s.percent)
+        .filter(|published| (published - computed).abs() >= 0.05)
+}
 
 /// The four statuses with counts and shares. `selected` is the status filter: its rows are
 /// emphasised, the others faded; pressing a row toggles it.
-/// `period`: the start of the reporting period, if the report gives it, and its end (`as_of`).
+/// `reported`: the report's period and the shares it published (shown beside the computed
+/// ones where they differ).
 pub fn status_chart(
     t: &StatusTally,
     selected: StatusSet,
-    period: (Option<Date>, Date),
+    reported: Reported<'_>,
     lang: Lang,
 ) -> BarChart {
     let labels = labels(lang);
@@ -21,12 +71,28 @@ pub fn status_chart(
     let max = rows_data.iter().map(|r| r.2).max().unwrap_or(0);
     let mut table = DataTable::new(&[labels.col_status, labels.col_count, labels.col_share]);
     let any_selected = !selected.is_empty();
+    let mut reconciled = Vec::new();
     let rows = rows_data
         .iter()
         .map(|&(series, statuses, n)| {
             let label = series_label(series, lang);
             let pct = share(n, total, lang);
-            let value_text = format!("{} · {pct}", count(n, lang));
+            let mut value_text = format!("{} · {pct}", count(n, lang));
+            if let Some(published) = differing_share(reported.shares, statuses, n, total) {
+                value_text.push_str(&format::fill(
+                    labels.reported_share,
+                    &[("x", &format::percent(published, lang))],
+                ));
+                reconciled.push(format::fill(
+                    labels.reported_share_note,
+                    &[
+                        ("status", &crate::text::lowercase(&label)),
+                        ("x", &format::percent(published, lang)),
+                        ("y", &pct),
+                        ("n", &count(total, lang)),
+                    ],
+                ));
+            }
             table.rows.push(vec![
                 Cell::text(label.clone()),
                 Cell::number(count(n, lang), n),
@@ -63,10 +129,17 @@ pub fn status_chart(
     BarChart::new(
         "status",
         labels.chart_status.to_owned(),
-        format::reporting_period(period.0, period.1, lang),
+        format::reporting_period(reported.start, reported.end, lang),
         rows,
         Vec::new(),
-        format::status_summary(t, period, lang),
+        {
+            let mut summary = format::status_summary(t, (reported.start, reported.end), lang);
+            for note in reconciled {
+                summary.push(' ');
+                summary.push_str(&note);
+            }
+            summary
+        },
         table,
     )
 }
@@ -110,7 +183,7 @@ mod tests {
 
     fn chart(t: StatusTally, selected: StatusSet) -> BarChart {
         let as_of = Date::from_ymd(2021, 3, 31).expect("a date");
-        status_chart(&t, selected, (None, as_of), Lang::En)
+        status_chart(&t, selected, Reported::at(as_of), Lang::En)
     }
 
     #[test]

@@ -270,7 +270,7 @@ mod tests {
         let mut chart = super::super::status_chart(
             &tally,
             crate::tasks::StatusSet::default(),
-            (None, as_of),
+            super::super::Reported::at(as_of),
             crate::format::Lang::Vi,
         );
         chart.title = "Tiến độ <b>\"Q1\"</b>".into();

@@ -213,6 +213,7 @@ decode_struct!(Tasks {
         period_start,
         source,
         totals,
+        published_shares,
         by_unit,
         assigning_documents,
         records
@@ -229,6 +230,10 @@ decode_struct!(StatusCounts {
         not_completed,
         total
     ]
+});
+decode_struct!(PublishedShare {
+    required: [of, percent],
+    defaulted: [base]
 });
 decode_struct!(UnitCounts {
     required: [unit, counts],
@@ -290,6 +295,14 @@ decode_struct!(PublishedFile {
 });
 
 decode_enum!(DataStatus { Official = "official", Illustrative = "illustrative" });
+decode_enum!(CountName {
+    OnTime = "on_time",
+    Late = "late",
+    Completed = "completed",
+    Overdue = "overdue",
+    WithinDeadline = "within_deadline",
+    NotCompleted = "not_completed"
+});
 decode_enum!(FigureKind { Actual = "actual", Estimate = "estimate", Target = "target" });
 decode_enum!(UnitKind { Department = "department", Locality = "locality" });
 decode_enum!(Comparator { AtLeast = "at_least", Above = "above" });

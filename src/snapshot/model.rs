@@ -171,6 +171,10 @@ pub struct Tasks {
     /// Counts in the four statuses for all tasks. With `records`, must equal their derived counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub totals: Option<StatusCounts>,
+    /// Shares of `totals` as the report published them ("223 overdue, 1.38%"). The widget
+    /// shows each beside the share it computes from the counts when the two differ.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published_shares: Vec<PublishedShare>,
     /// Counts per unit. When they don't add up to `totals` the widget says so.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by_unit: Vec<UnitCounts>,
@@ -210,6 +214,33 @@ pub struct StatusCounts {
     /// All tasks; when given, must equal the sum of the groups.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u32>,
+}
+
+/// A share of all tasks as a report published it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PublishedShare {
+    /// The count of `totals` it is a share of.
+    pub of: CountName,
+    /// Percent, as published (1.38 for "1,38%").
+    pub percent: f64,
+    /// What the report says it divides by, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Text>,
+}
+
+/// A count of [`StatusCounts`], by its member's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CountName {
+    OnTime,
+    Late,
+    Completed,
+    Overdue,
+    WithinDeadline,
+    NotCompleted,
 }
 
 /// Counts of one unit.

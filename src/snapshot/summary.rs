@@ -29,6 +29,7 @@ pub fn summary(valid: &ValidSnapshot) -> Option<Snapshot> {
             period_start: tasks.period_start,
             source: tasks.source.clone(),
             totals: Some(counts(&derived.totals)),
+            published_shares: tasks.published_shares.clone(),
             by_unit,
             assigning_documents: Vec::new(),
             records: Vec::new(),

@@ -206,6 +206,24 @@ fn validate_tasks(
     if let Some(source) = &tasks.source {
         check_source(issues, "tasks.source", source);
     }
+    for (i, share) in tasks.published_shares.iter().enumerate() {
+        let path = format!("tasks.published_shares[{i}]");
+        if !(0.0..=100.0).contains(&share.percent) {
+            issues.push(
+                format!("{path}.percent"),
+                format!("expected a percent from 0 to 100, found {}", share.percent),
+            );
+        }
+        if tasks.totals.is_none() {
+            issues.push(
+                path.clone(),
+                "expected `totals`, of which a published share is a share",
+            );
+        }
+        if let Some(base) = &share.base {
+            check_text(issues, &format!("{path}.base"), base);
+        }
+    }
     if let Some(start) = tasks.period_start.filter(|start| *start > snapshot.as_of) {
         issues.push(
             "tasks.period_start",
