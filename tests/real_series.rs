@@ -172,3 +172,114 @@ fn a_published_share_that_differs_from_the_counts_is_shown_beside_them() {
         .expect("the overdue row");
     assert_eq!(overdue.value_text, "96 · 2.3% (reported: 2.2%)");
 }
+
+/// The period a row of REAL-SERIES.md's growth tables names: "2019", "6 months 2020" →
+/// "2020-H1", "quarter I/2021" → "2021-Q1", "last 6 months 2021" → "2021-H2".
+fn period_of(row: &str) -> String {
+    let year: String = row
+        .chars()
+        .filter(char::is_ascii_digit)
+        .rev()
+        .take(4)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    let quarter = ["quarter I/", "quarter II/", "quarter III/", "quarter IV/"]
+        .iter()
+        .rposition(|q| row.starts_with(q));
+    match () {
+        _ if row.starts_with("last 6 months") => format!("{year}-H2"),
+        _ if row.starts_with("6 months") => format!("{year}-H1"),
+        _ if row.starts_with("9 months") => format!("{year}-9M"),
+        _ if quarter.is_some() => format!("{year}-Q{}", quarter.unwrap_or(0) + 1),
+        _ => year,
+    }
+}
+
+/// Every percentage in a cell: "7,75% (kinhtedothi.vn) · later quoted as 8,02%" → [7.75, 8.02].
+fn percents(cell: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    for (i, _) in cell.match_indices('%') {
+        let number: String = cell[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if let Ok(x) = number.replace(',', ".").parse() {
+            out.push(x);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_published_growth_figure_is_shipped_with_its_period() {
+    let text = read("docs/sources/REAL-SERIES.md");
+    let file = "data/snapshots/quang-ninh-grdp-2019-2025.json";
+    let snap = parse_snapshot(file, read(file).as_str()).expect("valid");
+    let growth = snap.snapshot().growth.as_ref().expect("growth");
+    let values_of = |period: &str| -> Vec<f64> {
+        (growth.points.iter())
+            .filter(|p| p.period.to_string() == period)
+            .flat_map(|p| p.values.iter().map(|v| v.value))
+            .collect()
+    };
+    let mut checked = 0;
+    for section in [
+        "## Quảng Ninh GRDP growth, whole years",
+        "## Quảng Ninh GRDP growth, parts of a year",
+    ] {
+        let table = text
+            .split(section)
+            .nth(1)
+            .expect(section)
+            .split("\n## ")
+            .next()
+            .unwrap();
+        for line in table.lines().filter(|l| {
+            l.starts_with("| ") && !l.starts_with("| year") && !l.starts_with("| period")
+        }) {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            if cells[0] == "2019 scenario by quarter" {
+                // "Q1 10,1 · Q2 12,4 · Q3 11,7 · Q4 12,1%": one target a quarter.
+                let figures: Vec<f64> = cells[1]
+                    .split(" · ")
+                    .map(|q| {
+                        q.trim_end_matches('%')
+                            .split(' ')
+                            .nth(1)
+                            .unwrap()
+                            .replace(',', ".")
+                            .parse()
+                            .unwrap()
+                    })
+                    .collect();
+                for (q, x) in figures.iter().enumerate() {
+                    assert_eq!(
+                        values_of(&format!("2019-Q{}", q + 1)),
+                        [*x],
+                        "2019-Q{}",
+                        q + 1
+                    );
+                    checked += 1;
+                }
+                continue;
+            }
+            let period = period_of(cells[0]);
+            let shipped = values_of(&period);
+            assert!(!shipped.is_empty(), "{period} ({}) is shipped", cells[0]);
+            for x in cells.iter().skip(1).flat_map(|c| percents(c)) {
+                assert!(
+                    shipped.contains(&x),
+                    "{period}: {x}% of {line:?} is shipped ({shipped:?})"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 39, "every percentage of both tables");
+}

@@ -75,20 +75,26 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
             let label = capitalise(&format::period(p.period, lang));
             let mut segments = Vec::new();
             let mut markers = Vec::new();
-            let mut texts = Vec::new();
-            let mut ordered: Vec<_> = p.values.iter().collect();
-            crate::order::sort_by_key(&mut ordered, |v| v.kind == FigureKind::Target);
-            for v in ordered {
+            let mut texts: Vec<String> = Vec::new();
+            for v in format::told_in_order(&p.values) {
                 let source = v.source.as_ref().unwrap_or(snapshot_source);
                 table.rows.push(vec![
                     Cell::text(label.clone()),
-                    Cell::text(labels.figure_kind(v.kind)),
+                    Cell::text(format::value_kind(v, lang)),
                     Cell::number(
                         format::comparator_value(v, lang),
                         format::plain_number(v.value, 2),
                     ),
                     Cell::text(source_line(source, lang)),
                 ]);
+                // A revised or disputed figure is told beside the current one, never drawn.
+                if !v.status.is_current() {
+                    if let Some(last) = texts.last_mut() {
+                        last.push(' ');
+                        last.push_str(&format::other_value(v, lang));
+                    }
+                    continue;
+                }
                 let words = format::growth_value(v, lang);
                 texts.push(format::growth_value_short(v, lang));
                 match v.kind {
@@ -146,7 +152,7 @@ pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> Ba
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snapshot::{Comparator, Date, GrowthPoint, GrowthValue, Period, Text};
+    use crate::snapshot::{Comparator, Date, GrowthPoint, GrowthValue, Period, Text, ValueStatus};
 
     /// The ticks of the axis for `values`, after checking what every axis must be: ticks a
     /// step (2 or 5) apart, each a multiple of it, from the plot's left edge to its right,
@@ -249,7 +255,54 @@ mod tests {
             comparator: None,
             note: None,
             source: None,
+            status: ValueStatus::Current,
         }
+    }
+
+    // Guards: a revised or disputed figure is told beside the current one (in the row's text,
+    // the summary and the data table), never drawn as a second bar.
+    #[test]
+    fn revised_and_disputed_figures_are_told_beside_the_current_one() {
+        let old = GrowthValue {
+            status: ValueStatus::Superseded,
+            ..value(FigureKind::Estimate, 7.75)
+        };
+        let other = GrowthValue {
+            status: ValueStatus::Disputed,
+            source: Some(source("vietnamfdi.vn")),
+            ..value(FigureKind::Estimate, 8.6)
+        };
+        let c = chart(vec![
+            ("2021-H1", vec![old, value(FigureKind::Estimate, 8.02)]),
+            ("2021-9M", vec![value(FigureKind::Estimate, 8.2), other]),
+        ]);
+        let texts: Vec<&str> = c.rows.iter().map(|r| r.value_text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "8.02% (estimate) (revised from 7.75%)",
+                "8.2% (estimate) (another source: 8.6%)"
+            ]
+        );
+        assert!(
+            c.rows.iter().all(|r| r.segments.len() == 1),
+            "one bar a period"
+        );
+        assert!(
+            c.summary.contains("estimate 8.02% (revised from 7.75%)"),
+            "{}",
+            c.summary
+        );
+        let kinds: Vec<&str> = c.table.rows.iter().map(|r| r[1].text.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "Estimate",
+                "Estimate (superseded)",
+                "Estimate",
+                "Estimate (another source)"
+            ]
+        );
     }
 
     fn source(name: &str) -> Source {

@@ -1,8 +1,10 @@
 //! Text summaries of the charts, in the current language: the text alternative a screen-reader
 //! user gets first, and a caption every reader can quote.
 
-use super::{capitalise, count, date, labels, lowercase, percent, period, share, Lang};
-use crate::snapshot::{Comparator, Date, Documents, FigureKind, Growth, GrowthValue, Scheme};
+use super::{capitalise, count, date, fill, labels, lowercase, percent, period, share, Lang};
+use crate::snapshot::{
+    Comparator, Date, Documents, FigureKind, Growth, GrowthValue, Scheme, ValueStatus,
+};
 use crate::tasks::{GroupTally, Status, StatusTally};
 use crate::text::isolate;
 
@@ -166,6 +168,37 @@ pub fn growth_value(v: &GrowthValue, lang: Lang) -> String {
     out
 }
 
+/// A figure beside a period's current one: "(trước đó: 7,75%)", "(nguồn khác: 8,6%)".
+pub fn other_value(v: &GrowthValue, lang: Lang) -> String {
+    let labels = labels(lang);
+    let template = match v.status {
+        ValueStatus::Disputed => labels.value_disputed,
+        _ => labels.value_superseded,
+    };
+    fill(template, &[("x", &comparator_value(v, lang))])
+}
+
+/// A growth value's kind as the data table gives it: "Ước tính", "Ước tính (số cũ, đã sửa)".
+pub fn value_kind(v: &GrowthValue, lang: Lang) -> String {
+    let labels = labels(lang);
+    let status = match v.status {
+        ValueStatus::Current => "",
+        ValueStatus::Superseded => labels.kind_superseded,
+        ValueStatus::Disputed => labels.kind_disputed,
+    };
+    format!("{}{status}", labels.figure_kind(v.kind))
+}
+
+/// A period's values in the order they are told: the current measured one, the figures
+/// beside it, then targets (each followed by those it revised).
+pub fn told_in_order(values: &[GrowthValue]) -> Vec<&GrowthValue> {
+    let mut ordered: Vec<&GrowthValue> = values.iter().collect();
+    crate::order::sort_by_key(&mut ordered, |v| {
+        (v.kind == FigureKind::Target, !v.status.is_current())
+    });
+    ordered
+}
+
 /// A growth value for a chart label: "12,01%", "9,02% (ước tính)", "mục tiêu > 9,5%".
 pub fn growth_value_short(v: &GrowthValue, lang: Lang) -> String {
     let labels = labels(lang);
@@ -199,9 +232,16 @@ pub fn growth_summary(growth: &Growth, lang: Lang) -> String {
         .points
         .iter()
         .map(|p| {
-            let mut values: Vec<&GrowthValue> = p.values.iter().collect();
-            crate::order::sort_by_key(&mut values, |v| v.kind == FigureKind::Target);
-            let text: Vec<String> = values.iter().map(|v| growth_value(v, lang)).collect();
+            let mut text: Vec<String> = Vec::new();
+            for v in told_in_order(&p.values) {
+                match text.last_mut() {
+                    Some(last) if !v.status.is_current() => {
+                        last.push(' ');
+                        last.push_str(&other_value(v, lang));
+                    }
+                    _ => text.push(growth_value(v, lang)),
+                }
+            }
             let name = capitalise(&period(p.period, lang));
             format!("{name}: {}.", text.join(", "))
         })

@@ -279,7 +279,7 @@ decode_struct!(GrowthPoint {
 });
 decode_struct!(GrowthValue {
     required: [kind, value],
-    defaulted: [comparator, note, source]
+    defaulted: [comparator, note, source, status]
 });
 decode_struct!(Manifest {
     required: [format, version, default, snapshots],
@@ -302,6 +302,11 @@ decode_enum!(CountName {
     Overdue = "overdue",
     WithinDeadline = "within_deadline",
     NotCompleted = "not_completed"
+});
+decode_enum!(ValueStatus {
+    Current = "current",
+    Superseded = "superseded",
+    Disputed = "disputed"
 });
 decode_enum!(FigureKind { Actual = "actual", Estimate = "estimate", Target = "target" });
 decode_enum!(UnitKind { Department = "department", Locality = "locality" });

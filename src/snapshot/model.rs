@@ -404,6 +404,29 @@ pub struct GrowthValue {
     /// Source of this figure when it differs from the snapshot's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// `current` (when absent): the figure the period is drawn with. `superseded`: an earlier
+    /// figure a later one revised ("7,75%, later 8,02%"). `disputed`: another source's figure
+    /// for the same thing ("8,2%; another source: 8,6%"). Either is shown beside the current
+    /// one, never drawn, and kept in the data table and its CSV.
+    #[serde(default, skip_serializing_if = "ValueStatus::is_current")]
+    pub status: ValueStatus,
+}
+
+/// Whether a growth figure is the one a period is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ValueStatus {
+    #[default]
+    Current,
+    Superseded,
+    Disputed,
+}
+
+impl ValueStatus {
+    pub fn is_current(&self) -> bool {
+        *self == ValueStatus::Current
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

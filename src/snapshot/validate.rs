@@ -502,15 +502,23 @@ fn validate_growth(growth: &Growth, issues: &mut Issues) {
         if point.values.is_empty() {
             issues.push(format!("{path}.values"), "expected at least one value");
         }
-        let measured = point
-            .values
-            .iter()
-            .filter(|v| v.kind != FigureKind::Target)
-            .count();
-        if measured > 1 {
+        let measured = |current: bool| {
+            (point.values.iter())
+                .filter(|v| v.kind != FigureKind::Target && v.status.is_current() == current)
+                .count()
+        };
+        if measured(true) > 1 {
             issues.push(
                 format!("{path}.values"),
-                "expected at most one actual or estimate per period: when sources disagree, pick one and name its source",
+                "expected at most one current actual or estimate per period: when sources disagree, \
+                 pick one and name its source, and mark the other \"disputed\" (an earlier figure \
+                 revised since: \"superseded\")",
+            );
+        }
+        if measured(false) > 0 && measured(true) == 0 {
+            issues.push(
+                format!("{path}.values"),
+                "expected a current actual or estimate beside a superseded or disputed one",
             );
         }
         for (j, v) in point.values.iter().enumerate() {

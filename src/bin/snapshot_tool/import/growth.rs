@@ -2,7 +2,7 @@
 //! comparator of a target, the source, its date, a note), as `growth` of a snapshot.
 
 use task_dashboard::snapshot::{
-    Comparator, FigureKind, Growth, GrowthPoint, GrowthValue, Period, Source, Text,
+    Comparator, FigureKind, Growth, GrowthPoint, GrowthValue, Period, Source, Text, ValueStatus,
 };
 
 use super::reader::Cell;
@@ -245,6 +245,7 @@ impl<'a> Series<'a> {
                 published,
                 ..Source::named(&source_name)
             }),
+            status: ValueStatus::Current,
         };
         match self.points.iter_mut().find(|(p, _)| p.period == period) {
             Some((point, rows)) => {
