@@ -28,7 +28,9 @@ const WIDGET_EXT = new Set(['.html', '.js', '.mjs', '.wasm', '.css']);
 const paths = walk(dir).map((abs) => relative(dir, abs).split(sep).join('/'));
 
 const PAGES = { 'index.html': 'full build', 'embed.html': 'reader build' };
-const mentioned = (text) => paths.filter((p) => !p.startsWith('data/') && text.includes(p));
+// A page's links to other pages (a baked page's picker of snapshots) are not loads.
+const mentioned = (text) =>
+  paths.filter((p) => !p.startsWith('data/') && !p.endsWith('.html') && text.includes(p));
 /** The files a page loads: names mentioned in it, then in the scripts it names. */
 function loadedBy(page) {
   const loaded = new Set([page]);
