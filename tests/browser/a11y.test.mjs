@@ -281,3 +281,28 @@ test('touch targets are at least 44×44 px: illustrative view', async () => {
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
+
+// Guards: the deployment's real series as published (no test manifest): the growth series with
+// revised and disputed figures, a report whose share differs from the computed one, and a
+// pinned link whose version is gone, at phone and desktop widths, have no WCAG A/AA failures.
+test('axe: the published real series, a reported share and a pinned link', async () => {
+  const published = await startWidget({ csp: false, overrides: {} });
+  try {
+    for (const [query, what] of [
+      ['?v=2&s=quang-ninh-grdp-2019-2025', 'the growth series 2019–2025'],
+      ['?v=2&s=chinh-phu-2017&l=en', 'the Government 2017 with its reported share'],
+      ['?v=2&s=quang-ninh-2021-q1&d=0000000000000000&st=od', 'a pinned link to a version no longer published'],
+    ]) {
+      for (const width of [360, 1280]) {
+        const page = await openWidget(published, query, { viewport: { width, height: 900 } });
+        await assertNoAxeViolations(page, `${what} at ${width} px`);
+        // The gone version's 404 is the browser's own log of the request the widget makes.
+        const errors = page.consoleErrors.filter((e) => !/status of 404 .*\.0000000000000000\.json/.test(e));
+        assert.deepEqual(errors, [], `${what} at ${width} px`);
+        await page.close();
+      }
+    }
+  } finally {
+    await published.close();
+  }
+});
