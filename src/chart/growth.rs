@@ -406,7 +406,7 @@ mod tests {
     #[test]
     fn each_figure_is_a_table_row_with_its_own_source_or_the_snapshots() {
         let own = Source {
-            published: Date::from_ymd(2021, 4, 9),
+            published: Date::from_ymd(2021, 4, 9).map(crate::snapshot::PublicationDate::Day),
             ..source("Newspaper")
         };
         let target = GrowthValue {

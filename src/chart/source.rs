@@ -1,7 +1,7 @@
 //! A source of figures as one line of text (footer, growth table, downloads).
 
 use crate::format::{self, labels, Lang};
-use crate::snapshot::Source;
+use crate::snapshot::{PublicationDate, Source};
 use crate::text::isolate;
 
 /// A source as one line: `«title», author, outlet, đăng ngày 09/04/2021`.
@@ -15,12 +15,16 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
         parts.push(isolate(author).into_owned());
     }
     parts.push(isolate(&source.name).into_owned());
-    if let Some(published) = source.published {
-        parts.push(format!(
+    match source.published {
+        Some(PublicationDate::Day(day)) => {
+            parts.push(format!("{} {}", labels.published, format::date(day, lang)))
+        }
+        Some(PublicationDate::Month { year, month }) => parts.push(format!(
             "{} {}",
-            labels.published,
-            format::date(published, lang)
-        ));
+            labels.published_month,
+            format::month(year, month, lang)
+        )),
+        None => {}
     }
     parts.join(", ")
 }
@@ -39,7 +43,7 @@ mod tests {
         let full = Source {
             title: Some("GRDP quý I".to_owned()),
             author: Some("Minh Hà".to_owned()),
-            published: Date::from_ymd(2021, 4, 9),
+            published: Date::from_ymd(2021, 4, 9).map(PublicationDate::Day),
             url: crate::snapshot::HttpUrl::parse("https://example.org/a"),
             ..source("Báo Quảng Ninh")
         };
@@ -50,6 +54,22 @@ mod tests {
         assert_eq!(
             source_line(&full, Lang::En),
             "«GRDP quý I», Minh Hà, Báo Quảng Ninh, published 9 Apr 2021"
+        );
+    }
+
+    #[test]
+    fn a_source_known_to_the_month_says_the_month() {
+        let monthly = Source {
+            published: PublicationDate::parse("2020-07"),
+            ..source("baoquangnam.vn")
+        };
+        assert_eq!(
+            source_line(&monthly, Lang::Vi),
+            "baoquangnam.vn, đăng tháng 07/2020"
+        );
+        assert_eq!(
+            source_line(&monthly, Lang::En),
+            "baoquangnam.vn, published in Jul 2020"
         );
     }
 

@@ -109,6 +109,23 @@ pub fn date(d: Date, lang: Lang) -> String {
     }
 }
 
+/// A month, for a publication known to the month: `07/2020` / `Jul 2020`.
+pub fn month(year: i32, month: u32, lang: Lang) -> String {
+    let mut out = String::with_capacity(8);
+    match lang {
+        Lang::Vi => {
+            push_digits(&mut out, month.into(), 2);
+            out.push('/');
+        }
+        Lang::En => {
+            out.push_str(MONTHS_EN[(month.clamp(1, 12) - 1) as usize]);
+            out.push(' ');
+        }
+    }
+    push_year(&mut out, year);
+    out
+}
+
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// `quý I/2021`, `6 tháng đầu năm 2021`, `năm 2021` / `Q1 2021`, `H1 2021`, `2021`.

@@ -9,7 +9,8 @@ use super::error::Quoted;
 use super::json::{JsonError, Reader, Result};
 use super::model::*;
 use super::values::{
-    Date, HttpUrl, Period, Text, DATE_EXPECTED, HTTP_URL_EXPECTED, PERIOD_EXPECTED,
+    Date, HttpUrl, Period, PublicationDate, Text, DATE_EXPECTED, HTTP_URL_EXPECTED,
+    PERIOD_EXPECTED, PUBLICATION_DATE_EXPECTED,
 };
 
 /// A type that reads itself from JSON.
@@ -79,6 +80,17 @@ impl Decode for Date {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         r.string_into(DATE_EXPECTED, |s| {
             Date::parse(s).ok_or_else(|| Date::why_not(s))
+        })
+    }
+}
+
+impl Decode for PublicationDate {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        r.string_into(PUBLICATION_DATE_EXPECTED, |s| {
+            PublicationDate::parse(s).ok_or_else(|| match s.len() {
+                7 => format!("expected {PUBLICATION_DATE_EXPECTED}, found {}", Quoted(s)),
+                _ => Date::why_not(s),
+            })
         })
     }
 }
@@ -335,7 +347,25 @@ mod tests {
     fn members_are_required_defaulted_unique_and_known() {
         let s = source(r#"{"name":"Báo Quảng Ninh","published":"2021-04-05","url":null}"#).unwrap();
         assert_eq!(s.name, "Báo Quảng Ninh");
-        assert_eq!(s.published, Date::parse("2021-04-05"));
+        assert_eq!(
+            s.published,
+            Date::parse("2021-04-05").map(PublicationDate::Day)
+        );
+        let month = source(r#"{"name":"baoquangnam.vn","published":"2020-07"}"#).unwrap();
+        assert_eq!(
+            month.published,
+            Some(PublicationDate::Month {
+                year: 2020,
+                month: 7
+            })
+        );
+        let err = source(r#"{"name":"a","published":"2020-13"}"#).unwrap_err();
+        assert!(
+            err.message
+                .contains("a date YYYY-MM-DD, or a month YYYY-MM"),
+            "{}",
+            err.message
+        );
         assert_eq!(s.url, None);
 
         let missing = source(r#"{"title":"t"}"#).unwrap_err();
@@ -415,7 +445,7 @@ mod tests {
     fn wrong_types_say_what_was_expected() {
         let err = source(r#"{"name":"a","published":20210405}"#).unwrap_err();
         assert_eq!(err.path, "published");
-        assert_eq!(err.message, "expected a date YYYY-MM-DD, found a number");
+        assert_eq!(err.message, "expected a date YYYY-MM-DD, or a month YYYY-MM, found a number");
         let err = decode_document::<Vec<Unit>>(Reader::new(r#"[{"id":"a","name":{"vi":"A"},"kind":"department"},{"id":"b","name":"B","kind":"locality"}]"#)).unwrap_err();
         assert_eq!(
             (err.path.as_str(), err.message.as_str()),

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::values::{Date, HttpUrl, Period, Text};
+use super::values::{Date, HttpUrl, Period, PublicationDate, Text};
 
 /// The value of the `format` field of every snapshot file.
 pub const SNAPSHOT_FORMAT: &str = "task-dashboard/snapshot";
@@ -102,9 +102,10 @@ pub struct Source {
     /// Author, when the publication names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    /// Publication date.
+    /// Publication date: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Date>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub published: Option<PublicationDate>,
     /// Link to the publication (http or https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]

@@ -113,6 +113,45 @@ impl Serialize for Date {
     }
 }
 
+/// When a source was published: a day (`2021-04-09`), or a month (`2020-07`) when the
+/// publication gives no more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublicationDate {
+    Day(Date),
+    Month { year: i32, month: u32 },
+}
+
+pub(super) const PUBLICATION_DATE_EXPECTED: &str = "a date YYYY-MM-DD, or a month YYYY-MM";
+
+impl PublicationDate {
+    pub fn parse(s: &str) -> Option<PublicationDate> {
+        if s.len() != 7 {
+            return Date::parse(s).map(PublicationDate::Day);
+        }
+        // A month: the first day of it must be a date `Date::parse` reads.
+        let first = Date::parse(&format!("{s}-01"))?;
+        Some(PublicationDate::Month {
+            year: first.0.year(),
+            month: first.0.month(),
+        })
+    }
+}
+
+impl fmt::Display for PublicationDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PublicationDate::Day(d) => d.fmt(f),
+            PublicationDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+        }
+    }
+}
+
+impl Serialize for PublicationDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// The part of a year a figure covers. Cumulative spans run from 1 January.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Span {

@@ -2,7 +2,8 @@
 //! comparator of a target, the source, its date, a note), as `growth` of a snapshot.
 
 use task_dashboard::snapshot::{
-    Comparator, FigureKind, Growth, GrowthPoint, GrowthValue, Period, Source, Text, ValueStatus,
+    Comparator, FigureKind, Growth, GrowthPoint, GrowthValue, Period, PublicationDate, Source,
+    Text, ValueStatus,
 };
 
 use super::reader::Cell;
@@ -242,7 +243,7 @@ impl<'a> Series<'a> {
             comparator,
             note: (!note.is_empty()).then_some(Text { vi: note, en: None }),
             source: (!source_name.is_empty()).then(|| Source {
-                published,
+                published: published.map(PublicationDate::Day),
                 ..Source::named(&source_name)
             }),
             status: ValueStatus::Current,
