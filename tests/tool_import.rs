@@ -529,3 +529,31 @@ fn a_growth_series_reads_decimal_commas_and_vietnamese_kinds() {
     );
     assert!(!out.exists(), "nothing written");
 }
+
+// Guards: the reporting period a report names ("01/01–31/03/2021") is kept, and a start after
+// --as-of is refused before anything is read.
+#[test]
+fn the_reporting_period_is_kept_and_checked() {
+    let out = out_path("period");
+    assert_ok(&import(
+        "counts-q1.csv",
+        &out,
+        &["--illustrative", "--period-start", "01/01/2021"],
+    ));
+    let snap = parse_snapshot("p.json", &std::fs::read(&out).expect("written")[..]).expect("valid");
+    let start = snap.snapshot().tasks.as_ref().and_then(|t| t.period_start);
+    assert_eq!(start.map(|d| d.to_string()).as_deref(), Some("2021-01-01"));
+
+    let late = out_path("period-late");
+    let o = import(
+        "counts-q1.csv",
+        &late,
+        &["--illustrative", "--period-start", "2021-04-01"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr_lines(&o),
+        ["import: --period-start (2021-04-01) is after --as-of (2021-03-31): the period the counts cover ends at --as-of"]
+    );
+    assert!(!late.exists(), "nothing written");
+}

@@ -132,8 +132,8 @@ and removed (by id). --json: the same for machines, every id listed."
         }
         "import" => {
             "snapshot-tool import FILE --as-of DATE --out SNAPSHOT.json --jurisdiction NAME --source NAME
-                     [--sheet NAME] [--map MAP.toml] [--units UNITS.csv] [--id ID] [--title TEXT]
-                     [--indicator TEXT] [--illustrative] [--json]
+                     [--period-start DATE] [--sheet NAME] [--map MAP.toml] [--units UNITS.csv]
+                     [--id ID] [--title TEXT] [--indicator TEXT] [--illustrative] [--json]
 
 Reads a spreadsheet as a snapshot: UTF-8 CSV (with or without BOM, CRLF, quoted fields, `,`
 or `;`) or an XLSX workbook (its first sheet, or --sheet NAME). The header row is found below
@@ -164,6 +164,9 @@ dates (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, dd.mm.yyyy…):
   due = \"Hạn hoàn thành\"
   [dates]
   format = \"dd/mm/yyyy\"
+
+--period-start DATE: the first day the task counts cover (\"01/01–25/12/2017\": 2017-01-01);
+the widget then says \"Số liệu từ … đến …\", not only \"đến --as-of\".
 
 Units are matched to --units (id,name,kind) or made from their names (Sở…, Huyện…). Every
 row that cannot be read is reported (file, sheet, row as the spreadsheet numbers it, column,

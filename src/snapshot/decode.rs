@@ -445,7 +445,10 @@ mod tests {
     fn wrong_types_say_what_was_expected() {
         let err = source(r#"{"name":"a","published":20210405}"#).unwrap_err();
         assert_eq!(err.path, "published");
-        assert_eq!(err.message, "expected a date YYYY-MM-DD, or a month YYYY-MM, found a number");
+        assert_eq!(
+            err.message,
+            "expected a date YYYY-MM-DD, or a month YYYY-MM, found a number"
+        );
         let err = decode_document::<Vec<Unit>>(Reader::new(r#"[{"id":"a","name":{"vi":"A"},"kind":"department"},{"id":"b","name":"B","kind":"locality"}]"#)).unwrap_err();
         assert_eq!(
             (err.path.as_str(), err.message.as_str()),

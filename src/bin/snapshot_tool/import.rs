@@ -202,6 +202,8 @@ struct Options {
     file: PathBuf,
     out: PathBuf,
     as_of: Date,
+    /// The first day the task counts cover (`tasks.period_start`).
+    period_start: Option<Date>,
     units: Option<PathBuf>,
     map: Option<PathBuf>,
     sheet: Option<String>,
@@ -246,6 +248,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         said,
         locate,
     } = intake.finish()?.finish();
+    let tasks = tasks.map(|t| Tasks {
+        period_start: o.period_start,
+        ..t
+    });
 
     let snapshot = Snapshot {
         format: SNAPSHOT_FORMAT.to_owned(),
@@ -314,8 +320,8 @@ fn options(args: &[String]) -> Result<Options, String> {
         match arg.as_str() {
             "--illustrative" => illustrative = true,
             "--json" => json = true,
-            flag @ ("--as-of" | "--out" | "--units" | "--map" | "--sheet" | "--id" | "--title"
-            | "--indicator" | "--jurisdiction" | "--source") => {
+            flag @ ("--as-of" | "--period-start" | "--out" | "--units" | "--map" | "--sheet"
+            | "--id" | "--title" | "--indicator" | "--jurisdiction" | "--source") => {
                 let value = it
                     .next()
                     .ok_or_else(|| format!("import: {flag} needs a value"))?;
@@ -326,6 +332,13 @@ fn options(args: &[String]) -> Result<Options, String> {
             extra => return Err(format!("import: one file at a time, found also {extra}")),
         }
     }
+    let period_start =
+        match values.remove("--period-start") {
+            None => None,
+            Some(text) => Some(read_date(&text).ok_or_else(|| {
+                format!("import: --period-start: expected a date, found {text:?}")
+            })?),
+        };
     let mut need = |flag: &str| {
         values
             .remove(flag)
@@ -334,10 +347,17 @@ fn options(args: &[String]) -> Result<Options, String> {
     let as_of_text = need("--as-of")?;
     let as_of = read_date(&as_of_text)
         .ok_or_else(|| format!("import: --as-of: expected a date, found {as_of_text:?}"))?;
+    if let Some(start) = period_start.filter(|start| *start > as_of) {
+        return Err(format!(
+            "import: --period-start ({start}) is after --as-of ({as_of}): the period the counts \
+             cover ends at --as-of"
+        ));
+    }
     Ok(Options {
         file: file.ok_or("import: which file? snapshot-tool import TASKS.csv …")?,
         out: PathBuf::from(need("--out")?),
         as_of,
+        period_start,
         jurisdiction: need("--jurisdiction")?,
         source: need("--source")?,
         units: values.remove("--units").map(PathBuf::from),
