@@ -211,7 +211,10 @@ fn validate_tasks(
         if !(0.0..=100.0).contains(&share.percent) {
             issues.push(
                 format!("{path}.percent"),
-                format!("expected a percent from 0 to 100, found {}", share.percent),
+                format!(
+                    "expected a percent from 0 to 100, found {}",
+                    crate::text::plain_number(share.percent, 6)
+                ),
             );
         }
         if tasks.totals.is_none() {
