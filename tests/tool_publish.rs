@@ -5,45 +5,18 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
-const QN: &str = "quang-ninh-2021-q1";
-const ILL: &str = "illustrative-2021-q1-1738";
+mod common;
+use common::{ILL, QN};
 
 /// A temporary directory with a copy of the deployment's `data/`, removed when dropped.
 struct Dir(PathBuf);
 
 impl Dir {
     fn new(name: &str) -> Dir {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let root = std::env::temp_dir().join(format!(
-            "td-publish-{name}-{}-{}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&root);
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::create_dir_all(root.join("data/snapshots")).expect("temp dir");
-        for file in [
-            "data/manifest.json".to_owned(),
-            format!("data/snapshots/{QN}.json"),
-            format!("data/snapshots/{ILL}.json"),
-        ] {
-            std::fs::copy(repo.join(&file), root.join(&file)).expect("copy data");
-        }
-        // The deployment's first two snapshots, the one of its own figures and the one
-        // with task records: the outputs below name them.
-        let manifest_path = root.join("data/manifest.json");
-        let mut manifest: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&manifest_path).expect("read")).expect("JSON");
-        manifest["snapshots"]
-            .as_array_mut()
-            .expect("snapshots")
-            .retain(|e| e["id"] == QN || e["id"] == ILL);
-        let text = serde_json::to_string_pretty(&manifest).expect("JSON") + "\n";
-        std::fs::write(&manifest_path, text).expect("write");
+        let root = common::copy_of_data(&format!("publish-{name}"));
         Dir(root)
     }
 

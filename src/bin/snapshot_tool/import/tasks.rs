@@ -106,11 +106,7 @@ pub fn mapped(
             format!(
                 "{}: [columns] {key} = {h:?}: no such header in {place}; headers found (row {number}): {}",
                 map.file,
-                row.iter()
-                    .filter(|c| !c.is_empty())
-                    .map(|c| format!("{:?}", c.text()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                headers_found(row)
             )
         })
         .collect();
@@ -138,11 +134,7 @@ pub fn mapped(
             format!(
                 "{}: no column for {key}: name its header in [columns] (headers found in {place}, row {number}: {}), or head it {name}",
                 map.file,
-                row.iter()
-                    .filter(|c| !c.is_empty())
-                    .map(|c| format!("{:?}", c.text()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                headers_found(row)
             )
         })
         .collect();
@@ -150,6 +142,15 @@ pub fn mapped(
         return Err(unmapped.join("\n"));
     }
     Ok((at, columns))
+}
+
+/// The non-empty cells of a header row, quoted, for a message.
+fn headers_found(row: &[Cell]) -> String {
+    row.iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| format!("{:?}", c.text()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The rows of a task list, read one at a time.
