@@ -351,13 +351,7 @@ pub fn illustrative_snapshot(opts: &Options) -> Snapshot {
                 opts.seed
             )),
         }),
-        source: Source {
-            name: "task-dashboard generator (illustrative)".to_owned(),
-            title: None,
-            author: None,
-            published: None,
-            url: None,
-        },
+        source: Source::named("task-dashboard generator (illustrative)"),
         units,
         tasks: Some(Tasks {
             assigned_by: Some(Text::new("UBND tỉnh", "Provincial People's Committee")),

@@ -14,7 +14,11 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
     if let Some(author) = &source.author {
         parts.push(isolate(author).into_owned());
     }
-    parts.push(isolate(&source.name).into_owned());
+    let name = match lang {
+        Lang::En => source.name_en.as_deref().unwrap_or(&source.name),
+        Lang::Vi => &source.name,
+    };
+    parts.push(isolate(name).into_owned());
     match source.published {
         Some(PublicationDate::Day(day)) => {
             parts.push(format!("{} {}", labels.published, format::date(day, lang)))
@@ -70,6 +74,22 @@ mod tests {
         assert_eq!(
             source_line(&monthly, Lang::En),
             "baoquangnam.vn, published in Jul 2020"
+        );
+    }
+
+    #[test]
+    fn a_body_is_named_in_the_readers_language() {
+        let body = Source {
+            name_en: Some("The Prime Minister's Working Group".to_owned()),
+            ..source("Tổ công tác của Thủ tướng Chính phủ")
+        };
+        assert_eq!(
+            source_line(&body, Lang::Vi),
+            "Tổ công tác của Thủ tướng Chính phủ"
+        );
+        assert_eq!(
+            source_line(&body, Lang::En),
+            "The Prime Minister's Working Group"
         );
     }
 

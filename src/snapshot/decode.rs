@@ -211,7 +211,7 @@ decode_struct!(Text {
 });
 decode_struct!(Source {
     required: [name],
-    defaulted: [title, author, published, url]
+    defaulted: [name_en, title, author, published, url]
 });
 decode_struct!(Unit {
     required: [id, name, kind],
@@ -382,7 +382,7 @@ mod tests {
         assert_eq!(unknown.path, "tittle");
         assert_eq!(
             unknown.message,
-            "unknown field `tittle`, expected `name`, `title`, `author`, `published` or `url`"
+            "unknown field `tittle`, expected `name`, `name_en`, `title`, `author`, `published` or `url`"
         );
     }
 

@@ -96,6 +96,10 @@ impl FigureKind {
 pub struct Source {
     /// Publisher or outlet (e.g. "Báo Quảng Ninh", "danviet.vn").
     pub name: String,
+    /// The publisher's name in English, when it is not the same (a body's, "The Prime
+    /// Minister's Working Group"; an outlet's own name, "danviet.vn", needs none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// Title of the article or report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -117,6 +121,7 @@ impl Source {
     pub fn named(name: &str) -> Source {
         Source {
             name: name.to_owned(),
+            name_en: None,
             title: None,
             author: None,
             published: None,

@@ -617,6 +617,9 @@ fn check_source(issues: &mut Issues, path: &str, source: &Source) {
     } else if let Some(problem) = text_problem(&source.name, TEXT_CHARS) {
         issues.push(format!("{path}.name"), problem);
     }
+    if let Some(problem) = (source.name_en.as_deref()).and_then(|n| text_problem(n, TEXT_CHARS)) {
+        issues.push(format!("{path}.name_en"), problem);
+    }
 }
 
 /// Checks a manifest: format, unique ids, a default that exists, paths that stay inside the
