@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use serde::Deserialize;
 use task_dashboard::chart::UnitSort;
 use task_dashboard::format::Lang;
-use task_dashboard::snapshot::UnitKind;
+use task_dashboard::snapshot::{SpanGroup, UnitKind};
 use task_dashboard::tasks::{DuePeriod, SortColumn, Status, StatusSet};
 use task_dashboard::view_state::{
     decode, encode, CompactView, Filters, Look, Part, Tab, TableView, Theme, UnitChartView,
@@ -70,6 +70,7 @@ prop_compose! {
         font in proptest::option::of("[A-Za-z0-9][A-Za-z0-9 -]{0,20}[A-Za-z0-9]"),
         frame_id in proptest::option::of("[A-Za-z0-9_-]{1,20}"),
         pin in proptest::option::of("[0-9a-f]{16}"),
+        growth_spans in proptest::option::of(prop::sample::select(SpanGroup::ALL.to_vec())),
     ) -> ViewState {
         ViewState {
             snapshot,
@@ -95,6 +96,7 @@ prop_compose! {
                 page_size,
                 page: if page < 2 { 0 } else { page },
             },
+            growth_spans,
             compact: CompactView {
                 on: embed,
                 parts: parts.into_iter().map(|i| Part::ALL[i]).collect(),

@@ -94,7 +94,7 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
             ),
             Part::Documents => parts::documents_part(snap, lang),
             Part::Schemes => parts::schemes_part(snap, lang),
-            Part::Growth => parts::growth_part(snap, lang),
+            Part::Growth => parts::growth_part(snap, None, lang),
             Part::Table => None,
         };
         if let Some(chart) = chart {

@@ -5,7 +5,7 @@ use super::rows::series_label;
 use super::source_line;
 use super::{BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick};
 use crate::format::{self, capitalise, labels, percent, Lang};
-use crate::snapshot::{FigureKind, Growth, Source};
+use crate::snapshot::{FigureKind, Growth, Source, SpanGroup};
 
 /// The value axis of the growth chart, in percent: from 0, or from a round value below the
 /// lowest negative figure, to a round value at or above the highest figure (at least one step
@@ -54,6 +54,27 @@ fn nice_ceiling(x: f64, step: f64) -> f64 {
 /// Growth per period: the measured value as a bar (actual solid, estimate hatched) and each
 /// target as a marker, on one axis from 0 (or the lowest negative value).
 pub fn growth_chart(growth: &Growth, snapshot_source: &Source, lang: Lang) -> BarChart {
+    growth_chart_of(growth, None, snapshot_source, lang)
+}
+
+/// The growth chart of one kind of period (`only`: years, quarters, or parts of a year), or of
+/// all of them. Periods of other kinds are left out of the bars, the summary and the table.
+pub fn growth_chart_of(
+    growth: &Growth,
+    only: Option<SpanGroup>,
+    snapshot_source: &Source,
+    lang: Lang,
+) -> BarChart {
+    let growth = &match only {
+        None => growth.clone(),
+        Some(group) => Growth {
+            indicator: growth.indicator.clone(),
+            points: (growth.points.iter())
+                .filter(|p| p.period.span.group() == group)
+                .cloned()
+                .collect(),
+        },
+    };
     let labels = labels(lang);
     let axis = Axis::covering(
         growth
@@ -257,6 +278,31 @@ mod tests {
             source: None,
             status: ValueStatus::Current,
         }
+    }
+
+    // Guards: a reader may look at one kind of period alone: years, quarters, or the parts
+    // of a year; the others leave the bars, the summary and the table.
+    #[test]
+    fn one_kind_of_period_at_a_time() {
+        let growth = Growth {
+            indicator: Text::new("Tăng trưởng GRDP", "GRDP growth"),
+            points: ["2021-Q1", "2021-H1", "2021-9M", "2021", "2022-Q1", "2022"]
+                .iter()
+                .map(|p| GrowthPoint {
+                    period: Period::parse(p).expect("a period"),
+                    values: vec![value(FigureKind::Estimate, 8.0)],
+                })
+                .collect(),
+        };
+        let keys = |only| {
+            let c = growth_chart_of(&growth, only, &source("Report"), Lang::En);
+            assert_eq!(c.table.rows.len(), c.rows.len());
+            c.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(keys(Some(SpanGroup::Year)), ["2021", "2022"]);
+        assert_eq!(keys(Some(SpanGroup::Quarter)), ["2021-Q1", "2022-Q1"]);
+        assert_eq!(keys(Some(SpanGroup::Part)), ["2021-H1", "2021-9M"]);
+        assert_eq!(keys(None).len(), 6);
     }
 
     // Guards: a revised or disputed figure is told beside the current one (in the row's text,

@@ -21,7 +21,7 @@ pub mod svg;
 mod units;
 
 pub use documents::documents_chart;
-pub use growth::growth_chart;
+pub use growth::{growth_chart, growth_chart_of};
 pub use headline::{headline, Headline};
 pub use schemes::schemes_chart;
 pub use source::source_line;

@@ -3,11 +3,11 @@
 //! the two cannot disagree on what a part shows or when it has nothing to show (`None`).
 
 use super::{
-    documents_chart, growth_chart, headline, schemes_chart, status_chart, unit_chart, BarChart,
+    documents_chart, growth_chart_of, headline, schemes_chart, status_chart, unit_chart, BarChart,
     Headline, Reported, UnitSort,
 };
 use crate::format::Lang;
-use crate::snapshot::ValidSnapshot;
+use crate::snapshot::{SpanGroup, ValidSnapshot};
 use crate::tasks::{Selection, StatusSet, TaskFilter};
 
 /// The headline figures of the selected tasks; `None` without task figures (a snapshot of
@@ -69,7 +69,17 @@ pub fn schemes_part(snap: &ValidSnapshot, lang: Lang) -> Option<BarChart> {
     (!s.schemes.is_empty()).then(|| schemes_chart(&s.schemes, s.as_of, lang))
 }
 
-pub fn growth_part(snap: &ValidSnapshot, lang: Lang) -> Option<BarChart> {
+pub fn growth_part(snap: &ValidSnapshot, only: Option<SpanGroup>, lang: Lang) -> Option<BarChart> {
     let s = snap.snapshot();
-    (s.growth.as_ref()).map(|g| growth_chart(g, &s.source, lang))
+    (s.growth.as_ref()).map(|g| growth_chart_of(g, only, &s.source, lang))
+}
+
+/// The kinds of period a snapshot's growth series has, in [`SpanGroup::ALL`]'s order: the
+/// choices a reader is offered when there are two or more.
+pub fn growth_groups(snap: &ValidSnapshot) -> Vec<SpanGroup> {
+    let growth = snap.snapshot().growth.as_ref();
+    SpanGroup::ALL
+        .into_iter()
+        .filter(|g| growth.is_some_and(|gr| gr.points.iter().any(|p| p.period.span.group() == *g)))
+        .collect()
 }

@@ -68,6 +68,11 @@ pub struct Labels {
     pub download_svg: &'static str,
     pub filters: &'static str,
     pub filter_status: &'static str,
+    pub growth_spans: &'static str,
+    pub spans_all: &'static str,
+    pub span_year: &'static str,
+    pub span_quarter: &'static str,
+    pub span_part: &'static str,
     pub filter_unit: &'static str,
     pub filter_unit_kind: &'static str,
     pub filter_document: &'static str,
@@ -216,6 +221,11 @@ pub static VI: Labels = Labels {
     download_svg: "SVG",
     filters: "Bộ lọc",
     filter_status: "Tình trạng",
+    growth_spans: "Kỳ số liệu",
+    spans_all: "Tất cả",
+    span_year: "Cả năm",
+    span_quarter: "Từng quý",
+    span_part: "6 tháng, 9 tháng",
     filter_unit: "Đơn vị",
     filter_unit_kind: "Loại đơn vị",
     filter_document: "Văn bản giao",
@@ -362,6 +372,11 @@ pub static EN: Labels = Labels {
     download_svg: "SVG",
     filters: "Filters",
     filter_status: "Status",
+    growth_spans: "Periods",
+    spans_all: "All",
+    span_year: "Whole years",
+    span_quarter: "Quarters",
+    span_part: "6 and 9 months",
     filter_unit: "Unit",
     filter_unit_kind: "Unit type",
     filter_document: "Assigning document",
@@ -479,6 +494,14 @@ impl Labels {
         match k {
             UnitKind::Department => self.kind_department,
             UnitKind::Locality => self.kind_locality,
+        }
+    }
+
+    pub fn span_group(&self, g: crate::snapshot::SpanGroup) -> &'static str {
+        match g {
+            crate::snapshot::SpanGroup::Year => self.span_year,
+            crate::snapshot::SpanGroup::Quarter => self.span_quarter,
+            crate::snapshot::SpanGroup::Part => self.span_part,
         }
     }
 

@@ -18,7 +18,7 @@ pub use records::{ResolvedRecords, NO_DOCUMENT};
 pub use status::{GroupTally, Status, StatusSet, StatusTally};
 pub use summary::summary;
 pub use validate::{validate, validate_manifest, TaskData, ValidSnapshot};
-pub use values::{Date, HttpUrl, Period, PublicationDate, Span, Text};
+pub use values::{Date, HttpUrl, Period, PublicationDate, Span, SpanGroup, Text};
 
 pub(crate) use validate::is_valid_id;
 

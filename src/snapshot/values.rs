@@ -113,6 +113,28 @@ impl Serialize for Date {
     }
 }
 
+coded_enum! {
+    /// The kinds of period a growth series mixes, which a reader may look at apart: whole
+    /// years, single quarters, and the parts of a year (6 and 9 months from 1 January, the
+    /// last six months). Codes: links (`gs=year`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum SpanGroup {
+        Year => "year",
+        Quarter => "quarter",
+        Part => "part",
+    }
+}
+
+impl Span {
+    pub fn group(self) -> SpanGroup {
+        match self {
+            Span::Year => SpanGroup::Year,
+            Span::Quarter(_) => SpanGroup::Quarter,
+            Span::FirstHalf | Span::SecondHalf | Span::NineMonths => SpanGroup::Part,
+        }
+    }
+}
+
 /// When a source was published: a day (`2021-04-09`), or a month (`2020-07`) when the
 /// publication gives no more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -84,7 +84,16 @@ impl Charts {
             }),
             documents: with_snap(parts::documents_part),
             schemes: with_snap(parts::schemes_part),
-            growth: with_snap(parts::growth_part),
+            growth: {
+                let spans = Memo::new(move |_| ctx.view.with(|v| v.growth_spans));
+                Memo::new(move |_| {
+                    let only = spans.get();
+                    ctx.snap.with(|s| {
+                        s.as_ref()
+                            .and_then(|s| parts::growth_part(s, only, lang.get()))
+                    })
+                })
+            },
             on_action,
         }
     }

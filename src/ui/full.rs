@@ -15,6 +15,7 @@ use super::state::{use_ctx, Ctx};
 use super::table::TaskTable;
 use crate::chart::{Action, BarChart};
 use crate::format;
+use crate::snapshot::SpanGroup;
 use crate::view_state::{encode, Tab};
 
 /// The page: the compact view when the link asks for it, else the full view.
@@ -119,6 +120,7 @@ fn FullView() -> impl IntoView {
                         <Absent chart=charts.documents />
                     }.into_any(),
                     Tab::Growth => view! {
+                        <GrowthSpans />
                         {charts.card(ctx, charts.growth, true)}
                         <Absent chart=charts.growth />
                     }.into_any(),
@@ -130,6 +132,44 @@ fn FullView() -> impl IntoView {
 }
 
 /// "This snapshot has no such figures", instead of an empty tab.
+/// The growth chart's kinds of period, when the series mixes them: all, whole years,
+/// quarters, or 6 and 9 months (pressed: `aria-pressed`; the choice is in the link, `gs=`).
+#[component]
+fn GrowthSpans() -> impl IntoView {
+    let ctx = use_ctx();
+    let labels = ctx.labels.get_untracked();
+    let groups = Memo::new(move |_| {
+        ctx.snap.with(|s| {
+            s.as_ref()
+                .map(|s| crate::chart::parts::growth_groups(s))
+                .unwrap_or_default()
+        })
+    });
+    let chip = move |(spans, label): (Option<SpanGroup>, &'static str)| {
+        let pressed = move || ctx.view.with(|v| v.growth_spans == spans).to_string();
+        view! {
+            <button type="button" class="td-chip" aria-pressed=pressed
+                on:click=move |_| ctx.update_view(|v| v.choose_growth_spans(spans))>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <Show when=move || groups.with(|g| g.len() > 1)>
+            <fieldset class="td-fieldset td-growth-spans">
+                <legend>{labels.growth_spans}</legend>
+                <div class="td-chips">
+                    {move || {
+                        let mut choices = vec![(None, labels.spans_all)];
+                        choices.extend(groups.get().into_iter().map(|g| (Some(g), labels.span_group(g))));
+                        choices.into_iter().map(chip).collect_view()
+                    }}
+                </div>
+            </fieldset>
+        </Show>
+    }
+}
+
 #[component]
 fn Absent(chart: Memo<Option<BarChart>>) -> impl IntoView {
     let ctx = use_ctx();

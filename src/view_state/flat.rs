@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{CompactView, Filters, Look, Part, Tab, TableView, Theme, UnitChartView, ViewState};
 use crate::chart::UnitSort;
 use crate::format::Lang;
-use crate::snapshot::UnitKind;
+use crate::snapshot::{SpanGroup, UnitKind};
 use crate::tasks::{DuePeriod, SortColumn, StatusSet};
 
 #[derive(Serialize, Deserialize, Default)]
@@ -36,6 +36,8 @@ pub(super) struct FlatViewState {
     page_size: u32,
     page: u32,
     all_units: bool,
+    #[serde(with = "codes::growth_spans")]
+    growth_spans: Option<SpanGroup>,
     embed: bool,
     #[serde(with = "codes::parts")]
     parts: Vec<Part>,
@@ -71,6 +73,7 @@ impl From<FlatViewState> for ViewState {
                 page_size: f.page_size,
                 page: f.page,
             },
+            growth_spans: f.growth_spans,
             compact: CompactView {
                 on: f.embed,
                 parts: f.parts,
@@ -104,6 +107,7 @@ impl From<ViewState> for FlatViewState {
             page_size: v.table.page_size,
             page: v.table.page,
             all_units: v.unit_chart.all,
+            growth_spans: v.growth_spans,
             embed: v.compact.on,
             parts: v.compact.parts,
             theme: v.look.theme,
@@ -180,6 +184,16 @@ mod codes {
             .filter(|c| !c.is_empty())
             .map(crate::tasks::Status::from_code)
             .collect::<Option<StatusSet>>()
+    );
+    by_code!(
+        growth_spans,
+        Option<SpanGroup>,
+        |g| g.map_or(String::new(), |g| g.code().into()),
+        |s| if s.is_empty() {
+            Some(None)
+        } else {
+            SpanGroup::from_code(s).map(Some)
+        }
     );
     by_code!(
         parts,

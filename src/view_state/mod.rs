@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{Action, UnitSort};
 use crate::format::Lang;
-use crate::snapshot::{UnitKind, ValidSnapshot};
+use crate::snapshot::{SpanGroup, UnitKind, ValidSnapshot};
 use crate::tasks::{DuePeriod, SortColumn, Status, StatusSet, TaskFilter};
 
 coded_enum! {
@@ -112,6 +112,8 @@ pub struct ViewState {
     pub filters: Filters,
     pub unit_chart: UnitChartView,
     pub table: TableView,
+    /// The growth chart's kind of period (years, quarters, parts of a year); `None`: all.
+    pub growth_spans: Option<SpanGroup>,
     pub compact: CompactView,
     pub look: Look,
 }
@@ -458,8 +460,20 @@ impl ViewState {
     /// Drops values the loaded snapshot cannot honour and says which: ids it does not know
     /// (`Ignored`), and what it has no figures for (`Missing`).
     pub fn reconcile(&mut self, snap: &ValidSnapshot) -> (Vec<Ignored>, Vec<Missing>) {
-        let ignored = self.filters.reconcile(snap);
+        let mut ignored = self.filters.reconcile(snap);
+        // A kind of period the series does not have would draw an empty chart: all, said so.
+        if let Some(group) = self.growth_spans {
+            if !crate::chart::parts::growth_groups(snap).contains(&group) {
+                ignored.push(Ignored::new("gs", group.code()));
+                self.growth_spans = None;
+            }
+        }
         (ignored, self.reconcile_held(snap))
+    }
+
+    /// The growth chart's periods: one kind (`Some`), or all of them.
+    pub fn choose_growth_spans(&mut self, spans: Option<SpanGroup>) {
+        self.growth_spans = spans;
     }
 
     /// The task filter for `snap` (ids resolved to indices; unknown ids skipped).
@@ -477,6 +491,25 @@ mod tests {
         let mut v = ViewState::default();
         v.go_to_page(3);
         v
+    }
+
+    #[test]
+    fn a_kind_of_period_the_series_lacks_is_dropped_and_said() {
+        let facts = include_str!("../../data/snapshots/quang-ninh-2021-q1.json");
+        let snap = crate::snapshot::parse_snapshot("facts.json", facts).unwrap();
+        // Its series has years, quarters and halves.
+        let mut v = ViewState {
+            growth_spans: Some(SpanGroup::Quarter),
+            ..ViewState::default()
+        };
+        assert!(v.reconcile(&snap).0.is_empty());
+        assert_eq!(v.growth_spans, Some(SpanGroup::Quarter));
+        // A snapshot without growth figures has no kind of period to show.
+        let tasks = include_str!("../../tests/fixtures/records-small.json");
+        let snap = crate::snapshot::parse_snapshot("records.json", tasks).unwrap();
+        let (ignored, _) = v.reconcile(&snap);
+        assert_eq!(ignored, [Ignored::new("gs", "quarter")]);
+        assert_eq!(v.growth_spans, None);
     }
 
     #[test]

@@ -20,6 +20,7 @@
 //! | `n` | table rows per page: `10`, `20`, `50` (since v2) | `10` |
 //! | `pg` | table page, from 1 | 1 |
 //! | `ua` | `1`: the unit chart draws every unit, not the first ten (since v2) | off |
+//! | `gs` | the growth chart's periods: `year`, `quarter`, `part` (6 and 9 months, halves) | all |
 //! | `embed` | `1`: compact view for an iframe | off |
 //! | `show` | embed parts: `headline,status,units,table,documents,schemes,growth` | `headline,status` |
 //! | `theme` | `light`, `dark` | reader's preference |
@@ -32,7 +33,7 @@ use std::fmt;
 use super::{Part, Tab, TableView, Theme, ViewState};
 use crate::chart::UnitSort;
 use crate::format::Lang;
-use crate::snapshot::{is_valid_id, UnitKind};
+use crate::snapshot::{is_valid_id, SpanGroup, UnitKind};
 use crate::tasks::{DuePeriod, SortColumn, Status, StatusSet};
 
 /// Version written by [`encode`]. Bump it when the meaning of a key changes, and add the
@@ -213,6 +214,7 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
             (!value.trim().is_empty() && value.chars().count() <= 200).then(|| value.to_owned()),
         ),
         "us" => set(&mut s.unit_chart.sort, UnitSort::from_code(value)),
+        "gs" => set(&mut s.growth_spans, SpanGroup::from_code(value).map(Some)),
         "ts" => {
             let (desc, code) = match value.strip_prefix('-') {
                 Some(code) => (true, code),
@@ -368,6 +370,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if state.unit_chart.all {
         pairs.push(("ua", "1".into()));
+    }
+    if let Some(g) = state.growth_spans {
+        pairs.push(("gs", g.code().into()));
     }
     if state.compact.on {
         pairs.push(("embed", "1".into()));
