@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newPage } from './browser.mjs';
-import { DIST, ROOT, settledQuery, startWidget, textOf, viNumber } from './widget.mjs';
+import { DIST, ROOT, openWidget, settledQuery, startWidget, textOf, viNumber } from './widget.mjs';
 
 const QN = 'quang-ninh-2021-q1';
 const ILL = 'illustrative-2021-q1-1738';
@@ -186,5 +186,29 @@ test('a pinned snippet of the baked version stays baked; another version goes li
   await page.goto(w.url(pinned('0000000000000000')), { waitUntil: 'load' });
   await page.waitForSelector('[data-notice=pin]', { timeout: 20_000 });
   assert.equal(wasm.length, 1, 'the WASM draws a version the page was not baked with');
+  await page.close();
+});
+
+// Guards: a long growth series is read one kind of period at a time: the reader picks whole
+// years (or quarters, or 6 and 9 months), the chart keeps only those, and the link keeps the
+// choice.
+test('the growth series can be read by whole years, and the link keeps it', async () => {
+  const GRDP = 'quang-ninh-grdp-2019-2025';
+  const series = JSON.parse(readFileSync(`${DIST}data/${entry(GRDP).path}`, 'utf8')).growth.points.map((p) => p.period);
+  const years = series.filter((p) => /^\d{4}$/.test(p));
+  const page = await openWidget(w, `?v=2&s=${GRDP}`, { waitFor: '#td-growth .td-row:not(.td-axis)' });
+  assert.equal(await page.locator('#td-growth .td-row:not(.td-axis)').count(), series.length);
+  const group = page.getByRole('group', { name: 'Kỳ số liệu' });
+  await group.waitFor();
+  assert.deepEqual(await group.getByRole('button').allInnerTexts(), ['Tất cả', 'Cả năm', 'Từng quý', '6 tháng, 9 tháng']);
+  await group.getByRole('button', { name: 'Cả năm' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('#td-growth .td-row:not(.td-axis)').length === n, years.length);
+  assert.equal(await group.getByRole('button', { name: 'Cả năm' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await page.locator('#td-growth .td-row:not(.td-axis) .td-label').allInnerTexts(), years.map((y) => `Năm ${y}`));
+  assert.match(await settledQuery(page), /[?&]gs=year/);
+  await page.reload();
+  await page.waitForFunction(() => !document.documentElement.classList.contains('td-swap') && document.querySelector('#td-growth .td-row'));
+  assert.equal(await page.locator('#td-growth .td-row:not(.td-axis)').count(), years.length, 'a reload shows the years alone');
+  assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
