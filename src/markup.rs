@@ -250,8 +250,7 @@ pub fn heading(snap: Option<&ValidSnapshot>, lang: Lang, compact: bool) -> Html 
         return w.finish();
     };
     let jurisdiction = snap.jurisdiction.get(lang);
-    let period_start = snap.tasks.as_ref().and_then(|t| t.period_start);
-    let as_of = reporting_period(period_start, snap.as_of, lang);
+    let as_of = reporting_period(snap.period_start(), snap.as_of, lang);
     let meta = if compact {
         format!("{jurisdiction} · {as_of}")
     } else {

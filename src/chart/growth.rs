@@ -5,7 +5,7 @@ use super::rows::series_label;
 use super::source_line;
 use super::{BarChart, BarRow, Cell, DataTable, LegendEntry, Marker, Segment, Series, Tick};
 use crate::format::{self, capitalise, labels, percent, Lang};
-use crate::snapshot::{FigureKind, Growth, Source, SpanGroup};
+use crate::snapshot::{FigureKind, Growth, GrowthPoint, Source, SpanGroup};
 
 /// The value axis of the growth chart, in percent: from 0, or from a round value below the
 /// lowest negative figure, to a round value at or above the highest figure (at least one step
@@ -65,23 +65,11 @@ pub fn growth_chart_of(
     snapshot_source: &Source,
     lang: Lang,
 ) -> BarChart {
-    let growth = &match only {
-        None => growth.clone(),
-        Some(group) => Growth {
-            indicator: growth.indicator.clone(),
-            points: (growth.points.iter())
-                .filter(|p| p.period.span.group() == group)
-                .cloned()
-                .collect(),
-        },
-    };
+    let points: Vec<&GrowthPoint> = (growth.points.iter())
+        .filter(|p| only.is_none_or(|group| p.period.span.group() == group))
+        .collect();
     let labels = labels(lang);
-    let axis = Axis::covering(
-        growth
-            .points
-            .iter()
-            .flat_map(|p| p.values.iter().map(|v| v.value)),
-    );
+    let axis = Axis::covering(points.iter().flat_map(|p| p.values.iter().map(|v| v.value)));
     let mut table = DataTable::new(&[
         labels.col_period,
         labels.col_kind,
@@ -89,8 +77,7 @@ pub fn growth_chart_of(
         labels.source,
     ]);
     let mut used = Vec::new();
-    let rows = growth
-        .points
+    let rows = points
         .iter()
         .map(|p| {
             let label = capitalise(&format::period(p.period, lang));
@@ -158,7 +145,7 @@ pub fn growth_chart_of(
         growth.indicator.get(lang).to_owned(),
         rows,
         legend,
-        format::growth_summary(growth, lang),
+        format::growth_summary(&points, lang),
         table,
     );
     axis.for_each_tick(|t| {

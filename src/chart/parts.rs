@@ -33,7 +33,7 @@ pub fn status_part(
         _ => &[],
     };
     let reported = Reported {
-        start: tasks.and_then(|t| t.period_start),
+        start: s.period_start(),
         end: s.as_of,
         shares,
     };

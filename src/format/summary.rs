@@ -3,7 +3,7 @@
 
 use super::{capitalise, count, date, fill, labels, lowercase, percent, period, share, Lang};
 use crate::snapshot::{
-    Comparator, Date, Documents, FigureKind, Growth, GrowthValue, Scheme, ValueStatus,
+    Comparator, Date, Documents, FigureKind, GrowthPoint, GrowthValue, Scheme, ValueStatus,
 };
 use crate::tasks::{GroupTally, Status, StatusTally};
 use crate::text::isolate;
@@ -227,9 +227,8 @@ pub fn comparator_value(v: &GrowthValue, lang: Lang) -> String {
 }
 
 /// "Năm 2019: thực hiện 12,01%, mục tiêu trên 11,6%. Quý I/2021: ước tính 9,02%. ..."
-pub fn growth_summary(growth: &Growth, lang: Lang) -> String {
-    growth
-        .points
+pub fn growth_summary(points: &[&GrowthPoint], lang: Lang) -> String {
+    points
         .iter()
         .map(|p| {
             let mut text: Vec<String> = Vec::new();

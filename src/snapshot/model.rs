@@ -480,6 +480,13 @@ pub struct ManifestEntry {
     pub summary: Option<PublishedFile>,
 }
 
+impl Snapshot {
+    /// The first day the task counts cover, when the report gives it (`tasks.period_start`).
+    pub fn period_start(&self) -> Option<Date> {
+        self.tasks.as_ref()?.period_start
+    }
+}
+
 impl ManifestEntry {
     /// The version of the data published now: the 16 hex digits of its SHA-256 that
     /// `snapshot-tool publish` puts in the file's name (`snapshots/<id>.<hash>.json`). `None`

@@ -27,7 +27,7 @@ fn export_info(snap: &ValidSnapshot, lang: format::Lang) -> ExportInfo {
             labels.source,
             chart::source_line(&s.source, lang),
             s.jurisdiction.get(lang),
-            format::reporting_period(s.tasks.as_ref().and_then(|t| t.period_start), s.as_of, lang)
+            format::reporting_period(s.period_start(), s.as_of, lang)
         ),
         notice,
         file_prefix: s.id.clone(),

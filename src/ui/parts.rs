@@ -75,10 +75,12 @@ pub fn Notices() -> impl IntoView {
                 // The compact view's parts the snapshot lacks are drawn as this notice.
                 let mut missing = link.missing.clone();
                 // The same view with today's figures, for a pinned link's notice.
-                let latest = ctx.view.with(|v| {
-                    let mut today = v.clone();
-                    today.pin = None;
-                    format!("{}{}", browser::page_base(), encode(&today))
+                let latest = link.pin.map(|_| {
+                    ctx.view.with(|v| {
+                        let mut today = v.clone();
+                        today.pin = None;
+                        format!("{}{}", browser::page_base(), encode(&today))
+                    })
                 });
                 if let Some(s) = s {
                     ctx.view.with(|v| {
@@ -96,7 +98,7 @@ pub fn Notices() -> impl IntoView {
                         from_newer_version: link.from_newer_version,
                         ignored: &link.ignored,
                         missing: &missing,
-                        pin: link.pin.map(|p| (p, latest.as_str())),
+                        pin: link.pin.zip(latest.as_deref()),
                     },
                     labels,
                 )

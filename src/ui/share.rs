@@ -22,7 +22,8 @@ pub fn CopyLinkButton() -> impl IntoView {
     let labels = ctx.labels.get_untracked();
     let state = RwSignal::new(CopyState::Idle);
     let copy = move |_| {
-        let link = full_view_link(&browser::page_base(), &ctx.shared_view());
+        let entry = ctx.shown_entry();
+        let link = full_view_link(&browser::page_base(), &ctx.shared_view(entry.as_ref()));
         spawn_local(async move {
             match browser::copy_text(&link).await {
                 Ok(()) => {
@@ -103,20 +104,14 @@ pub fn EmbedPanel() -> impl IntoView {
                     .map(|s| s.snapshot().title.get(ctx.lang.get()).to_owned())
             })
             .unwrap_or_default();
-        let (has_records, id) = ctx.snap.with(|s| {
-            s.as_ref().map_or((false, None), |s| {
-                (!s.records().is_empty(), Some(s.snapshot().id.clone()))
-            })
-        });
-        // Whether the deployment published a summary of it (`snapshot-tool publish`).
-        let has_summary = ctx.manifest.with(|m| {
-            let entries = m.as_ref().and_then(|m| m.as_ref().ok());
-            entries.is_some_and(|m| {
-                (m.snapshots.iter()).any(|e| Some(&e.id) == id.as_ref() && e.summary.is_some())
-            })
-        });
+        let has_records = ctx
+            .snap
+            .with(|s| s.as_ref().is_some_and(|s| !s.records().is_empty()));
         ctx.view.track();
-        let mut view = ctx.shared_view();
+        let entry = ctx.shown_entry();
+        // Whether the deployment published a summary of it (`snapshot-tool publish`).
+        let has_summary = entry.as_ref().is_some_and(|e| e.summary.is_some());
+        let mut view = ctx.shared_view(entry.as_ref());
         view.compact.parts = parts.get();
         embed_snippet(
             &browser::page_base(),

@@ -139,21 +139,23 @@ impl Ctx {
         self.view.update(f);
     }
 
-    /// The view as a shared link gives it ([`ViewState::pinned_to`] the manifest entry of the
-    /// snapshot shown): the copied link's and the embed snippet's.
+    /// The manifest entry of the snapshot shown (untracked).
     #[cfg(feature = "staff")]
-    pub fn shared_view(&self) -> ViewState {
+    pub fn shown_entry(&self) -> Option<crate::snapshot::ManifestEntry> {
         let id = self
             .snap
-            .with_untracked(|s| s.as_ref().map(|s| s.snapshot().id.clone()));
-        let entry = self.manifest.with_untracked(|m| {
+            .with_untracked(|s| s.as_ref().map(|s| s.snapshot().id.clone()))?;
+        self.manifest.with_untracked(|m| {
             let m = m.as_ref()?.as_ref().ok()?;
-            m.snapshots
-                .iter()
-                .find(|e| Some(&e.id) == id.as_ref())
-                .cloned()
-        });
-        self.view.with_untracked(|v| match &entry {
+            m.snapshots.iter().find(|e| e.id == id).cloned()
+        })
+    }
+
+    /// The view as a shared link gives it ([`ViewState::pinned_to`] `entry`, the manifest
+    /// entry of the snapshot shown): the copied link's and the embed snippet's.
+    #[cfg(feature = "staff")]
+    pub fn shared_view(&self, entry: Option<&crate::snapshot::ManifestEntry>) -> ViewState {
+        self.view.with_untracked(|v| match entry {
             Some(entry) => v.pinned_to(entry),
             None => v.clone(),
         })

@@ -37,9 +37,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let manifest_file = manifest_path.display().to_string();
     let manifest =
         parse_manifest(&manifest_file, &read(&manifest_path)?[..]).map_err(|e| e.to_string())?;
+    // Each snapshot, whether a summary of it is published, and its data version (its hash,
+    // when published).
     let mut snapshots = Vec::new();
-    // Each snapshot's data version (its hash, when published), by id.
-    let mut versions = Vec::new();
     for entry in &manifest.snapshots {
         let path = manifest_path.with_file_name("").join(&entry.path);
         let file = path.display().to_string();
@@ -50,8 +50,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 entry.id
             ));
         }
-        snapshots.push((IndexedSnapshot::new(snap), entry.summary.is_some()));
-        versions.push(entry.content_hash().map(str::to_owned));
+        snapshots.push((
+            IndexedSnapshot::new(snap),
+            entry.summary.is_some(),
+            entry.content_hash().map(str::to_owned),
+        ));
     }
     let default = manifest.default.as_str();
     // The page of a snapshot names it unless it is the default.
@@ -72,14 +75,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         // The reader build draws snapshots without task records, or with a published summary
         // of them (`snapshot-tool publish`); it hands the others to the full build, which has
         // a page of every snapshot.
-        let in_build: Vec<&IndexedSnapshot> = (snapshots.iter())
-            .filter(|(s, has_summary)| {
+        let in_build: Vec<(&IndexedSnapshot, Option<&str>)> = (snapshots.iter())
+            .filter(|(s, has_summary, _)| {
                 build == Build::Full || s.records().is_empty() || *has_summary
             })
-            .map(|(s, _)| s)
+            .map(|(s, _, version)| (s, version.as_deref()))
             .collect();
-        let ids: Vec<&str> = in_build.iter().map(|s| s.snapshot().id.as_str()).collect();
-        for snap in &in_build {
+        let ids: Vec<&str> = in_build
+            .iter()
+            .map(|(s, _)| s.snapshot().id.as_str())
+            .collect();
+        for &(snap, data_version) in &in_build {
             let id = snap.snapshot().id.as_str();
             // The default snapshot's pages also under its id (a link may name it).
             let names = |lang| {
@@ -95,9 +101,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 let others: Vec<(String, String)> = match build {
                     Build::Reader => Vec::new(),
                     Build::Full => (in_build.iter())
-                        .filter(|o| o.snapshot().id != id)
+                        .map(|(o, _)| o.snapshot())
+                        .filter(|o| o.id != id)
                         .map(|o| {
-                            let o = o.snapshot();
                             let page = page_name(build, own(&o.id).as_deref(), lang);
                             (o.title.get(lang).to_owned(), format!("./{page}"))
                         })
@@ -121,9 +127,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     link_version: LINK_VERSION,
                     stylesheet: &stylesheet,
                     start_script: &start_src,
-                    data_version: (snapshots.iter().zip(&versions))
-                        .find(|((s, _), _)| s.snapshot().id == id)
-                        .and_then(|(_, v)| v.as_deref()),
+                    data_version,
                 };
                 let page = bake_page(&template, &spec, &baked)
                     .map_err(|e| format!("{}: {e}", template_path.display()))?;
