@@ -392,7 +392,7 @@ fn a_broken_manifest_under_another_name_is_read_as_a_manifest() {
             // serde_json's map orders members by name: `titel` after `path`. Every error of
             // one run: `take()` left `"title": null`.
             "data/typo.json:20:16: snapshots[1].titel: unknown field `titel`, expected `id`, `path`, \
-             `title`, `as_of`, `data_status`, `integrity`, `bytes` or `summary`",
+             `title`, `as_of`, `data_status`, `integrity`, `bytes`, `summary` or `series`",
             "data/typo.json:24:16: snapshots[1].title: expected an object, found null",
             "2 of 2 files failed",
         ],
@@ -417,6 +417,28 @@ fn a_broken_snapshot_is_read_as_a_snapshot() {
             "data/snapshots/v2.json: version: expected 1 (the format version this widget \
              reads), found 2",
             "1 of 2 files failed",
+        ],
+    );
+}
+
+#[test]
+fn a_series_must_be_named_once_in_the_manifest() {
+    let d = Deployment::new("series");
+    d.edit_manifest(|m| {
+        let body = serde_json::json!({"id": "qn", "title": {"vi": "UBND tỉnh Quảng Ninh"}});
+        m["series"] = serde_json::json!([body.clone(), body]);
+        entry(m, 0)["series"] = "qn".into();
+        entry(m, 1)["series"] = "nobody".into();
+    });
+    assert_outcome(
+        &d.validate(&["data/manifest.json"]),
+        1,
+        &[],
+        &[
+            "data/manifest.json: snapshots[1].series: expected the id of one of the manifest's \
+             `series`, found \"nobody\"",
+            "data/manifest.json: series[1].id: duplicate id \"qn\"",
+            "1 of 1 files failed",
         ],
     );
 }

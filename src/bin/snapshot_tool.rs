@@ -354,6 +354,8 @@ pub(crate) fn validate_manifest(
             integrity,
             bytes: size,
             summary,
+            // Checked against the manifest's `series` by validate_manifest.
+            series: _,
         } = entry;
         // Where in the manifest: the entry's JSON path and its id.
         let entry_at = |field: &str| format!("snapshots[{i}].{field} (entry {})", Quoted(id));

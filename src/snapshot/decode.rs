@@ -295,11 +295,15 @@ decode_struct!(GrowthValue {
 });
 decode_struct!(Manifest {
     required: [format, version, default, snapshots],
+    defaulted: [series]
+});
+decode_struct!(SeriesInfo {
+    required: [id, title],
     defaulted: []
 });
 decode_struct!(ManifestEntry {
     required: [id, path, title, as_of, data_status],
-    defaulted: [integrity, bytes, summary]
+    defaulted: [integrity, bytes, summary, series]
 });
 decode_struct!(PublishedFile {
     required: [path, integrity, bytes],

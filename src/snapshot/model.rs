@@ -454,6 +454,22 @@ pub struct Manifest {
     /// Id of the snapshot shown when a link names none.
     pub default: String,
     pub snapshots: Vec<ManifestEntry>,
+    /// The series of this deployment: snapshots of one body over time, named here once and
+    /// referred to by each entry's `series`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<SeriesInfo>,
+}
+
+/// Snapshots of one body over time (a People's Committee's quarterly reports), which the
+/// series view draws side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SeriesInfo {
+    /// Referred to by `snapshots[].series`; letters, digits, `-` and `_`.
+    pub id: String,
+    /// The body, as the series view names it ("Chính phủ, Thủ tướng Chính phủ").
+    pub title: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -478,6 +494,9 @@ pub struct ManifestEntry {
     /// without them (totals and counts per unit). Embeds draw it and never download records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<PublishedFile>,
+    /// The id of the series (in the manifest's `series`) this snapshot belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
 }
 
 impl Snapshot {

@@ -656,6 +656,27 @@ pub fn validate_manifest(file: &str, manifest: &Manifest) -> Result<(), DataErro
                 &summary.integrity,
             );
         }
+        if let Some(series) = &entry.series {
+            if !manifest.series.iter().any(|s| s.id == *series) {
+                issues.push(
+                    format!("{path}.series"),
+                    format!(
+                        "expected the id of one of the manifest's `series`, found {}",
+                        Quoted(series)
+                    ),
+                );
+            }
+        }
+    }
+    for (i, series) in manifest.series.iter().enumerate() {
+        let path = format!("series[{i}]");
+        check_id(&mut issues, &format!("{path}.id"), &series.id);
+        if manifest.series[..i].iter().any(|s| s.id == series.id) {
+            issues.push(
+                format!("{path}.id"),
+                format!("duplicate id {}", Quoted(&series.id)),
+            );
+        }
     }
     if !manifest.snapshots.iter().any(|e| e.id == manifest.default) {
         issues.push(

@@ -192,6 +192,7 @@ mod tests {
             integrity: Some(format!("sha256-{}=", "A".repeat(43))),
             bytes: Some(10),
             summary: None,
+            series: None,
         };
         let entry = published("snapshots/q1.0123456789abcdef.json");
         assert_eq!(entry.content_hash(), Some("0123456789abcdef"));

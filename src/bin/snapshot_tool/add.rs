@@ -64,6 +64,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         integrity: None,
         bytes: None,
         summary: None,
+        // Kept from the entry it replaces (below): the series is the manifest's to say.
+        series: None,
     };
 
     let manifest_file = manifest_path.display().to_string();
@@ -75,12 +77,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
             version: 1,
             default: entry.id.clone(),
             snapshots: Vec::new(),
+            series: Vec::new(),
         }
     };
     let id = entry.id.clone();
     let done = match manifest.snapshots.iter_mut().find(|e| e.id == id) {
         Some(existing) => {
-            *existing = entry.clone();
+            *existing = ManifestEntry {
+                series: existing.series.take(),
+                ..entry.clone()
+            };
             "updated"
         }
         None => {
