@@ -64,13 +64,14 @@ prop_compose! {
         page in 0u32..500,
         all_units in any::<bool>(),
         embed in any::<bool>(),
-        parts in prop::collection::btree_set(0usize..7, 0..4),
+        parts in prop::collection::btree_set(0usize..Part::ALL.len(), 0..4),
         theme in prop::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
         accent in proptest::option::of("[0-9a-f]{6}"),
         font in proptest::option::of("[A-Za-z0-9][A-Za-z0-9 -]{0,20}[A-Za-z0-9]"),
         frame_id in proptest::option::of("[A-Za-z0-9_-]{1,20}"),
         pin in proptest::option::of("[0-9a-f]{16}"),
         growth_spans in proptest::option::of(prop::sample::select(SpanGroup::ALL.to_vec())),
+        compare in prop::collection::btree_set(id(), 0..4),
     ) -> ViewState {
         ViewState {
             snapshot,
@@ -97,6 +98,7 @@ prop_compose! {
                 page: if page < 2 { 0 } else { page },
             },
             growth_spans,
+            compare: compare.into_iter().collect(),
             compact: CompactView {
                 on: embed,
                 parts: parts.into_iter().map(|i| Part::ALL[i]).collect(),

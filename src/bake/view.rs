@@ -23,7 +23,8 @@ pub struct Baked {
 pub fn bakeable_parts(snap: &IndexedSnapshot) -> Vec<Part> {
     Part::ALL
         .into_iter()
-        .filter(|p| *p != Part::Table && p.held_by(snap))
+        // The task table and the series (several reports) are drawn live.
+        .filter(|p| !matches!(p, Part::Table | Part::Series) && p.held_by(snap))
         .collect()
 }
 
@@ -95,7 +96,7 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
             Part::Documents => parts::documents_part(snap, lang),
             Part::Schemes => parts::schemes_part(snap, lang),
             Part::Growth => parts::growth_part(snap, None, lang),
-            Part::Table => None,
+            Part::Table | Part::Series => None,
         };
         if let Some(chart) = chart {
             // The unit chart's emphasis is the view's status filter, the others' their own.

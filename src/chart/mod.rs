@@ -15,6 +15,7 @@ mod headline;
 pub mod parts;
 mod rows;
 mod schemes;
+pub mod series;
 mod source;
 mod status;
 pub mod svg;

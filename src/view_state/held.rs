@@ -16,6 +16,8 @@ impl Tab {
             Tab::Tasks => snap.tasks().is_some(),
             Tab::Documents => s.documents.is_some() || !s.schemes.is_empty(),
             Tab::Growth => s.growth.is_some(),
+            // Its reports side by side; which others the manifest has, the view asks it.
+            Tab::Series => snap.tasks().is_some(),
         }
     }
 
@@ -29,6 +31,7 @@ impl Tab {
             Tab::Tasks => labels.tab_tasks,
             Tab::Documents => labels.tab_documents,
             Tab::Growth => labels.tab_growth,
+            Tab::Series => labels.tab_series,
         }
     }
 }
@@ -39,7 +42,7 @@ impl Part {
         let s = snap.snapshot();
         let tasks = snap.tasks();
         match self {
-            Part::Headline | Part::Status => tasks.is_some(),
+            Part::Headline | Part::Status | Part::Series => tasks.is_some(),
             Part::Units => tasks.is_some_and(|t| !t.by_unit.is_empty()),
             Part::Table => !snap.records().is_empty(),
             Part::Documents => s.documents.is_some(),
@@ -58,6 +61,7 @@ impl Part {
             Part::Documents => labels.chart_documents,
             Part::Schemes => labels.chart_schemes,
             Part::Growth => labels.chart_growth,
+            Part::Series => labels.part_series,
         }
     }
 }

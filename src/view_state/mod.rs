@@ -9,10 +9,12 @@
 mod flat;
 mod held;
 mod query;
+mod series;
 mod share;
 
 pub use held::{split_statuses, Missing};
-pub use query::{decode, encode, Decoded, Ignored, LINK_VERSION};
+pub use query::{decode, encode, Decoded, Ignored, LINK_VERSION, MAX_COMPARED};
+pub use series::{series_entries, SeriesMembers};
 pub use share::{
     default_parts, embed_snippet, full_build_base, full_view_link, page_name, reader_can_draw,
     Build, READER_PAGE,
@@ -33,6 +35,7 @@ coded_enum! {
         Tasks => "tasks",
         Documents => "docs",
         Growth => "growth",
+        Series => "series",
     }
 }
 
@@ -63,6 +66,7 @@ coded_enum! {
         Documents => "documents",
         Schemes => "schemes",
         Growth => "growth",
+        Series => "series",
     }
 }
 
@@ -114,6 +118,9 @@ pub struct ViewState {
     pub table: TableView,
     /// The growth chart's kind of period (years, quarters, parts of a year); `None`: all.
     pub growth_spans: Option<SpanGroup>,
+    /// The reports the series view sets side by side (snapshot ids); empty: the shown
+    /// snapshot's series ([`ViewState::series_members`]).
+    pub compare: Vec<String>,
     pub compact: CompactView,
     pub look: Look,
 }
@@ -614,7 +621,7 @@ mod tests {
 
     #[test]
     fn arrow_keys_move_between_tabs_and_wrap_around() {
-        let all = Tab::ALL;
+        let all = [Tab::Tasks, Tab::Documents, Tab::Growth];
         assert_eq!(
             Tab::Tasks.after_key("ArrowRight", &all),
             Some(Tab::Documents)

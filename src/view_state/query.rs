@@ -8,7 +8,7 @@
 //! | `s` | snapshot id from the manifest | manifest default |
 //! | `d` | the data version a shared link was made with: 16 hex digits of the file's SHA-256 | the published one |
 //! | `l` | `vi`, `en` | `vi` |
-//! | `t` | tab: `tasks`, `docs`, `growth` | `tasks` |
+//! | `t` | tab: `tasks`, `docs`, `growth`, `series` | `tasks` |
 //! | `st` | statuses, comma-separated: `ot`, `lt`, `od`, `wd` | all |
 //! | `u` | unit ids, comma-separated | all |
 //! | `k` | unit kind: `dept`, `loc` | both |
@@ -20,9 +20,10 @@
 //! | `n` | table rows per page: `10`, `20`, `50` (since v2) | `10` |
 //! | `pg` | table page, from 1 | 1 |
 //! | `ua` | `1`: the unit chart draws every unit, not the first ten (since v2) | off |
+//! | `cmp` | the reports the series view sets side by side: snapshot ids, comma-separated | the shown snapshot's series |
 //! | `gs` | the growth chart's periods: `year`, `quarter`, `part` (6 and 9 months, halves) | all |
 //! | `embed` | `1`: compact view for an iframe | off |
-//! | `show` | embed parts: `headline,status,units,table,documents,schemes,growth` | `headline,status` |
+//! | `show` | embed parts: `headline,status,units,table,documents,schemes,growth,series` | `headline,status` |
 //! | `theme` | `light`, `dark` | reader's preference |
 //! | `accent` | accent colour, 3 or 6 hex digits | portal default |
 //! | `font` | font family name | system font |
@@ -35,6 +36,10 @@ use crate::chart::UnitSort;
 use crate::format::Lang;
 use crate::snapshot::{is_valid_id, SpanGroup, UnitKind};
 use crate::tasks::{DuePeriod, SortColumn, Status, StatusSet};
+
+/// Reports a link may set side by side (`cmp=`): more would not fit a phone's screen, and
+/// each is a download.
+pub const MAX_COMPARED: usize = 8;
 
 /// Version written by [`encode`]. Bump it when the meaning of a key changes, and add the
 /// migration from the previous version to [`MIGRATIONS`].
@@ -215,6 +220,17 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
         ),
         "us" => set(&mut s.unit_chart.sort, UnitSort::from_code(value)),
         "gs" => set(&mut s.growth_spans, SpanGroup::from_code(value).map(Some)),
+        "cmp" => {
+            let mut ids: Vec<String> = Vec::new();
+            for id in list(key, value, ignored, |id| {
+                is_valid_id(id).then(|| id.to_owned())
+            }) {
+                if !ids.contains(&id) && ids.len() < MAX_COMPARED {
+                    ids.push(id);
+                }
+            }
+            set(&mut s.compare, (!ids.is_empty()).then_some(ids)) || has_items(value)
+        }
         "ts" => {
             let (desc, code) = match value.strip_prefix('-') {
                 Some(code) => (true, code),
@@ -371,6 +387,9 @@ pub fn encode(state: &ViewState) -> String {
     if state.unit_chart.all {
         pairs.push(("ua", "1".into()));
     }
+    if !state.compare.is_empty() {
+        pairs.push(("cmp", join(state.compare.iter().map(String::as_str))));
+    }
     if let Some(g) = state.growth_spans {
         pairs.push(("gs", g.code().into()));
     }
@@ -401,7 +420,7 @@ pub fn encode(state: &ViewState) -> String {
         out.push_str(k);
         out.push('=');
         // Lists keep their commas readable; free text gets them encoded.
-        let keep_commas = matches!(k, "st" | "u" | "show");
+        let keep_commas = matches!(k, "st" | "u" | "show" | "cmp");
         percent_encode_into(&v, keep_commas, &mut out);
     }
     out

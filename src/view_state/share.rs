@@ -55,6 +55,8 @@ pub fn page_name(build: Build, snapshot: Option<&str>, lang: Lang) -> String {
 pub fn reader_can_draw(state: &ViewState, has_records: bool, has_summary: bool) -> bool {
     state.compact.on
         && !state.compact.parts().contains(&Part::Table)
+        // Several reports' files, the series view's code: the full build's.
+        && !state.compact.parts().contains(&Part::Series)
         && (!has_records || (has_summary && !state.needs_records()))
 }
 
@@ -119,6 +121,7 @@ pub fn default_parts(tab: Tab, snap: &ValidSnapshot) -> Vec<Part> {
             Tab::Tasks => &[Part::Headline, Part::Status, Part::Units],
             Tab::Documents => &[Part::Documents, Part::Schemes],
             Tab::Growth => &[Part::Growth],
+            Tab::Series => &[Part::Series],
         };
         parts.iter().copied().filter(|p| p.held_by(snap)).collect()
     };
