@@ -7,6 +7,7 @@
 //! Everything is written through [`HtmlWriter`], which escapes whatever comes from a file or a
 //! link; a link's address is an [`HttpUrl`], checked when the snapshot was read.
 
+use crate::chart::series::Trend;
 use crate::chart::Headline;
 use crate::format::{fill, labels, reporting_period, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
@@ -337,6 +338,90 @@ pub fn source_footer(
             url,
             &format!("{} ↗", labels.full_view),
         );
+    }
+    w.finish()
+}
+
+/// One report of the series view that could not be loaded: its label and why.
+pub type SeriesFailure = (String, DataError);
+
+/// Above the series chart: loading, the reports that could not be loaded (each with its
+/// file and what went wrong, and the retry), and what a reader must know to compare them.
+pub fn series_notes(
+    loading: bool,
+    failed: &[SeriesFailure],
+    notes: &[String],
+    labels: &Labels,
+) -> Html {
+    let mut w = HtmlWriter::default();
+    if loading {
+        w.raw_static(
+            r#"<p class="td-loading" role="status" aria-live="polite"><span class="td-spinner" aria-hidden="true"></span>"#,
+        )
+        .text(labels.series_loading)
+        .raw_static("</p>");
+    }
+    if !failed.is_empty() {
+        w.raw_static(r#"<div class="td-error" role="alert"><ul class="td-issues">"#);
+        for (title, e) in failed {
+            w.raw_static("<li>")
+                .text(&fill(labels.series_failed, &[("r", title)]))
+                .raw_static(" ");
+            w.element("code", &e.file);
+            if let Some(issue) = e.issues.first() {
+                w.raw_static(": ").text(&issue.message);
+            }
+            w.raw_static("</li>");
+        }
+        w.raw_static("</ul>");
+        if failed.iter().any(|(_, e)| e.may_pass()) {
+            push_retry(&mut w, labels);
+        }
+        w.raw_static("</div>");
+    }
+    for note in notes {
+        w.raw_static(r#"<p class="td-note td-series-note">"#)
+            .text(note)
+            .raw_static("</p>");
+    }
+    w.finish()
+}
+
+/// Below the series chart: the trend of one body's shares (a card with its summary, the
+/// line chart and its legend), and the source of every report.
+pub fn series_after(
+    trend: Option<&Trend>,
+    sources: &[(String, String, Option<HttpUrl>)],
+    lang: Lang,
+    labels: &Labels,
+) -> Html {
+    let mut w = HtmlWriter::default();
+    if let Some(trend) = trend {
+        w.raw_static(r#"<section class="td-card td-trend" aria-labelledby="td-trend-title" data-part="trend"><header class="td-card-head"><h2 id="td-trend-title">"#)
+            .text(&trend.title)
+            .raw_static(r#"</h2></header><p class="td-summary" id="td-trend-summary">"#)
+            .text(&trend.summary)
+            .raw_static("</p>")
+            .push_html(&crate::chart::series::trend_svg(trend, lang))
+            .raw_static("</section>");
+    }
+    if !sources.is_empty() {
+        w.raw_static(r#"<section class="td-series-sources" aria-labelledby="td-series-sources"><h2 id="td-series-sources">"#)
+            .text(labels.source)
+            .raw_static("</h2><ul>");
+        for (title, line, url) in sources {
+            w.raw_static("<li>")
+                .element("strong", title)
+                .raw_static(": ");
+            match url {
+                Some(url) => push_link(&mut w, "", url.as_str(), line),
+                None => {
+                    w.text(line);
+                }
+            }
+            w.raw_static("</li>");
+        }
+        w.raw_static("</ul></section>");
     }
     w.finish()
 }

@@ -177,7 +177,20 @@ pub fn series_figures(
                 _ => dash(),
             });
             table.rows.push(cells);
+            // Beside the bar, what its length does not say: how many tasks, how many overdue.
+            // The sentence with the completed share and the period is the summary's and the
+            // table's (and the trend's, for one body).
             let value_text = match &overdue_share {
+                Some(o) => fill(
+                    labels.series_value_short,
+                    &[("n", &count(total, lang)), ("o", o)],
+                ),
+                None => fill(
+                    labels.series_value_short_no_overdue,
+                    &[("n", &count(total, lang))],
+                ),
+            };
+            let sentence = match &overdue_share {
                 Some(o) => fill(
                     labels.series_value,
                     &[
@@ -191,13 +204,8 @@ pub fn series_figures(
                     &[("n", &count(total, lang)), ("c", &completed_share)],
                 ),
             };
-            summary_parts.push(format!("{} ({period}): {value_text}", isolate(title)));
-            BarRow::fixed(
-                m.id.to_owned(),
-                title.to_owned(),
-                format!("{value_text} · {period}"),
-                segments,
-            )
+            summary_parts.push(format!("{} ({period}): {sentence}", isolate(title)));
+            BarRow::fixed(m.id.to_owned(), title.to_owned(), value_text, segments)
         })
         .collect();
     let legend = (drawn.iter())
@@ -309,26 +317,32 @@ fn notes(members: &[(Member<'_>, StatusTally)], lang: Lang) -> Vec<String> {
 /// told by their labels and the notes, not by distances a reader would take for time).
 pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
     let labels = labels(lang);
-    const W: u32 = 640;
     const LEFT: u32 = 44;
-    const RIGHT: u32 = 24;
-    const TOP: u32 = 16;
+    const RIGHT: u32 = 16;
+    const TOP: u32 = 24;
     const PLOT_H: u32 = 170;
+    const H: u32 = TOP + PLOT_H + 78;
+    // Room for a period's label (three short lines) under each point: the chart is as wide
+    // as its points need, and scales down to its box (`max-width: 100%`).
+    const STEP: u32 = 116;
     let n = trend.points.len().max(1) as u32;
-    let step = (W - LEFT - RIGHT) / n;
-    let x = |i: usize| LEFT + step * i as u32 + step / 2;
+    let w_total = LEFT + RIGHT + STEP * n;
+    let x = |i: usize| LEFT + STEP * i as u32 + STEP / 2;
     // f64 → pixel rounding: `as u32` saturates, and a share is within 0–1.
     let y = |share: f64| TOP + PLOT_H - (share.clamp(0.0, 1.0) * f64::from(PLOT_H)).round() as u32;
     let mut w = HtmlWriter::default();
     w.open("svg")
-        .attrs_static(" class=\"td-trend-svg\" role=\"img\" aria-labelledby=\"td-trend-title\" aria-describedby=\"td-trend-summary\" viewBox=\"0 0 640 260\" preserveAspectRatio=\"xMidYMid meet\"");
+        .attrs_static(" class=\"td-trend-svg\" role=\"img\" aria-labelledby=\"td-trend-title\" aria-describedby=\"td-trend-summary\"")
+        .attr_num("width", w_total)
+        .attr_num("height", H)
+        .attr("viewBox", &format!("0 0 {w_total} {H}"));
     // Grid lines at 0, 25, 50, 75 and 100 %, labelled.
     for pct in [0u32, 25, 50, 75, 100] {
         let gy = y(f64::from(pct) / 100.0);
         w.open("line")
             .attrs_static(" class=\"td-trend-grid\"")
             .attr_num("x1", LEFT)
-            .attr_num("x2", W - RIGHT)
+            .attr_num("x2", w_total - RIGHT)
             .attr_num("y1", gy)
             .attr_num("y2", gy)
             .close_empty();
@@ -379,6 +393,12 @@ pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
             .text(&p.completed_text)
             .close("text");
         if let (Some((ox, oy)), Some(o)) = (overdue[i], &p.overdue) {
+            // Above its mark, unless the completed share's label is there: then below.
+            let label_y = if py.abs_diff(oy) < 30 && oy >= py {
+                oy + 22
+            } else {
+                oy.saturating_sub(10)
+            };
             w.open("rect")
                 .attrs_static(" class=\"td-trend-dot s-od\" width=\"9\" height=\"9\"")
                 .attr_num("x", ox - 4)
@@ -387,27 +407,27 @@ pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
             w.open("text")
                 .attrs_static(" class=\"td-trend-value\" text-anchor=\"middle\"")
                 .attr_num("x", ox)
-                .attr_num("y", (oy + 20).min(TOP + PLOT_H + 14))
+                .attr_num("y", label_y)
                 .text(&o.1)
                 .close("text");
         }
-        // The period on two lines under the axis: its dates, then its length.
+        // The period on up to three lines under the axis: its first day, its last, its length.
         let (dates, length) = match p.label.split_once(" (") {
-            Some((d, l)) => (d.to_owned(), format!("({l}")),
-            None => (p.label.clone(), String::new()),
+            Some((d, l)) => (d, Some(format!("({l}"))),
+            None => (p.label.as_str(), None),
         };
-        w.open("text")
-            .attrs_static(" class=\"td-trend-label\" text-anchor=\"middle\"")
-            .attr_num("x", px)
-            .attr_num("y", TOP + PLOT_H + 34)
-            .text(&dates)
-            .close("text");
-        w.open("text")
-            .attrs_static(" class=\"td-trend-label\" text-anchor=\"middle\"")
-            .attr_num("x", px)
-            .attr_num("y", TOP + PLOT_H + 52)
-            .text(&length)
-            .close("text");
+        let lines: Vec<String> = match dates.split_once('–') {
+            Some((from, to)) => vec![format!("{from}–"), to.to_owned()],
+            None => vec![dates.to_owned()],
+        };
+        for (k, line) in lines.iter().chain(length.as_ref()).enumerate() {
+            w.open("text")
+                .attrs_static(" class=\"td-trend-label\" text-anchor=\"middle\"")
+                .attr_num("x", px)
+                .attr_num("y", TOP + PLOT_H + 26 + 18 * k as u32)
+                .text(line)
+                .close("text");
+        }
     }
     w.close("svg");
     // The legend as HTML: swatch and name, like the bar charts'.
@@ -481,10 +501,7 @@ mod tests {
         assert_eq!(f.chart.subtitle, "Chính phủ");
         let row = &f.chart.rows[0];
         assert_eq!(row.key, "y2017");
-        assert_eq!(
-            row.value_text,
-            "21.914 nhiệm vụ, 73,2% đã hoàn thành, 1,0% quá hạn · 01/01/2017–25/12/2017 (359 ngày)"
-        );
+        assert_eq!(row.value_text, "21.914 nhiệm vụ · 1,0% quá hạn");
         // The 4 months give completed as a sum: one hatched segment, not two made up.
         let series: Vec<Series> = f.chart.rows[1].segments.iter().map(|s| s.series).collect();
         assert_eq!(
@@ -546,9 +563,12 @@ mod tests {
         ];
         let f = series_figures(&members, None, Lang::En).expect("figures");
         assert_eq!(f.trend, None);
-        assert_eq!(
-            f.chart.rows[0].value_text,
-            "1,738 tasks, 36.2% completed, 2.4% overdue · to 31 Mar 2021"
+        assert_eq!(f.chart.rows[0].value_text, "1,738 tasks · 2.4% overdue");
+        assert!(
+            (f.chart.summary)
+                .contains("(to 31 Mar 2021): 1,738 tasks, 36.2% completed, 2.4% overdue"),
+            "{}",
+            f.chart.summary
         );
         assert_eq!(f.notes.len(), 2, "{:?}", f.notes);
         assert!(f.notes[0].contains("to 31 Mar 2021"));

@@ -39,6 +39,7 @@ pub fn CompactView() -> impl IntoView {
                 Part::Documents => charts.card(ctx, charts.documents, false).into_any(),
                 Part::Schemes => charts.card(ctx, charts.schemes, false).into_any(),
                 Part::Growth => charts.card(ctx, charts.growth, false).into_any(),
+                Part::Series => super::compact_series(),
             }).collect_view()}
         </main>
         <SourceFooter full_link=true />

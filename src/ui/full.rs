@@ -66,9 +66,16 @@ fn FullView() -> impl IntoView {
     let tab = Memo::new(move |_| ctx.view.with(|v| v.tab));
     // Only the tabs the snapshot has something for, and only when there are two or more to
     // choose from (none until it has loaded).
+    // The series tab only where the manifest has reports to set side by side.
+    let has_series = Memo::new(move |_| match ctx.manifest.get() {
+        Some(Ok(m)) => crate::view_state::series_entries(&m).nth(1).is_some(),
+        _ => false,
+    });
     let shown = Memo::new(move |_| {
+        let has_series = has_series.get();
         ctx.snap.with(|s| {
-            let held = s.as_ref().map_or_else(Vec::new, |s| Tab::held(s));
+            let mut held = s.as_ref().map_or_else(Vec::new, |s| Tab::held(s));
+            held.retain(|t| *t != Tab::Series || has_series);
             if held.len() > 1 {
                 held
             } else {
@@ -119,6 +126,7 @@ fn FullView() -> impl IntoView {
                         {charts.card(ctx, charts.schemes, true)}
                         <Absent chart=charts.documents />
                     }.into_any(),
+                    Tab::Series => view! { <super::series::SeriesView controls=true /> }.into_any(),
                     Tab::Growth => view! {
                         <GrowthSpans />
                         {charts.card(ctx, charts.growth, true)}

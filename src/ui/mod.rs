@@ -17,6 +17,8 @@ mod filters;
 #[cfg(feature = "staff")]
 mod full;
 #[cfg(feature = "staff")]
+mod series;
+#[cfg(feature = "staff")]
 mod share;
 #[cfg(feature = "staff")]
 mod table;
@@ -32,6 +34,19 @@ use full as page;
 use reader as page;
 #[cfg(feature = "staff")]
 use table::compact_task_table;
+
+/// The series view in a compact view of the full build (several reports' files).
+#[cfg(feature = "staff")]
+fn compact_series() -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    view! { <series::SeriesView controls=false /> }.into_any()
+}
+
+/// The reader build never draws the series: it hands such links to the full build.
+#[cfg(not(feature = "staff"))]
+fn compact_series() -> leptos::prelude::AnyView {
+    leptos::prelude::IntoAny::into_any(())
+}
 
 /// The reader build never draws the task table: it hands such links to the full build.
 #[cfg(not(feature = "staff"))]

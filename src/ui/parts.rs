@@ -130,3 +130,42 @@ pub fn SourceFooter(full_link: bool) -> impl IntoView {
     };
     view! { <footer class="td-footer" inner_html=html></footer> }
 }
+
+/// The series view's notes above its chart: loading, reports that could not be loaded (with
+/// a retry, `on_retry`), what a reader must know to compare them.
+#[cfg(feature = "staff")]
+#[component]
+pub fn SeriesNotes(
+    shown: Memo<super::series::SeriesShown>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let labels = ctx.labels.get();
+        shown.with(|s| {
+            let notes = s.figures.as_ref().map_or(&[][..], |f| &f.notes[..]);
+            markup::series_notes(s.loading, &s.failed, notes, labels).into_string()
+        })
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if browser::event_target_has(&ev, "[data-retry]") {
+            on_retry.run(());
+        }
+    };
+    view! { <div class="td-part" inner_html=html on:click=on_click></div> }
+}
+
+/// Below the series chart: one body's trend, and each report's source.
+#[cfg(feature = "staff")]
+#[component]
+pub fn SeriesAfter(shown: Memo<super::series::SeriesShown>) -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let (lang, labels) = (ctx.lang.get(), ctx.labels.get());
+        shown.with(|s| {
+            let trend = s.figures.as_ref().and_then(|f| f.trend.as_ref());
+            markup::series_after(trend, &s.sources, lang, labels).into_string()
+        })
+    };
+    view! { <div class="td-part" inner_html=html></div> }
+}
