@@ -136,7 +136,7 @@ pub fn SourceFooter(full_link: bool) -> impl IntoView {
 #[cfg(feature = "staff")]
 #[component]
 pub fn SeriesNotes(
-    shown: Memo<super::series::SeriesShown>,
+    shown: Memo<super::state::SeriesShown>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let ctx = use_ctx();
@@ -158,7 +158,7 @@ pub fn SeriesNotes(
 /// Below the series chart: one body's trend, and each report's source.
 #[cfg(feature = "staff")]
 #[component]
-pub fn SeriesAfter(shown: Memo<super::series::SeriesShown>) -> impl IntoView {
+pub fn SeriesAfter(shown: Memo<super::state::SeriesShown>) -> impl IntoView {
     let ctx = use_ctx();
     let html = move || {
         let (lang, labels) = (ctx.lang.get(), ctx.labels.get());

@@ -11,27 +11,12 @@ use leptos::task::spawn_local;
 use super::chart::{ChartCard, ExportInfo};
 use super::load::{load_snapshot, Version};
 use super::parts::{SeriesAfter, SeriesNotes};
-use super::state::{use_ctx, IdentityArc};
-use crate::chart::series::{series_figures, Member, SeriesFigures};
+use super::state::{use_ctx, IdentityArc, SeriesShown};
+use crate::chart::series::{series_figures, Member};
 use crate::chart::{source_line, BarChart};
 use crate::format::fill;
-use crate::markup::SeriesFailure;
-use crate::snapshot::{DataError, HttpUrl, ManifestEntry, SeriesInfo, ValidSnapshot};
+use crate::snapshot::{DataError, ManifestEntry, SeriesInfo, ValidSnapshot};
 use crate::view_state::{series_entries, Ignored};
-
-/// What the series view draws now.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct SeriesShown {
-    /// Some report is still on its way (nothing is drawn until all have arrived: a chart
-    /// that grows a row at a time would jump under the reader's eyes).
-    pub loading: bool,
-    pub failed: Vec<SeriesFailure>,
-    pub figures: Option<SeriesFigures>,
-    /// Each report's label, source line and the source's address.
-    pub sources: Vec<(String, String, Option<HttpUrl>)>,
-    /// Whether any report drawn is illustrative (the downloads say so).
-    pub illustrative: bool,
-}
 
 type Loaded = Vec<(String, Result<IdentityArc<ValidSnapshot>, DataError>)>;
 type Members = Option<(Option<SeriesInfo>, Vec<ManifestEntry>, Vec<String>)>;

@@ -195,3 +195,18 @@ fn counts_changed(old: Option<&MaybeSelection>, new: Option<&MaybeSelection>) ->
 fn unit_counts_changed(old: Option<&MaybeSelection>, new: Option<&MaybeSelection>) -> bool {
     changed(old, new, Selection::same_unit_counts)
 }
+
+/// What the series view draws now (`ui::series`).
+#[cfg(feature = "staff")]
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SeriesShown {
+    /// Some report is still on its way (nothing is drawn until all have arrived: a chart
+    /// that grows a row at a time would jump under the reader's eyes).
+    pub loading: bool,
+    pub failed: Vec<crate::markup::SeriesFailure>,
+    pub figures: Option<crate::chart::series::SeriesFigures>,
+    /// Each report's label, source line and the source's address.
+    pub sources: Vec<(String, String, Option<crate::snapshot::HttpUrl>)>,
+    /// Whether any report drawn is illustrative (the downloads say so).
+    pub illustrative: bool,
+}
