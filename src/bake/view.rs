@@ -5,7 +5,9 @@ use crate::chart::{parts, BarChart, BarRow, DataTable, LegendEntry, RowLimit, Ti
 use crate::format::{labels, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
 use crate::markup;
-use crate::redraw::bars::{percent, row_class, segment_class, RowKind, Shape};
+use crate::redraw::bars::{
+    along, bars_class, percent, row_class, segment_class, Along, RowKind, Shape,
+};
 use crate::tasks::IndexedSnapshot;
 use crate::view_state::{full_view_link, Part, ViewState};
 
@@ -189,7 +191,7 @@ fn card(
         .close("p");
     let bars_id = format!("td-{id}-bars");
     w.open("div")
-        .attrs_static(r#" class="td-bars""#)
+        .attr("class", bars_class(chart.columns))
         .attr("id", &bars_id)
         .attrs_static(r#" role="group""#)
         .attr("aria-labelledby", &title_id)
@@ -198,6 +200,7 @@ fn card(
     let mut place = Placer {
         css,
         bars: &bars_id,
+        along: along(chart.columns),
     };
     for (r, row) in chart.rows.iter().enumerate() {
         bar_row(w, &mut place, r + 1, row);
@@ -219,20 +222,26 @@ struct Placer<'a> {
     css: &'a mut String,
     /// The id of the chart's `.td-bars`.
     bars: &'a str,
+    /// Across the track (bars) or up it (columns).
+    along: Along,
 }
 
 impl Placer<'_> {
-    /// `#bars>:nth-child(row)>.td-track>:nth-child(item){left:…;width:…}`.
-    fn place(&mut self, row: &str, item: usize, left: f64, width: Option<f64>) {
+    /// `.td-baked #bars>:nth-child(row)>.td-track>:nth-child(item){left:…;width:…}` (for
+    /// columns, `bottom` and `height`). Within `.td-baked` only: the rules stay in the page once
+    /// the WASM has drawn the live view, whose charts have the same ids and may be of another
+    /// snapshot or drawn as columns; there the painter's own places must be the only ones.
+    fn place(&mut self, row: &str, item: usize, start: f64, length: Option<f64>) {
         use std::fmt::Write;
         let _ = write!(
             self.css,
-            "#{}>{row}>.td-track>:nth-child({item}){{left:{}",
+            ".td-baked #{}>{row}>.td-track>:nth-child({item}){{{}:{}",
             self.bars,
-            percent(left)
+            self.along.start,
+            percent(start)
         );
-        if let Some(width) = width {
-            let _ = write!(self.css, ";width:{}", percent(width));
+        if let Some(length) = length {
+            let _ = write!(self.css, ";{}:{}", self.along.length, percent(length));
         }
         self.css.push_str("}\n");
     }
@@ -389,7 +398,7 @@ mod tests {
         assert_eq!(baked.css.matches(";width:").count(), segments);
         assert!(
             baked.css.starts_with(
-                "#td-status-bars>:nth-child(1)>.td-track>:nth-child(1){left:0.000%;width:"
+                ".td-baked #td-status-bars>:nth-child(1)>.td-track>:nth-child(1){left:0.000%;width:"
             ),
             "{}",
             baked.css
