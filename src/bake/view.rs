@@ -450,4 +450,30 @@ mod tests {
         assert!(!html.contains(r#"id="td-status""#), "{html}");
         assert!(html.contains(r#"id="td-growth""#), "{html}");
     }
+
+    // Guards: a column chart bakes as the live view draws it: the `.td-columns` container
+    // and rules placing its points up the track (`bottom`, `height`), within the baked view.
+    #[test]
+    fn a_column_chart_bakes_with_rules_placing_up_the_track() {
+        let text = include_str!("../../data/snapshots/quang-ninh-grdp-2019-2025.json");
+        let snap = IndexedSnapshot::new(parse_snapshot("grdp.json", text).expect("valid"));
+        let chart = parts::growth_part(&snap, Some(crate::snapshot::SpanGroup::Year), Lang::En)
+            .expect("growth");
+        let (mut w, mut css) = (HtmlWriter::default(), String::new());
+        card(&mut w, &mut css, &chart, Part::Growth, "", labels(Lang::En));
+        let html = w.finish();
+        assert!(
+            html.as_str()
+                .contains(r#"<div class="td-bars td-columns" id="td-growth-bars""#),
+            "{}",
+            html.as_str()
+        );
+        assert!(
+            css.starts_with(
+                ".td-baked #td-growth-bars>:nth-child(1)>.td-track>:nth-child(1){bottom:0.000%;height:"
+            ),
+            "{css}"
+        );
+        assert!(!css.contains("left:") && !css.contains("width:"), "{css}");
+    }
 }
