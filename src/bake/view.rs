@@ -5,7 +5,9 @@ use crate::chart::{parts, BarChart, BarRow, DataTable, LegendEntry, RowLimit, Ti
 use crate::format::{labels, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
 use crate::markup;
-use crate::redraw::bars::{percent, row_class, segment_class, RowKind, Shape};
+use crate::redraw::bars::{
+    along, bars_class, percent, row_class, segment_class, Along, RowKind, Shape,
+};
 use crate::tasks::IndexedSnapshot;
 use crate::view_state::{full_view_link, Part, ViewState};
 
@@ -190,7 +192,7 @@ fn card(
         .close("p");
     let bars_id = format!("td-{id}-bars");
     w.open("div")
-        .attrs_static(r#" class="td-bars""#)
+        .attr("class", bars_class(chart.columns))
         .attr("id", &bars_id)
         .attrs_static(r#" role="group""#)
         .attr("aria-labelledby", &title_id)
@@ -199,6 +201,7 @@ fn card(
     let mut place = Placer {
         css,
         bars: &bars_id,
+        along: along(chart.columns),
     };
     for (r, row) in chart.rows.iter().enumerate() {
         bar_row(w, &mut place, r + 1, row);
@@ -220,20 +223,26 @@ struct Placer<'a> {
     css: &'a mut String,
     /// The id of the chart's `.td-bars`.
     bars: &'a str,
+    /// Across the track (bars) or up it (columns).
+    along: Along,
 }
 
 impl Placer<'_> {
-    /// `#bars>:nth-child(row)>.td-track>:nth-child(item){left:…;width:…}`.
-    fn place(&mut self, row: &str, item: usize, left: f64, width: Option<f64>) {
+    /// `.td-baked #bars>:nth-child(row)>.td-track>:nth-child(item){left:…;width:…}` (for
+    /// columns, `bottom` and `height`). Within `.td-baked` only: the rules stay in the page once
+    /// the WASM has drawn the live view, whose charts have the same ids and may be of another
+    /// snapshot or drawn as columns; there the painter's own places must be the only ones.
+    fn place(&mut self, row: &str, item: usize, start: f64, length: Option<f64>) {
         use std::fmt::Write;
         let _ = write!(
             self.css,
-            "#{}>{row}>.td-track>:nth-child({item}){{left:{}",
+            ".td-baked #{}>{row}>.td-track>:nth-child({item}){{{}:{}",
             self.bars,
-            percent(left)
+            self.along.start,
+            percent(start)
         );
-        if let Some(width) = width {
-            let _ = write!(self.css, ";width:{}", percent(width));
+        if let Some(length) = length {
+            let _ = write!(self.css, ";{}:{}", self.along.length, percent(length));
         }
         self.css.push_str("}\n");
     }
@@ -390,7 +399,7 @@ mod tests {
         assert_eq!(baked.css.matches(";width:").count(), segments);
         assert!(
             baked.css.starts_with(
-                "#td-status-bars>:nth-child(1)>.td-track>:nth-child(1){left:0.000%;width:"
+                ".td-baked #td-status-bars>:nth-child(1)>.td-track>:nth-child(1){left:0.000%;width:"
             ),
             "{}",
             baked.css
@@ -441,5 +450,31 @@ mod tests {
         assert!(!html.contains("data-figure"), "{html}");
         assert!(!html.contains(r#"id="td-status""#), "{html}");
         assert!(html.contains(r#"id="td-growth""#), "{html}");
+    }
+
+    // Guards: a column chart bakes as the live view draws it: the `.td-columns` container
+    // and rules placing its points up the track (`bottom`, `height`), within the baked view.
+    #[test]
+    fn a_column_chart_bakes_with_rules_placing_up_the_track() {
+        let text = include_str!("../../data/snapshots/quang-ninh-grdp-2019-2025.json");
+        let snap = IndexedSnapshot::new(parse_snapshot("grdp.json", text).expect("valid"));
+        let chart = parts::growth_part(&snap, Some(crate::snapshot::SpanGroup::Year), Lang::En)
+            .expect("growth");
+        let (mut w, mut css) = (HtmlWriter::default(), String::new());
+        card(&mut w, &mut css, &chart, Part::Growth, "", labels(Lang::En));
+        let html = w.finish();
+        assert!(
+            html.as_str()
+                .contains(r#"<div class="td-bars td-columns" id="td-growth-bars""#),
+            "{}",
+            html.as_str()
+        );
+        assert!(
+            css.starts_with(
+                ".td-baked #td-growth-bars>:nth-child(1)>.td-track>:nth-child(1){bottom:0.000%;height:"
+            ),
+            "{css}"
+        );
+        assert!(!css.contains("left:") && !css.contains("width:"), "{css}");
     }
 }

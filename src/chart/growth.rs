@@ -65,18 +65,31 @@ pub fn growth_chart_of(
     snapshot_source: &Source,
     lang: Lang,
 ) -> BarChart {
-    let points: Vec<&GrowthPoint> = (growth.points.iter())
+    let mut points: Vec<&GrowthPoint> = (growth.points.iter())
         .filter(|p| only.is_none_or(|group| p.period.span.group() == group))
         .collect();
+    // Years alone, or quarters alone, are a time series of like periods: columns read it
+    // better, time running left to right as readers expect of a series, and one column's
+    // height against the next is the comparison a reader makes. The parts of a year (6 and 9
+    // months, cumulative, beside the last six months) and all periods together stay bars:
+    // as neighbouring columns, a cumulative figure would read as the period after the one
+    // before it. Columns come in time order, whatever the file's order.
+    let columns = matches!(only, Some(SpanGroup::Year | SpanGroup::Quarter));
+    if columns {
+        crate::order::sort_by_key(&mut points, |p| (p.period.year, p.period.span));
+    }
     let labels = labels(lang);
     let axis = Axis::covering(points.iter().flat_map(|p| p.values.iter().map(|v| v.value)));
     let mut table = DataTable::new(&[
         labels.col_period,
         labels.col_kind,
         labels.col_value,
+        labels.col_comparator,
         labels.source,
     ]);
     let mut used = Vec::new();
+    // The comparators of the targets drawn, for the legend: "target (> above, ≥ at least)".
+    let mut comparators = Vec::new();
     let rows = points
         .iter()
         .map(|p| {
@@ -93,6 +106,9 @@ pub fn growth_chart_of(
                         format::comparator_value(v, lang),
                         format::plain_number(v.value, 2),
                     ),
+                    // Its own column, so a spreadsheet keeps the value a plain number and
+                    // still says a target is a floor ("at least") or a bar to pass ("above").
+                    Cell::text(format::comparator_words(v.comparator, lang)),
                     Cell::text(source_line(source, lang)),
                 ]);
                 // A revised or disputed figure is told beside the current one, never drawn.
@@ -107,6 +123,9 @@ pub fn growth_chart_of(
                 texts.push(format::growth_value_short(v, lang));
                 match v.kind {
                     FigureKind::Target => {
+                        if let Some(c) = v.comparator {
+                            comparators.push(c);
+                        }
                         markers.push(Marker {
                             at: axis.at(v.value),
                             label: format!("{label}: {words}"),
@@ -130,14 +149,22 @@ pub fn growth_chart_of(
                     }
                 }
             }
-            BarRow::fixed(p.period.to_string(), label, texts.join(" · "), segments)
+            // A column's figures stand one a line above it (`white-space: pre-line`).
+            let joint = if columns { "\n" } else { " · " };
+            BarRow::fixed(p.period.to_string(), label, texts.join(joint), segments)
                 .with_markers(markers)
         })
         .collect();
     let legend = [Series::Actual, Series::Estimate, Series::Target]
         .into_iter()
         .filter(|s| used.contains(s))
-        .map(|series| LegendEntry::new(series, series_label(series, lang)))
+        .map(|series| {
+            let mut label = series_label(series, lang);
+            if series == Series::Target {
+                label.push_str(&format::comparator_key(&comparators, lang));
+            }
+            LegendEntry::new(series, label)
+        })
         .collect();
     let mut chart = BarChart::new(
         "growth",
@@ -154,6 +181,7 @@ pub fn growth_chart_of(
             label: percent(t, lang),
         })
     });
+    chart.columns = columns;
     chart
 }
 
@@ -462,6 +490,7 @@ mod tests {
                 ("2021", "2021"),
                 ("Actual", "Actual"),
                 ("6.25%", "6.25"),
+                ("", ""),
                 ("Report", "Report")
             ]
         );
@@ -471,11 +500,147 @@ mod tests {
                 ("2021", "2021"),
                 ("Target", "Target"),
                 ("at least 10%", "10"),
+                ("at least", "at least"),
                 (
                     "Newspaper, published 9 Apr 2021",
                     "Newspaper, published 9 Apr 2021"
                 )
             ]
+        );
+    }
+
+    fn series(points: &[(&str, Vec<GrowthValue>)]) -> Growth {
+        Growth {
+            indicator: Text::new("Tăng trưởng GRDP", "GRDP growth"),
+            points: (points.iter())
+                .map(|(period, values)| GrowthPoint {
+                    period: Period::parse(period).expect("a period"),
+                    values: values.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    // Guards: years alone or quarters alone are columns, in time order whatever the file's;
+    // the parts of a year and all periods together stay bars.
+    #[test]
+    fn years_alone_or_quarters_alone_are_columns_in_time_order() {
+        let est = || vec![value(FigureKind::Estimate, 8.0)];
+        let growth = series(&[
+            ("2022", est()),
+            ("2021-Q1", est()),
+            ("2021", est()),
+            ("2020-Q3", est()),
+            ("2021-H1", est()),
+            ("2020-9M", est()),
+        ]);
+        let of = |only| growth_chart_of(&growth, only, &source("Report"), Lang::En);
+        let keys = |c: &BarChart| c.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>();
+        let years = of(Some(SpanGroup::Year));
+        assert!(years.columns);
+        assert_eq!(keys(&years), ["2021", "2022"]);
+        let periods: Vec<&str> = (years.table.rows.iter())
+            .map(|r| r[0].text.as_str())
+            .collect();
+        assert_eq!(periods, ["2021", "2022"], "the table in the columns' order");
+        let quarters = of(Some(SpanGroup::Quarter));
+        assert!(quarters.columns);
+        assert_eq!(keys(&quarters), ["2020-Q3", "2021-Q1"]);
+        let parts = of(Some(SpanGroup::Part));
+        assert!(!parts.columns);
+        assert_eq!(
+            keys(&parts),
+            ["2021-H1", "2020-9M"],
+            "bars keep the file's order"
+        );
+        assert!(!of(None).columns);
+    }
+
+    // Guards: a column's figures stand one a line; its target is a marker up the value axis
+    // whose name says its comparator, and the legend says what the signs mean.
+    #[test]
+    fn a_columns_target_is_a_marker_named_with_its_comparator() {
+        let target = |v, comparator| GrowthValue {
+            comparator,
+            ..value(FigureKind::Target, v)
+        };
+        let growth = series(&[
+            (
+                "2019",
+                vec![
+                    value(FigureKind::Actual, 12.01),
+                    target(11.6, Some(Comparator::Above)),
+                ],
+            ),
+            (
+                "2021",
+                vec![
+                    value(FigureKind::Estimate, 10.28),
+                    target(10.5, None),
+                    target(10.0, Some(Comparator::AtLeast)),
+                ],
+            ),
+        ]);
+        let c = growth_chart_of(&growth, Some(SpanGroup::Year), &source("R"), Lang::En);
+        assert_eq!(
+            tick_labels(&c),
+            ["0%", "2%", "4%", "6%", "8%", "10%", "12%", "14%"]
+        );
+        let row = &c.rows[0];
+        assert_eq!(row.value_text, "12.01%\ntarget\u{a0}>\u{a0}11.6%");
+        assert_eq!(segments(row), [(Series::Actual, 0.0, 12.01 / 14.0)]);
+        let markers: Vec<(f64, &str)> = (c.rows[1].markers.iter())
+            .map(|m| (m.at, m.label.as_str()))
+            .collect();
+        assert_eq!(
+            markers,
+            [
+                (0.75, "2021: target 10.5%"),
+                (10.0 / 14.0, "2021: target at least 10%")
+            ]
+        );
+        assert_eq!(row.markers[0].label, "2019: target above 11.6%");
+        let legend: Vec<&str> = c.legend.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            legend,
+            [
+                "Actual",
+                "Estimate",
+                "Target (>\u{a0}above, ≥\u{a0}at least)"
+            ]
+        );
+        let vi = growth_chart_of(&growth, Some(SpanGroup::Year), &source("R"), Lang::Vi);
+        assert_eq!(vi.legend[2].label, "Mục tiêu (>\u{a0}trên, ≥\u{a0}ít nhất)");
+        assert_eq!(vi.rows[0].markers[0].label, "Năm 2019: mục tiêu trên 11,6%");
+    }
+
+    // Guards: the CSV of the growth chart says each figure's kind and status, and a target's
+    // comparator in a column of its own beside the plain number.
+    #[test]
+    fn the_csv_carries_the_comparator_and_the_status() {
+        let growth = series(&[(
+            "2022",
+            vec![
+                value(FigureKind::Actual, 10.28),
+                GrowthValue {
+                    status: ValueStatus::Superseded,
+                    comparator: Some(Comparator::Above),
+                    ..value(FigureKind::Target, 10.0)
+                },
+                GrowthValue {
+                    comparator: Some(Comparator::Above),
+                    ..value(FigureKind::Target, 11.0)
+                },
+            ],
+        )]);
+        let c = growth_chart_of(&growth, Some(SpanGroup::Year), &source("R"), Lang::En);
+        let csv = super::super::csv::render(&c.table);
+        assert_eq!(
+            csv,
+            "\u{FEFF}Period,Kind,Value,Comparator,Source\r\n\
+             2022,Actual,10.28,,R\r\n\
+             2022,Target,11,above,R\r\n\
+             2022,Target (superseded),10,above,R\r\n"
         );
     }
 }

@@ -31,7 +31,8 @@ pub use units::{unit_chart, UnitSort, UNIT_ROWS};
 
 use crate::tasks::Status;
 
-/// A horizontal bar chart (every chart of the widget is one).
+/// A bar chart: horizontal bars, or, for a time series of one kind of period, columns
+/// ([`BarChart::columns`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarChart {
     /// Stable name: DOM ids, file names of downloads (`status`, `units`, ...).
@@ -51,6 +52,10 @@ pub struct BarChart {
     pub table: DataTable,
     /// Set when the chart has more rows than it draws by default ([`BarChart::limit_rows`]).
     pub row_limit: Option<RowLimit>,
+    /// Drawn as columns: each row a column, in time order left to right, its segments and
+    /// markers placed up the value axis (`bottom`, `height`) instead of across it; the axis
+    /// stands on the left. Set by the growth chart for years or quarters alone.
+    pub columns: bool,
 }
 
 /// How many of a long chart's rows are drawn. The data table always lists them all.
@@ -102,6 +107,7 @@ impl BarChart {
             summary,
             table,
             row_limit: None,
+            columns: false,
         }
     }
 

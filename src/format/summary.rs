@@ -217,12 +217,34 @@ pub fn growth_value_short(v: &GrowthValue, lang: Lang) -> String {
 
 /// "> 9,5%" style value with its comparator in words: "trên 9,5%", "ít nhất 10%".
 pub fn comparator_value(v: &GrowthValue, lang: Lang) -> String {
-    let labels = labels(lang);
     let value = percent(v.value, lang);
     match v.comparator {
-        Some(Comparator::Above) => format!("{} {value}", labels.above),
-        Some(Comparator::AtLeast) => format!("{} {value}", labels.at_least),
+        Some(_) => format!("{} {value}", comparator_words(v.comparator, lang)),
         None => value,
+    }
+}
+
+/// A target's comparator in words, "trên", "ít nhất"; empty without one.
+pub fn comparator_words(comparator: Option<Comparator>, lang: Lang) -> &'static str {
+    let labels = labels(lang);
+    match comparator {
+        Some(Comparator::Above) => labels.above,
+        Some(Comparator::AtLeast) => labels.at_least,
+        None => "",
+    }
+}
+
+/// What the signs of the targets' short labels ([`growth_value_short`]) mean, for a legend
+/// entry: " (> trên, ≥ ít nhất)", each comparator of `used` once; empty when none is used.
+pub fn comparator_key(used: &[Comparator], lang: Lang) -> String {
+    let signs = [(Comparator::Above, ">"), (Comparator::AtLeast, "≥")];
+    let key: Vec<String> = (signs.iter())
+        .filter(|(c, _)| used.contains(c))
+        .map(|&(c, sign)| format!("{sign}\u{a0}{}", comparator_words(Some(c), lang)))
+        .collect();
+    match key.is_empty() {
+        true => String::new(),
+        false => format!(" ({})", key.join(", ")),
     }
 }
 

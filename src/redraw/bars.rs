@@ -367,6 +367,38 @@ pub const ROW_CODE: &str = "row";
 /// `data-act` of the button that draws every row of a long chart, or the first ones.
 pub const MORE_CODE: &str = "more";
 
+/// The CSS properties that place a data point along the value axis: where it starts and how
+/// long it is. Across the track for bars (`left`, `width`); up it for columns (`bottom`,
+/// `height`), so the same fractions of the model draw both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Along {
+    pub start: &'static str,
+    pub length: &'static str,
+}
+
+/// How a chart drawn as columns (`columns`) or bars places its data points.
+pub fn along(columns: bool) -> Along {
+    match columns {
+        true => Along {
+            start: "bottom",
+            length: "height",
+        },
+        false => Along {
+            start: "left",
+            length: "width",
+        },
+    }
+}
+
+/// The class of a chart's `.td-bars` container: `td-columns` lays its rows out as columns
+/// (`style/main.css`).
+pub fn bars_class(columns: bool) -> &'static str {
+    match columns {
+        true => "td-bars td-columns",
+        false => "td-bars",
+    }
+}
+
 /// A position or a width, a fraction of the track, as CSS: `42.105%`.
 pub fn percent(fraction: f64) -> String {
     format!("{}%", plain_decimal(fraction * 100.0, 3))

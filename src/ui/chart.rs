@@ -77,7 +77,12 @@ pub fn ChartCard(
     // The bars redraw only when the rows change: a status filter on the unit chart changes
     // `highlight` alone, which is a style attribute (`data-statuses`).
     let rows = part(chart, |c| {
-        (c.rows.clone(), c.ticks.clone(), c.row_limit.clone())
+        (
+            c.rows.clone(),
+            c.ticks.clone(),
+            c.row_limit.clone(),
+            c.columns,
+        )
     });
     let highlight = Memo::new(move |_| {
         let own = chart.with(|c| c.as_ref().map(|c| c.highlight))?;
@@ -108,8 +113,8 @@ pub fn ChartCard(
         move |container| BarsPainter::new(container, id, interactive),
         move |painter| {
             rows.with(|r| {
-                if let Some((rows, ticks, limit)) = r {
-                    painter.paint(rows, ticks, limit.as_ref());
+                if let Some((rows, ticks, limit, columns)) = r {
+                    painter.paint(rows, ticks, limit.as_ref(), *columns);
                 }
             })
         },

@@ -6,8 +6,9 @@ use web_sys::{Element, HtmlElement, Node};
 use super::dom::{append, append_text, attr, element, set_style, set_text};
 use crate::chart::{Action, BarRow, Marker, RowLimit, Segment, Tick};
 use crate::redraw::bars::{
-    changes, plan, pressed, redraw, row_class, row_details, row_dom_id, row_name, segment_class,
-    set_aside, Change, Drawn, Plan, Redraw, RowKind, Shape, Step, Write, MORE_CODE, ROW_CODE,
+    along, bars_class, changes, plan, pressed, redraw, row_class, row_details, row_dom_id,
+    row_name, segment_class, set_aside, Along, Change, Drawn, Plan, Redraw, RowKind, Shape, Step,
+    Write, MORE_CODE, ROW_CODE,
 };
 
 /// The line that closes a long chart: "Showing 10 of 33 units." and, in an interactive chart,
@@ -119,6 +120,8 @@ pub struct BarsPainter {
     tip_of: Option<TipOf>,
     /// Drawn while the chart leaves rows out, or could (after the rows and the axis).
     more: Option<RowLimitLine>,
+    /// Drawn as columns ([`crate::chart::BarChart::columns`]).
+    columns: bool,
 }
 
 impl BarsPainter {
@@ -144,12 +147,36 @@ impl BarsPainter {
             tip_text,
             tip_of: None,
             more: None,
+            columns: false,
         }
     }
 
-    /// Brings the DOM to `rows`, `ticks` and `limit`, touching only what differs from the last
-    /// paint.
-    pub fn paint(&mut self, rows: &[BarRow], ticks: &[Tick], limit: Option<&RowLimit>) {
+    fn along(&self) -> Along {
+        along(self.columns)
+    }
+
+    /// Brings the DOM to `rows`, `ticks` and `limit`, as columns or bars, touching only what
+    /// differs from the last paint. Between columns and bars, every row and the axis are drawn
+    /// anew (a reader's choice of periods, not a filter change).
+    pub fn paint(
+        &mut self,
+        rows: &[BarRow],
+        ticks: &[Tick],
+        limit: Option<&RowLimit>,
+        columns: bool,
+    ) {
+        if columns != self.columns {
+            for gone in self.rows.drain(..).chain(self.set_aside.drain(..)) {
+                gone.elements.root.remove();
+            }
+            if let Some(axis) = self.axis.take() {
+                axis.remove();
+            }
+            self.ticks.clear();
+            self.hide_tip();
+            self.columns = columns;
+            self.container.set_class_name(bars_class(columns));
+        }
         match (limit, &mut self.more) {
             (Some(limit), Some(more)) => more.paint(limit),
             (Some(limit), None) => {
@@ -171,7 +198,7 @@ impl BarsPainter {
                 axis.remove();
             }
             if !ticks.is_empty() {
-                let axis = build_axis(ticks);
+                let axis = build_axis(ticks, self.along());
                 let more = self.more.as_ref().map(|m| m.line.clone().into());
                 let _ = self.container.insert_before(&axis, more.as_ref());
                 self.axis = Some(axis);
@@ -252,14 +279,14 @@ impl BarsPainter {
             Redraw::Keep => return,
             Redraw::Rebuild => {
                 let shape = Shape::of(row, self.interactive());
-                let elements = build_row(self.chart, row, &shape);
+                let elements = build_row(self.chart, row, &shape, self.along());
                 let _ = (self.container).replace_child(&elements.root, &drawn.elements.root);
                 drawn.shape = shape;
                 drawn.elements = elements;
             }
             how => {
                 if let Redraw::Resegment { shape, kept } = &how {
-                    resegment(drawn, row, shape, kept);
+                    resegment(drawn, row, shape, kept, self.along());
                 }
                 let (els, kind) = (&drawn.elements, drawn.shape.kind);
                 let mut writer = RowWriter {
@@ -267,6 +294,7 @@ impl BarsPainter {
                     els,
                     kind,
                     row,
+                    along: self.along(),
                 };
                 changes(&drawn.row, &drawn.shape, row, &how, &mut writer);
                 if let Redraw::Resegment { shape, .. } = how {
@@ -280,7 +308,7 @@ impl BarsPainter {
     /// A new row, inserted before `before` (at the end without it).
     fn draw(&self, row: &BarRow, before: Option<Node>) -> DrawnRow {
         let shape = Shape::of(row, self.interactive());
-        let elements = build_row(self.chart, row, &shape);
+        let elements = build_row(self.chart, row, &shape, self.along());
         let _ = self
             .container
             .insert_before(&elements.root, before.as_ref());
@@ -363,7 +391,7 @@ impl BarsPainter {
     }
 }
 
-fn build_axis(ticks: &[Tick]) -> HtmlElement {
+fn build_axis(ticks: &[Tick], along: Along) -> HtmlElement {
     let axis = element("div", "td-row td-axis");
     attr(&axis, "aria-hidden", "true");
     let track = element("span", "td-track");
@@ -372,17 +400,17 @@ fn build_axis(ticks: &[Tick]) -> HtmlElement {
     append(&axis, &element("span", ""));
     for tick in ticks {
         let el = element("span", "td-tick");
-        set_style(&el, "left", tick.at);
+        set_style(&el, along.start, tick.at);
         append_text(&el, &tick.label);
         append(&track, &el);
     }
     axis
 }
 
-fn build_segment(index: usize, segment: &Segment, shape: &Shape) -> HtmlElement {
+fn build_segment(index: usize, segment: &Segment, shape: &Shape, along: Along) -> HtmlElement {
     let el = element("span", &segment_class(segment));
-    set_style(&el, "left", segment.start);
-    set_style(&el, "width", segment.end - segment.start);
+    set_style(&el, along.start, segment.start);
+    set_style(&el, along.length, segment.end - segment.start);
     attr(&el, "data-tip", &index.to_string());
     if shape.segments[index] {
         // Inside a row button: a pointer can pick one segment (unit and status); the keyboard
@@ -397,9 +425,9 @@ fn build_segment(index: usize, segment: &Segment, shape: &Shape) -> HtmlElement 
     el
 }
 
-fn build_marker(index: usize, marker: &Marker) -> HtmlElement {
+fn build_marker(index: usize, marker: &Marker, along: Along) -> HtmlElement {
     let el = element("span", "td-marker");
-    set_style(&el, "left", marker.at);
+    set_style(&el, along.start, marker.at);
     attr(&el, "data-tip", &format!("m{index}"));
     attr(&el, "tabindex", "0");
     attr(&el, "role", "img");
@@ -407,7 +435,7 @@ fn build_marker(index: usize, marker: &Marker) -> HtmlElement {
     el
 }
 
-fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
+fn build_row(chart: &str, row: &BarRow, shape: &Shape, along: Along) -> RowElements {
     let root = match shape.kind {
         RowKind::Button => {
             let button = element("button", "");
@@ -426,10 +454,10 @@ fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
     let value_el = element("span", "td-value");
     let value = append_text(&value_el, &row.value_text);
     let segments: Vec<_> = (row.segments.iter().enumerate())
-        .map(|(i, s)| build_segment(i, s, shape))
+        .map(|(i, s)| build_segment(i, s, shape, along))
         .collect();
     let markers: Vec<_> = (row.markers.iter().enumerate())
-        .map(|(i, m)| build_marker(i, m))
+        .map(|(i, m)| build_marker(i, m, along))
         .collect();
     for el in segments.iter().chain(&markers) {
         append(&track, el);
@@ -462,7 +490,13 @@ fn build_row(chart: &str, row: &BarRow, shape: &Shape) -> RowElements {
 /// Makes the segment elements of a drawn row those of `row` ([`Redraw::Resegment`]): a kept
 /// segment keeps its element, a new one is built, a gone one removed; the row is not built
 /// again.
-fn resegment(drawn: &mut DrawnRow, row: &BarRow, shape: &Shape, kept: &[Option<usize>]) {
+fn resegment(
+    drawn: &mut DrawnRow,
+    row: &BarRow,
+    shape: &Shape,
+    kept: &[Option<usize>],
+    along: Along,
+) {
     let mut old: Vec<Option<HtmlElement>> = std::mem::take(&mut drawn.elements.segments)
         .into_iter()
         .map(Some)
@@ -470,7 +504,7 @@ fn resegment(drawn: &mut DrawnRow, row: &BarRow, shape: &Shape, kept: &[Option<u
     let elements: Vec<HtmlElement> = (kept.iter().zip(&row.segments).enumerate())
         .map(|(i, (j, segment))| {
             (j.and_then(|j| old.get_mut(j)?.take()))
-                .unwrap_or_else(|| build_segment(i, segment, shape))
+                .unwrap_or_else(|| build_segment(i, segment, shape, along))
         })
         .collect();
     for gone in old.into_iter().flatten() {
@@ -496,6 +530,7 @@ struct RowWriter<'a> {
     els: &'a RowElements,
     kind: RowKind,
     row: &'a BarRow,
+    along: Along,
 }
 
 impl Write for RowWriter<'_> {
@@ -507,6 +542,7 @@ impl Write for RowWriter<'_> {
             els,
             kind,
             row,
+            along,
         } = *self;
         match change {
             Change::Class => els.root.set_class_name(&row_class(row, kind)),
@@ -525,8 +561,8 @@ impl Write for RowWriter<'_> {
                     return;
                 };
                 match change {
-                    Change::SegmentStart(_) => set_style(el, "left", s.start),
-                    Change::SegmentWidth(_) => set_style(el, "width", s.end - s.start),
+                    Change::SegmentStart(_) => set_style(el, along.start, s.start),
+                    Change::SegmentWidth(_) => set_style(el, along.length, s.end - s.start),
                     Change::SegmentClass(_) => el.set_class_name(&segment_class(s)),
                     Change::SegmentLabel(_) => attr(el, "aria-label", &s.label),
                     Change::SegmentTip(_) => attr(el, "data-tip", &i.to_string()),
@@ -541,7 +577,7 @@ impl Write for RowWriter<'_> {
                     return;
                 };
                 match change {
-                    Change::MarkerAt(_) => set_style(el, "left", m.at),
+                    Change::MarkerAt(_) => set_style(el, along.start, m.at),
                     _ => attr(el, "aria-label", &m.label),
                 }
             }
