@@ -71,6 +71,7 @@ prop_compose! {
         frame_id in proptest::option::of("[A-Za-z0-9_-]{1,20}"),
         pin in proptest::option::of("[0-9a-f]{16}"),
         growth_spans in proptest::option::of(prop::sample::select(SpanGroup::ALL.to_vec())),
+        from in proptest::option::of(id()),
     ) -> ViewState {
         ViewState {
             snapshot,
@@ -97,6 +98,7 @@ prop_compose! {
                 page: if page < 2 { 0 } else { page },
             },
             growth_spans,
+            from,
             compact: CompactView {
                 on: embed,
                 parts: parts.into_iter().map(|i| Part::ALL[i]).collect(),

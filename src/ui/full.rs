@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser;
+use super::changes::ChangesTab;
 use super::compact::CompactView;
 use super::figures::Charts;
 use super::filters::FilterPanel;
@@ -68,7 +69,10 @@ fn FullView() -> impl IntoView {
     // choose from (none until it has loaded).
     let shown = Memo::new(move |_| {
         ctx.snap.with(|s| {
-            let held = s.as_ref().map_or_else(Vec::new, |s| Tab::held(s));
+            let held = ctx.manifest.with(|m| {
+                let m = m.as_ref().and_then(|m| m.as_ref().ok()).map(|m| &**m);
+                s.as_ref().map_or_else(Vec::new, |s| Tab::offered(s, m))
+            });
             if held.len() > 1 {
                 held
             } else {
@@ -124,6 +128,7 @@ fn FullView() -> impl IntoView {
                         {charts.card(ctx, charts.growth, true)}
                         <Absent chart=charts.growth />
                     }.into_any(),
+                    Tab::Changes => view! { <ChangesTab /> }.into_any(),
                 }}
             </div>
         </main>

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::state::{use_ctx, Load};
+use super::state::{use_ctx, IdentityArc, Load};
 use crate::chart;
 use crate::markup;
 use crate::view_state::{encode, full_build_base, full_view_link};
@@ -129,4 +129,31 @@ pub fn SourceFooter(full_link: bool) -> impl IntoView {
         })
     };
     view! { <footer class="td-footer" inner_html=html></footer> }
+}
+
+/// The older snapshot of the "what changed" tab: `None` while it loads.
+pub type Older =
+    Option<Result<IdentityArc<crate::snapshot::ValidSnapshot>, crate::snapshot::DataError>>;
+
+/// The "what changed" tab's text: loading the older snapshot, its failure, or the sentence,
+/// cautions and table of the changes from it to the snapshot shown.
+#[component]
+pub fn ChangesPart(older: RwSignal<Older>) -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let labels = ctx.labels.get();
+        let lang = ctx.lang.get();
+        older.with(|o| match o {
+            None => markup::loading(labels).into_string(),
+            Some(Err(e)) => markup::load_error(e, labels).into_string(),
+            Some(Ok(old)) => ctx.snap.with(|s| {
+                let view = browser::timed("__tdChangesMs", || {
+                    s.as_ref().and_then(|s| chart::changes_view(old, s, lang))
+                });
+                view.map(|v| markup::changes(&v).into_string())
+                    .unwrap_or_default()
+            }),
+        })
+    };
+    view! { <div class="td-part td-changes-body" inner_html=html></div> }
 }

@@ -38,6 +38,7 @@ pub(super) struct FlatViewState {
     all_units: bool,
     #[serde(with = "codes::growth_spans")]
     growth_spans: Option<SpanGroup>,
+    from: Option<String>,
     embed: bool,
     #[serde(with = "codes::parts")]
     parts: Vec<Part>,
@@ -74,6 +75,7 @@ impl From<FlatViewState> for ViewState {
                 page: f.page,
             },
             growth_spans: f.growth_spans,
+            from: f.from,
             compact: CompactView {
                 on: f.embed,
                 parts: f.parts,
@@ -108,6 +110,7 @@ impl From<ViewState> for FlatViewState {
             page: v.table.page,
             all_units: v.unit_chart.all,
             growth_spans: v.growth_spans,
+            from: v.from,
             embed: v.compact.on,
             parts: v.compact.parts,
             theme: v.look.theme,

@@ -5,7 +5,7 @@
 
 use super::{Part, Tab, ViewState};
 use crate::format::Labels;
-use crate::snapshot::ValidSnapshot;
+use crate::snapshot::{Manifest, ManifestEntry, ValidSnapshot};
 use crate::tasks::{Status, StatusSet};
 
 impl Tab {
@@ -16,7 +16,22 @@ impl Tab {
             Tab::Tasks => snap.tasks().is_some(),
             Tab::Documents => s.documents.is_some() || !s.schemes.is_empty(),
             Tab::Growth => s.growth.is_some(),
+            // And an earlier snapshot of its series with records: [`Tab::offered`].
+            Tab::Changes => !snap.records().is_empty(),
         }
+    }
+
+    /// The tabs the full view offers for `snap`, shown as `manifest`'s entry: those it has
+    /// something for, "what changed" only when its series has an earlier snapshot with
+    /// records to compare with.
+    pub fn offered(snap: &ValidSnapshot, manifest: Option<&Manifest>) -> Vec<Tab> {
+        let mut tabs = Tab::held(snap);
+        let earlier =
+            manifest.is_some_and(|m| !earlier_in_series(m, &snap.snapshot().id).is_empty());
+        if !earlier {
+            tabs.retain(|t| *t != Tab::Changes);
+        }
+        tabs
     }
 
     /// The tabs `snap` has, in order.
@@ -29,6 +44,7 @@ impl Tab {
             Tab::Tasks => labels.tab_tasks,
             Tab::Documents => labels.tab_documents,
             Tab::Growth => labels.tab_growth,
+            Tab::Changes => labels.tab_changes,
         }
     }
 }
@@ -71,6 +87,27 @@ pub fn split_statuses(snap: &ValidSnapshot) -> StatusSet {
             .filter(|s| t.totals.get(*s).is_some())
             .collect()
     })
+}
+
+/// The snapshots the "what changed" tab can compare the manifest's entry `id` with: those of
+/// its series dated before it that have task records (a published entry with a `summary`),
+/// the latest first (the default).
+pub fn earlier_in_series<'m>(manifest: &'m Manifest, id: &str) -> Vec<&'m ManifestEntry> {
+    let Some(shown) = manifest.snapshots.iter().find(|e| e.id == id) else {
+        return Vec::new();
+    };
+    let Some(series) = &shown.series else {
+        return Vec::new();
+    };
+    let mut earlier: Vec<&ManifestEntry> = manifest
+        .snapshots
+        .iter()
+        .filter(|e| {
+            e.series.as_ref() == Some(series) && e.as_of < shown.as_of && e.summary.is_some()
+        })
+        .collect();
+    crate::order::sort_by_key(&mut earlier, |e| std::cmp::Reverse(e.as_of));
+    earlier
 }
 
 /// Something a link asks for that its snapshot has no figures for.
@@ -137,5 +174,30 @@ impl ViewState {
             }
         }
         missing
+    }
+
+    /// Moves the view off what the manifest's series cannot give the "what changed" tab, for
+    /// `snap` shown: the tab without an earlier snapshot to compare with (told as missing), a
+    /// `from` that is not one of them (told as ignored).
+    pub fn reconcile_series(
+        &mut self,
+        manifest: &Manifest,
+        snap: &ValidSnapshot,
+    ) -> (Vec<super::Ignored>, Vec<Missing>) {
+        let earlier = earlier_in_series(manifest, &snap.snapshot().id);
+        let (mut ignored, mut missing) = (Vec::new(), Vec::new());
+        if let Some(from) = &self.from {
+            if !earlier.iter().any(|e| &e.id == from) {
+                ignored.push(super::Ignored::new("from", from));
+                self.from = None;
+            }
+        }
+        if self.tab == Tab::Changes && earlier.is_empty() {
+            if !self.compact.on {
+                missing.push(Missing::Tab(Tab::Changes));
+            }
+            self.tab = Tab::held(snap).first().copied().unwrap_or_default();
+        }
+        (ignored, missing)
     }
 }

@@ -8,7 +8,7 @@
 //! | `s` | snapshot id from the manifest | manifest default |
 //! | `d` | the data version a shared link was made with: 16 hex digits of the file's SHA-256 | the published one |
 //! | `l` | `vi`, `en` | `vi` |
-//! | `t` | tab: `tasks`, `docs`, `growth` | `tasks` |
+//! | `t` | tab: `tasks`, `docs`, `growth`, `changes` | `tasks` |
 //! | `st` | statuses, comma-separated: `ot`, `lt`, `od`, `wd` | all |
 //! | `u` | unit ids, comma-separated | all |
 //! | `k` | unit kind: `dept`, `loc` | both |
@@ -21,6 +21,7 @@
 //! | `pg` | table page, from 1 | 1 |
 //! | `ua` | `1`: the unit chart draws every unit, not the first ten (since v2) | off |
 //! | `gs` | the growth chart's periods: `year`, `quarter`, `part` (6 and 9 months, halves) | all |
+//! | `from` | the snapshot id `t=changes` compares with: an earlier one of the series | the one before |
 //! | `embed` | `1`: compact view for an iframe | off |
 //! | `show` | embed parts: `headline,status,units,table,documents,schemes,growth` | `headline,status` |
 //! | `theme` | `light`, `dark` | reader's preference |
@@ -242,6 +243,10 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
                 .filter(|p| (1..=1_000_000).contains(p))
                 .map(|p| if p == 1 { 0 } else { p }),
         ),
+        "from" => set(
+            &mut s.from,
+            is_valid_id(value).then(|| Some(value.to_owned())),
+        ),
         "embed" => set(&mut s.compact.on, (value == "1").then_some(true)),
         "show" => {
             let mut parts: Vec<Part> = Vec::new();
@@ -373,6 +378,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if let Some(g) = state.growth_spans {
         pairs.push(("gs", g.code().into()));
+    }
+    if let Some(from) = &state.from {
+        pairs.push(("from", from.clone()));
     }
     if state.compact.on {
         pairs.push(("embed", "1".into()));

@@ -119,6 +119,7 @@ pub fn default_parts(tab: Tab, snap: &ValidSnapshot) -> Vec<Part> {
             Tab::Tasks => &[Part::Headline, Part::Status, Part::Units],
             Tab::Documents => &[Part::Documents, Part::Schemes],
             Tab::Growth => &[Part::Growth],
+            Tab::Changes => &[],
         };
         parts.iter().copied().filter(|p| p.held_by(snap)).collect()
     };
