@@ -231,6 +231,15 @@ pub fn changes(v: &ChangesView) -> Html {
     w.finish()
 }
 
+/// The "what changed" tab when either snapshot has no task list to compare.
+pub fn changes_absent(labels: &Labels) -> Html {
+    let mut w = HtmlWriter::default();
+    w.raw_static(r#"<p class="td-empty">"#)
+        .text(labels.changes_no_records)
+        .raw_static("</p>");
+    w.finish()
+}
+
 /// The loading line, with its spinner.
 pub fn loading(labels: &Labels) -> Html {
     let mut w = HtmlWriter::default();

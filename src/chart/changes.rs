@@ -107,8 +107,11 @@ fn named(snap: &ValidSnapshot, lang: Lang) -> String {
     format!("“{}” ({})", s.title.get(lang), date(s.as_of, lang))
 }
 
-/// The view of what changed from `old` to `new`; `None` unless both have task figures.
+/// The view of what changed from `old` to `new`; `None` unless both have task records.
 pub fn changes_view(old: &ValidSnapshot, new: &ValidSnapshot, lang: Lang) -> Option<ChangesView> {
+    if old.records().is_empty() || new.records().is_empty() {
+        return None;
+    }
     let l = labels(lang);
     let (old_tasks, new_tasks) = (old.tasks()?, new.tasks()?);
     let c = changes(old, new);
@@ -291,7 +294,17 @@ mod tests {
         assert!(back.removed.is_some());
         let real = include_str!("../../data/snapshots/quang-ninh-2021-q1.json");
         let real = parse_snapshot("real.json", real).unwrap();
-        let other = changes_view(&real, &q2, Lang::En).unwrap();
-        assert_eq!(other.cautions, [labels(Lang::En).changes_other_body]);
+        // Without records on either side, no view (the tab says so).
+        assert!(changes_view(&real, &q2, Lang::En).is_none());
+        // Another body: its records relabelled as another jurisdiction's.
+        let mut other = q1.snapshot().clone();
+        other.jurisdiction = crate::snapshot::Text::new("Tỉnh khác", "Another province");
+        let other = parse_snapshot(
+            "other.json",
+            serde_json::to_string(&other).unwrap().as_str(),
+        )
+        .unwrap();
+        let view = changes_view(&other, &q2, Lang::En).unwrap();
+        assert_eq!(view.cautions, [labels(Lang::En).changes_other_body]);
     }
 }

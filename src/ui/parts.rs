@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::state::{use_ctx, IdentityArc, Load};
+use super::state::{use_ctx, Load};
 use crate::chart;
 use crate::markup;
 use crate::view_state::{encode, full_build_base, full_view_link};
@@ -132,11 +132,14 @@ pub fn SourceFooter(full_link: bool) -> impl IntoView {
 }
 
 /// The older snapshot of the "what changed" tab: `None` while it loads.
-pub type Older =
-    Option<Result<IdentityArc<crate::snapshot::ValidSnapshot>, crate::snapshot::DataError>>;
+#[cfg(feature = "staff")]
+pub type Older = Option<
+    Result<super::state::IdentityArc<crate::snapshot::ValidSnapshot>, crate::snapshot::DataError>,
+>;
 
 /// The "what changed" tab's text: loading the older snapshot, its failure, or the sentence,
-/// cautions and table of the changes from it to the snapshot shown.
+/// cautions and table of the changes from it to the snapshot shown. Full build only.
+#[cfg(feature = "staff")]
 #[component]
 pub fn ChangesPart(older: RwSignal<Older>) -> impl IntoView {
     let ctx = use_ctx();
@@ -150,8 +153,10 @@ pub fn ChangesPart(older: RwSignal<Older>) -> impl IntoView {
                 let view = browser::timed("__tdChangesMs", || {
                     s.as_ref().and_then(|s| chart::changes_view(old, s, lang))
                 });
-                view.map(|v| markup::changes(&v).into_string())
-                    .unwrap_or_default()
+                match view {
+                    Some(v) => markup::changes(&v).into_string(),
+                    None => markup::changes_absent(labels).into_string(),
+                }
             }),
         })
     };

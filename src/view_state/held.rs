@@ -90,8 +90,9 @@ pub fn split_statuses(snap: &ValidSnapshot) -> StatusSet {
 }
 
 /// The snapshots the "what changed" tab can compare the manifest's entry `id` with: those of
-/// its series dated before it that have task records (a published entry with a `summary`),
-/// the latest first (the default).
+/// its series dated before it that have task records, the latest first (the default). A
+/// published entry says whether it has records (a `summary`); an editor's manifest (no
+/// `integrity`) does not, so its entries are offered, and one without records says so.
 pub fn earlier_in_series<'m>(manifest: &'m Manifest, id: &str) -> Vec<&'m ManifestEntry> {
     let Some(shown) = manifest.snapshots.iter().find(|e| e.id == id) else {
         return Vec::new();
@@ -103,7 +104,8 @@ pub fn earlier_in_series<'m>(manifest: &'m Manifest, id: &str) -> Vec<&'m Manife
         .snapshots
         .iter()
         .filter(|e| {
-            e.series.as_ref() == Some(series) && e.as_of < shown.as_of && e.summary.is_some()
+            let records = e.summary.is_some() || e.integrity.is_none();
+            e.series.as_ref() == Some(series) && e.as_of < shown.as_of && records
         })
         .collect();
     crate::order::sort_by_key(&mut earlier, |e| std::cmp::Reverse(e.as_of));

@@ -530,6 +530,7 @@ mod tests {
         let text = include_str!("../../data/manifest.json");
         let mut m = crate::snapshot::parse_manifest("manifest.json", text).unwrap();
         for e in &mut m.snapshots {
+            e.integrity = Some("sha256-x".into());
             if e.id.starts_with("illustrative-") {
                 e.summary = Some(crate::snapshot::PublishedFile {
                     path: format!("snapshots/{}.summary.json", e.id),
@@ -561,6 +562,12 @@ mod tests {
         assert!(ids("illustrative-2021-q1-1738").is_empty());
         // Another series without records to compare: none.
         assert!(ids("chinh-phu-2021-8t").is_empty());
+        // An editor's manifest does not say which entries have records: all are offered.
+        let mut editors = m.clone();
+        for e in &mut editors.snapshots {
+            (e.integrity, e.summary) = (None, None);
+        }
+        assert_eq!(earlier_in_series(&editors, "chinh-phu-2021-8t").len(), 2);
         assert!(ids("no-such-id").is_empty());
 
         let q2 = include_str!("../../data/snapshots/illustrative-2021-q2-1738.json");

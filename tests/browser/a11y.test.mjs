@@ -6,10 +6,9 @@
 // axe-core can be injected.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { startWidget, openWidget } from './widget.mjs';
+import { assertNoAxeViolations } from './axe.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ILL = 'illustrative-2021-q1-1738';
 
 let w;
@@ -19,30 +18,6 @@ before(async () => {
 after(async () => {
   await w?.close();
 });
-
-/** Runs axe-core on the page and fails with a readable list of the violations. */
-async function assertNoAxeViolations(page, what) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    // Every rule axe-core enables by default: WCAG and best practices (not the experimental).
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), summary: n.failureSummary })),
-    }));
-  });
-  const report = violations
-    .map((v) => {
-      const nodes = v.nodes.slice(0, 8).map((n) => `    - ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n\s*/g, ' ')}`);
-      const more = v.nodes.length > 8 ? [`    … and ${v.nodes.length - 8} more`] : [];
-      return [`  ${v.id} (${v.impact}, ${v.nodes.length} elements): ${v.help}\n    ${v.helpUrl}`, ...nodes, ...more].join('\n');
-    })
-    .join('\n');
-  assert.equal(violations.length, 0, `axe-core violations in ${what}:\n${report}`);
-}
 
 // Guards: the default view (official Q1/2021 figures) has no detectable WCAG A/AA failures.
 test('axe: default view', async () => {
