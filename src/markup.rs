@@ -183,6 +183,8 @@ pub fn notices(n: &Notices<'_>, labels: &Labels) -> Html {
 /// The "what changed" view without its controls: the sentence, its cautions, and the table
 /// per unit (a caption, headers with their scope, the total in the footer), in a region that
 /// scrolls sideways on its own on a narrow screen (focusable, so a keyboard can scroll it).
+/// The caption is also a line above the region, which names it: a caption scrolls with its
+/// table, and on a phone would be cut.
 pub fn changes(v: &ChangesView) -> Html {
     let mut w = HtmlWriter::default();
     w.open("p")
@@ -197,11 +199,14 @@ pub fn changes(v: &ChangesView) -> Html {
             .text(caution)
             .raw_static("</p>");
     }
-    w.open("div")
-        .attrs_static(r#" class="td-table-scroll td-changes-scroll" role="region" tabindex="0""#)
-        .attr("aria-label", v.caption)
-        .raw_static(r#"<table class="td-changes-table"><caption>"#)
+    w.raw_static(r#"<p class="td-changes-caption" id="td-changes-caption">"#)
         .text(v.caption)
+        .raw_static("</p>");
+    w.raw_static(
+        r#"<div class="td-changes-scroll" role="region" tabindex="0" aria-labelledby="td-changes-caption">"#,
+    )
+    .raw_static(r#"<table class="td-changes-table"><caption class="td-visually-hidden">"#)
+    .text(v.caption)
         .raw_static("</caption><thead><tr>");
     for (i, col) in v.columns.iter().enumerate() {
         w.raw_static(if i == 0 {
@@ -437,7 +442,8 @@ mod tests {
         for part in [
             "“&lt;b&gt;” to “B”: 1 tasks newly completed. 2 tasks no longer listed.</p>",
             r#"<p class="td-caution" role="note">Caution: other bodies.</p>"#,
-            r#"role="region" tabindex="0" aria-label="By unit"><table class="td-changes-table"><caption>By unit</caption>"#,
+            r#"<p class="td-changes-caption" id="td-changes-caption">By unit</p>"#,
+            r#"role="region" tabindex="0" aria-labelledby="td-changes-caption"><table class="td-changes-table"><caption class="td-visually-hidden">By unit</caption>"#,
             r#"<th scope="col">Total</th>"#,
             r#"<tr><th scope="row" class="td-changes-unit">A &amp; B</th><td>1 → 2 (+1)</td><td>1</td></tr>"#,
             "<tfoot><tr><th scope=\"row\" class=\"td-changes-unit\">Total</th>",

@@ -45,17 +45,13 @@ pub fn signed(before: u32, after: u32, lang: Lang) -> String {
     format!("{sign}{}", count(n, lang))
 }
 
-/// `506 → 1.090 (+584)`; a side without a count is `–`.
+/// `506 → 1.090 (+584)`, breaking only before the change; a side without a count is `–`.
 fn cell(before: Option<u32>, after: Option<u32>, lang: Lang) -> String {
     let side = |n: Option<u32>| n.map_or_else(|| "–".to_owned(), |n| count(n, lang));
+    let arrow = format!("{}\u{a0}→\u{a0}{}", side(before), side(after));
     match (before, after) {
-        (Some(a), Some(b)) => format!(
-            "{} → {} ({})",
-            side(before),
-            side(after),
-            signed(a, b, lang)
-        ),
-        _ => format!("{} → {}", side(before), side(after)),
+        (Some(a), Some(b)) => format!("{arrow} ({})", signed(a, b, lang)),
+        _ => arrow,
     }
 }
 
@@ -276,13 +272,13 @@ mod tests {
         assert_eq!(
             en.total.cells[4],
             format!(
-                "{} → {} ({})",
+                "{}\u{a0}→\u{a0}{} ({})",
                 count(totals.0, Lang::En),
                 count(totals.1, Lang::En),
                 signed(totals.0, totals.1, Lang::En)
             )
         );
-        assert_eq!(vi.total.cells[4], "1.738 → 2.041 (+303)");
+        assert_eq!(vi.total.cells[4], "1.738\u{a0}→\u{a0}2.041 (+303)");
     }
 
     #[test]

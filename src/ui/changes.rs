@@ -41,7 +41,8 @@ pub fn ChangesTab() -> impl IntoView {
     let older: RwSignal<Older> = RwSignal::new(None);
     Effect::new(move |_| {
         let id = from.get();
-        let entry = ctx.manifest.with_untracked(|m| match m {
+        // Tracked: a link's `from=` is known before the manifest has arrived.
+        let entry = ctx.manifest.with(|m| match m {
             Some(Ok(m)) => m.snapshots.iter().find(|e| e.id == id).cloned(),
             _ => None,
         });
