@@ -2,6 +2,8 @@
 //! changed" view of issue #20 will draw the same): the four statuses, each unit's, and with
 //! task records, each task: newly completed, newly overdue, new, removed.
 
+use std::collections::HashMap;
+
 use crate::snapshot::{Date, Status, StatusTally, ValidSnapshot};
 
 /// One unit whose counts differ (or that only one snapshot lists).
@@ -141,10 +143,13 @@ fn task_changes(old: &ValidSnapshot, new: &ValidSnapshot) -> Option<TaskChanges>
         return None;
     }
     let (old_as_of, new_as_of) = (old.snapshot().as_of, new.snapshot().as_of);
-    let before: std::collections::HashMap<&str, Status> = o
-        .iter()
-        .map(|r| (r.id.as_str(), Status::derive(old_as_of, r.due, r.completed)))
-        .collect();
+    // Each older record by id. (The map's type is the one `snapshot::records` already uses:
+    // another one would compile the hash table again into the WASM.)
+    let mut before: HashMap<&str, usize> = HashMap::with_capacity(o.len());
+    for (i, r) in o.iter().enumerate() {
+        before.insert(r.id.as_str(), i);
+    }
+    let was = |i: usize| Status::derive(old_as_of, o[i].due, o[i].completed);
     // Per unit, in the order of the newer snapshot's units, then the older's.
     let mut units: Vec<UnitTaskChanges> = new
         .snapshot()
@@ -169,7 +174,7 @@ fn task_changes(old: &ValidSnapshot, new: &ValidSnapshot) -> Option<TaskChanges>
     };
     for r in n {
         let now = Status::derive(new_as_of, r.due, r.completed);
-        match before.get(r.id.as_str()) {
+        match before.get(r.id.as_str()).map(|&i| was(i)) {
             None => {
                 changes.new.push(r.id.clone());
                 bump(&r.unit, 2, &mut counts);
@@ -185,8 +190,11 @@ fn task_changes(old: &ValidSnapshot, new: &ValidSnapshot) -> Option<TaskChanges>
             Some(_) => {}
         }
     }
-    let after: std::collections::HashSet<&str> = n.iter().map(|r| r.id.as_str()).collect();
-    for r in o.iter().filter(|r| !after.contains(r.id.as_str())) {
+    let mut after: HashMap<&str, usize> = HashMap::with_capacity(n.len());
+    for (i, r) in n.iter().enumerate() {
+        after.insert(r.id.as_str(), i);
+    }
+    for r in o.iter().filter(|r| !after.contains_key(r.id.as_str())) {
         changes.removed.push(r.id.clone());
         bump(&r.unit, 3, &mut counts);
     }
