@@ -365,6 +365,127 @@ pub fn illustrative_snapshot(opts: &Options) -> Snapshot {
     }
 }
 
+/// The last day of each quarter of 2021, and its Roman numeral as Vietnamese titles write it.
+const QUARTERS: [(&str, &str); 4] = [
+    ("2021-03-31", "I"),
+    ("2021-06-30", "II"),
+    ("2021-09-30", "III"),
+    ("2021-12-31", "IV"),
+];
+
+/// The illustrative snapshot of quarter `quarter` (1–4) of 2021: quarter 1 is exactly
+/// [`illustrative_snapshot`]; each later quarter evolves the one before it consistently
+/// (`evolve`): the same tasks and units, tasks completed, tasks passing their due date, new
+/// tasks. `None` for a quarter outside 1–4.
+pub fn illustrative_quarter(opts: &Options, quarter: usize) -> Option<Snapshot> {
+    if !(1..=QUARTERS.len()).contains(&quarter) {
+        return None;
+    }
+    let mut snap = illustrative_snapshot(opts);
+    for k in 2..=quarter {
+        snap = evolve(snap, opts, k);
+    }
+    Some(snap)
+}
+
+/// Quarter `k`'s snapshot from quarter `k - 1`'s. A completed task stays as it was; a task
+/// not completed may be completed during the quarter (on time or late, by its due date) or
+/// pass its due date and become overdue; new tasks, with new ids, are assigned during it.
+fn evolve(prev: Snapshot, opts: &Options, k: usize) -> Snapshot {
+    let (end, roman) = QUARTERS[k - 1];
+    let as_of = date(end);
+    let old_as_of = prev.as_of;
+    let mut rng = Rng(opts.seed ^ (0xC0FF_EE00 + k as u64));
+    let mut snap = prev;
+    let Some(tasks) = snap.tasks.as_mut() else {
+        return snap;
+    };
+    let days = as_of.days() - old_as_of.days();
+    let width = opts.tasks.max(1).to_string().len().max(4);
+    for r in tasks.records.iter_mut().filter(|r| r.completed.is_none()) {
+        let overdue = r.due < old_as_of;
+        let due_in_quarter = r.due <= as_of;
+        // Overdue tasks are caught up with slowly; tasks falling due mostly get done.
+        let chance = match (overdue, due_in_quarter) {
+            (true, _) => 35,
+            (false, true) => 75,
+            (false, false) => 15,
+        };
+        if rng.below(100) < chance {
+            let first = old_as_of.days() + 1;
+            // Mostly by the due date when it is still ahead; late otherwise.
+            let last = if !overdue && rng.below(100) < 80 {
+                r.due.days().min(as_of.days())
+            } else {
+                as_of.days()
+            };
+            let done = Date::from_days(rng.between(first, last.max(first))).unwrap_or(as_of);
+            r.completed = Some(done);
+        }
+    }
+    // New tasks: about an eighth of the first quarter's number each quarter.
+    let next = tasks.records.len();
+    let added = opts.tasks / 8 + rng.below(opts.tasks / 16 + 1);
+    let n_units = snap.units.len();
+    if n_units == 0 {
+        return snap;
+    }
+    for i in 0..added {
+        let unit = &snap.units[rng.below(n_units)];
+        let doc = rng.below(tasks.assigning_documents.len() + 2);
+        let document = tasks.assigning_documents.get(doc).map(|d| d.id.clone());
+        let assigned = plus_days(old_as_of, rng.between(1, days));
+        let due = plus_days(assigned, rng.between(3, 90));
+        let completed = match rng.below(100) {
+            0..=39 => {
+                let last = due.min(as_of);
+                Some(plus_days(
+                    assigned,
+                    rng.between(0, last.days() - assigned.days()),
+                ))
+            }
+            40..=49 if due < as_of => {
+                Some(plus_days(due, rng.between(1, as_of.days() - due.days())))
+            }
+            _ => None,
+        };
+        tasks.records.push(TaskRecord {
+            id: format!("NV-{:0width$}", next + i + 1),
+            title: format!("{} {}", rng.pick(&VERBS), rng.pick(&TOPICS)),
+            unit: unit.id.clone(),
+            document,
+            assigned,
+            due,
+            completed,
+        });
+    }
+    let total = tasks.records.len();
+    let n = opts.tasks;
+    snap.id = format!("illustrative-2021-q{k}-{n}");
+    snap.as_of = as_of;
+    snap.title = Text {
+        vi: format!(
+            "Minh họa: {} nhiệm vụ theo đơn vị, quý {roman}/2021",
+            count(total as u32, Lang::Vi)
+        ),
+        en: Some(format!(
+            "Illustration: {} tasks by unit, Q{k} 2021",
+            count(total as u32, Lang::En)
+        )),
+    };
+    snap.notice = Some(Text {
+        vi: format!(
+            "Dữ liệu do máy tạo ra để minh họa (seed {}), tiếp nối quý I/2021 minh họa: cùng các nhiệm vụ, thêm nhiệm vụ mới, việc hoàn thành và quá hạn là giả định.",
+            opts.seed
+        ),
+        en: Some(format!(
+            "Generated for illustration (seed {}), continuing the illustrative Q1/2021: the same tasks and new ones; which are completed or overdue is made up.",
+            opts.seed
+        )),
+    });
+    snap
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,5 +494,89 @@ mod tests {
     fn status_counts_equal_the_real_ones_at_the_real_total() {
         assert_eq!(status_counts(1738), REAL_Q1_2021_COUNTS);
         assert_eq!(status_counts(100_000).iter().sum::<usize>(), 100_000);
+    }
+
+    fn status_of(snap: &Snapshot, r: &TaskRecord) -> Status {
+        Status::derive(snap.as_of, r.due, r.completed)
+    }
+
+    #[test]
+    fn quarter_one_is_the_single_snapshot() {
+        let opts = Options {
+            tasks: 300,
+            seed: 7,
+        };
+        let q1 = illustrative_quarter(&opts, 1).unwrap();
+        assert_eq!(
+            serde_json::to_string(&q1).unwrap(),
+            serde_json::to_string(&illustrative_snapshot(&opts)).unwrap()
+        );
+        assert!(illustrative_quarter(&opts, 0).is_none());
+        assert!(illustrative_quarter(&opts, 5).is_none());
+    }
+
+    #[test]
+    fn quarters_evolve_consistently() {
+        let opts = Options {
+            tasks: 1738,
+            seed: 2021,
+        };
+        let quarters: Vec<Snapshot> = (1..=4)
+            .map(|k| illustrative_quarter(&opts, k).unwrap())
+            .collect();
+        for (k, pair) in quarters.windows(2).enumerate() {
+            let (old, new) = (&pair[0], &pair[1]);
+            assert!(new.as_of > old.as_of);
+            assert_eq!(new.id, format!("illustrative-2021-q{}-1738", k + 2));
+            assert_eq!(new.data_status, DataStatus::Illustrative);
+            assert!(new.title.vi.contains("Minh họa") && new.jurisdiction.vi.contains("minh họa"));
+            assert_eq!(
+                serde_json::to_string(&old.units).unwrap(),
+                serde_json::to_string(&new.units).unwrap()
+            );
+            let (o, n) = (
+                &old.tasks.as_ref().unwrap().records,
+                &new.tasks.as_ref().unwrap().records,
+            );
+            assert!(n.len() > o.len(), "new tasks are added");
+            let (mut completed, mut overdue) = (0, 0);
+            for (a, b) in o.iter().zip(n) {
+                assert_eq!(
+                    (&a.id, &a.unit, a.due, a.assigned),
+                    (&b.id, &b.unit, b.due, b.assigned)
+                );
+                let (was, now) = (status_of(old, a), status_of(new, b));
+                if was.is_completed() {
+                    assert_eq!(a.completed, b.completed, "{} goes back", a.id);
+                } else if now.is_completed() {
+                    completed += 1;
+                    assert!(b.completed.unwrap() > old.as_of && b.completed.unwrap() <= new.as_of);
+                }
+                if was == Status::WithinDeadline && now == Status::Overdue {
+                    overdue += 1;
+                }
+            }
+            assert!(
+                completed > 0 && overdue > 0,
+                "quarter {}: {completed} {overdue}",
+                k + 2
+            );
+            let mut ids: Vec<&str> = n.iter().map(|r| r.id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n.len(), "ids are unique");
+            for r in &n[o.len()..] {
+                assert!(r.assigned > old.as_of && r.assigned <= new.as_of);
+                assert!(r
+                    .completed
+                    .is_none_or(|d| d >= r.assigned && d <= new.as_of));
+                assert!(r.id.starts_with("NV-") && r.id.len() == 7);
+            }
+            // Counts add up: every task is in exactly one status.
+            let counts = Status::ALL.map(|s| n.iter().filter(|r| status_of(new, r) == s).count());
+            assert_eq!(counts.iter().sum::<usize>(), n.len());
+            let json = serde_json::to_vec(new).unwrap();
+            crate::snapshot::parse_snapshot("generated", &json).unwrap();
+        }
     }
 }

@@ -8,7 +8,7 @@
 //! link; a link's address is an [`HttpUrl`], checked when the snapshot was read.
 
 use crate::chart::series::Trend;
-use crate::chart::Headline;
+use crate::chart::{ChangeRow, ChangesView, Headline};
 use crate::format::{fill, labels, reporting_period, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
 use crate::snapshot::{
@@ -178,6 +178,71 @@ pub fn notices(n: &Notices<'_>, labels: &Labels) -> Html {
         }
         w.raw_static("</div>");
     }
+    w.finish()
+}
+
+/// The "what changed" view without its controls: the sentence, its cautions, and the table
+/// per unit (a caption, headers with their scope, the total in the footer), in a region that
+/// scrolls sideways on its own on a narrow screen (focusable, so a keyboard can scroll it).
+/// The caption is also a line above the region, which names it: a caption scrolls with its
+/// table, and on a phone would be cut.
+pub fn changes(v: &ChangesView) -> Html {
+    let mut w = HtmlWriter::default();
+    w.open("p")
+        .attrs_static(r#" class="td-changes-sentence" data-changes="sentence""#)
+        .text(&v.sentence);
+    if let Some(removed) = &v.removed {
+        w.raw_static(" ").text(removed);
+    }
+    w.close("p");
+    for caution in &v.cautions {
+        w.raw_static(r#"<p class="td-caution" role="note">"#)
+            .text(caution)
+            .raw_static("</p>");
+    }
+    w.raw_static(r#"<p class="td-changes-caption" id="td-changes-caption">"#)
+        .text(v.caption)
+        .raw_static("</p>");
+    w.raw_static(
+        r#"<div class="td-changes-scroll" role="region" tabindex="0" aria-labelledby="td-changes-caption">"#,
+    )
+    .raw_static(r#"<table class="td-changes-table"><caption class="td-visually-hidden">"#)
+    .text(v.caption)
+        .raw_static("</caption><thead><tr>");
+    for (i, col) in v.columns.iter().enumerate() {
+        w.raw_static(if i == 0 {
+            r#"<th scope="col" class="td-changes-unit">"#
+        } else {
+            r#"<th scope="col">"#
+        })
+        .text(col)
+        .raw_static("</th>");
+    }
+    w.raw_static("</tr></thead><tbody>");
+    let row = |w: &mut HtmlWriter, r: &ChangeRow| {
+        w.raw_static(r#"<tr><th scope="row" class="td-changes-unit">"#)
+            .text(&r.label)
+            .raw_static("</th>");
+        for c in &r.cells {
+            w.element("td", c);
+        }
+        w.raw_static("</tr>");
+    };
+    for r in &v.rows {
+        row(&mut w, r);
+    }
+    w.raw_static("</tbody><tfoot>");
+    row(&mut w, &v.total);
+    w.raw_static("</tfoot></table></div>");
+    w.finish()
+}
+
+/// The "what changed" tab when either snapshot has no task list to compare.
+pub fn changes_absent(labels: &Labels) -> Html {
+    let mut w = HtmlWriter::default();
+    w.raw_static(r#"<p class="td-empty">"#)
+        .text(labels.changes_no_records)
+        .raw_static("</p>");
     w.finish()
 }
 
@@ -439,6 +504,38 @@ fn push_link(w: &mut HtmlWriter, attrs: &'static str, url: &str, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_changes_table_has_its_caption_headers_and_escaped_names() {
+        let v = ChangesView {
+            heading: "What changed",
+            sentence: "From “<b>” to “B”: 1 tasks newly completed.".into(),
+            removed: Some("2 tasks no longer listed.".into()),
+            cautions: vec!["Caution: other bodies."],
+            caption: "By unit",
+            columns: vec!["Unit", "Total", "New"],
+            rows: vec![ChangeRow {
+                label: "A & B".into(),
+                cells: vec!["1 → 2 (+1)".into(), "1".into()],
+            }],
+            total: ChangeRow {
+                label: "Total".into(),
+                cells: vec!["1 → 2 (+1)".into(), "1".into()],
+            },
+        };
+        let html = changes(&v).into_string();
+        for part in [
+            "“&lt;b&gt;” to “B”: 1 tasks newly completed. 2 tasks no longer listed.</p>",
+            r#"<p class="td-caution" role="note">Caution: other bodies.</p>"#,
+            r#"<p class="td-changes-caption" id="td-changes-caption">By unit</p>"#,
+            r#"role="region" tabindex="0" aria-labelledby="td-changes-caption"><table class="td-changes-table"><caption class="td-visually-hidden">By unit</caption>"#,
+            r#"<th scope="col">Total</th>"#,
+            r#"<tr><th scope="row" class="td-changes-unit">A &amp; B</th><td>1 → 2 (+1)</td><td>1</td></tr>"#,
+            "<tfoot><tr><th scope=\"row\" class=\"td-changes-unit\">Total</th>",
+        ] {
+            assert!(html.contains(part), "{part}\n{html}");
+        }
+    }
     use crate::format::{labels, Lang};
 
     #[test]

@@ -72,6 +72,7 @@ prop_compose! {
         pin in proptest::option::of("[0-9a-f]{16}"),
         growth_spans in proptest::option::of(prop::sample::select(SpanGroup::ALL.to_vec())),
         compare in prop::collection::btree_set(id(), 0..4),
+        from in proptest::option::of(id()),
     ) -> ViewState {
         ViewState {
             snapshot,
@@ -99,6 +100,7 @@ prop_compose! {
             },
             growth_spans,
             compare: compare.into_iter().collect(),
+            from,
             compact: CompactView {
                 on: embed,
                 parts: parts.into_iter().map(|i| Part::ALL[i]).collect(),

@@ -5,7 +5,7 @@
 //! snapshot-tool add SNAPSHOT [...]        write its manifest entry from the file
 //! snapshot-tool diff OLD NEW [--json]      what changed between two snapshots of a body
 //! snapshot-tool import FILE [...]          a spreadsheet (CSV, XLSX) as a snapshot
-//! snapshot-tool generate --tasks N [--seed S] [--out FILE]
+//! snapshot-tool generate --tasks N [--seed S] [--quarter K] [--out FILE]
 //!                                         write an ILLUSTRATIVE snapshot with N task records
 //! snapshot-tool schema [snapshot|manifest] print the JSON Schema (every build)
 //! snapshot-tool bake DIST [--start FILE]   bake every snapshot's views into the built pages
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
-use task_dashboard::generate::{illustrative_snapshot, Options};
+use task_dashboard::generate::{illustrative_quarter, Options};
 use task_dashboard::snapshot::error::Quoted;
 use task_dashboard::snapshot::{
     parse_manifest, parse_snapshot, read_snapshot, validate as validate_snapshot, DataError,
@@ -95,7 +95,7 @@ usage:
   snapshot-tool add SNAPSHOT [--manifest data/manifest.json] [--title-vi T] [--title-en T] [--default]
   snapshot-tool diff OLD NEW [--json]
   snapshot-tool import FILE.csv|FILE.xlsx --as-of DATE --out FILE --jurisdiction NAME --source NAME [...]
-  snapshot-tool generate --tasks N [--seed S] [--out FILE]
+  snapshot-tool generate --tasks N [--seed S] [--quarter K] [--out FILE]
   snapshot-tool schema [snapshot|manifest]
   snapshot-tool bake DIST [--start static/start.js]
   snapshot-tool COMMAND --help
@@ -175,10 +175,13 @@ checked by the widget's own validation before it is written. A progress bar is d
 stderr when it is a terminal."
         }
         "generate" => {
-            "snapshot-tool generate --tasks N [--seed S] [--out FILE]
+            "snapshot-tool generate --tasks N [--seed S] [--quarter K] [--out FILE]
 
 Writes an ILLUSTRATIVE snapshot (data_status \"illustrative\": the widget always says so) with
-N generated task records, reproducible from the seed (default 2021), to FILE or stdout."
+N generated task records, reproducible from the seed (default 2021), to FILE or stdout.
+--quarter K (1-4, default 1): the snapshot as of the end of quarter K of 2021; each quarter
+evolves the one before (the same tasks, some completed, some newly overdue, new tasks), so
+quarter 1 is the single snapshot and `snapshot-tool diff` of two quarters tells what changed."
         }
         "schema" => {
             "snapshot-tool schema [snapshot|manifest]
@@ -484,6 +487,7 @@ fn generate(args: &[String]) -> Result<(), String> {
         seed: 2021,
     };
     let mut out: Option<String> = None;
+    let mut quarter = 1;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it
@@ -497,11 +501,13 @@ fn generate(args: &[String]) -> Result<(), String> {
         match flag.as_str() {
             "--tasks" => opts.tasks = number()? as usize,
             "--seed" => opts.seed = number()?,
+            "--quarter" => quarter = number()? as usize,
             "--out" => out = Some(value.clone()),
             _ => return Err(format!("unknown option {flag}\n{USAGE}")),
         }
     }
-    let snapshot = illustrative_snapshot(&opts);
+    let snapshot = illustrative_quarter(&opts, quarter)
+        .ok_or_else(|| format!("--quarter: expected 1 to 4, found {quarter}"))?;
     // Compact: the file is fetched by readers' browsers.
     let json = serde_json::to_string(&snapshot).map_err(|e| e.to_string())? + "\n";
     // Never write what the widget would refuse.

@@ -8,6 +8,7 @@
 //! beside them the headline figures (`headline.rs`) and a source as one line (`source.rs`).
 //! `rows.rs` holds what several builders share.
 
+mod changes;
 pub mod csv;
 mod documents;
 mod growth;
@@ -21,6 +22,7 @@ mod status;
 pub mod svg;
 mod units;
 
+pub use changes::{changes_view, ChangeRow, ChangesView};
 pub use documents::documents_chart;
 pub use growth::{growth_chart, growth_chart_of};
 pub use headline::{headline, Headline};

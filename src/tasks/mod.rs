@@ -13,7 +13,7 @@ mod selector;
 
 pub use crate::snapshot::{GroupTally, Status, StatusSet, StatusTally, NO_DOCUMENT};
 pub use crate::text::fold;
-pub use changes::{changes, Changes, TaskChanges, UnitChange};
+pub use changes::{changes, Caution, Changes, TaskChanges, UnitChange, UnitTaskChanges};
 pub use filter::{count_in, DuePeriod, TaskFilter};
 pub use index::{SortColumn, TaskIndex};
 pub use indexed::IndexedSnapshot;

@@ -186,10 +186,19 @@ fn load_data(ctx: Ctx) {
                     pin_gone(ctx)
                 }
                 Ok(snap) => {
-                    let (ignored, missing) = ctx
+                    let (mut ignored, mut missing) = ctx
                         .view
                         .try_update(|v| v.reconcile(&snap))
                         .unwrap_or_default();
+                    // The "what changed" tab and its `from=`: the full build's only.
+                    if cfg!(feature = "staff") {
+                        let (i, m) = ctx
+                            .view
+                            .try_update(|v| v.reconcile_series(&manifest, &snap))
+                            .unwrap_or_default();
+                        ignored.extend(i);
+                        missing.extend(m);
+                    }
                     ctx.notices.update(|n| {
                         n.ignored.extend(ignored);
                         n.missing = missing;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser;
+use super::changes::ChangesTab;
 use super::compact::CompactView;
 use super::figures::Charts;
 use super::filters::FilterPanel;
@@ -66,16 +67,13 @@ fn FullView() -> impl IntoView {
     let tab = Memo::new(move |_| ctx.view.with(|v| v.tab));
     // Only the tabs the snapshot has something for, and only when there are two or more to
     // choose from (none until it has loaded).
-    // The series tab only where the manifest has reports to set side by side.
-    let has_series = Memo::new(move |_| match ctx.manifest.get() {
-        Some(Ok(m)) => crate::view_state::series_entries(&m).nth(1).is_some(),
-        _ => false,
-    });
+    // The series and "what changed" tabs only where the manifest has reports for them.
     let shown = Memo::new(move |_| {
-        let has_series = has_series.get();
         ctx.snap.with(|s| {
-            let mut held = s.as_ref().map_or_else(Vec::new, |s| Tab::held(s));
-            held.retain(|t| *t != Tab::Series || has_series);
+            let held = ctx.manifest.with(|m| {
+                let m = m.as_ref().and_then(|m| m.as_ref().ok()).map(|m| &**m);
+                s.as_ref().map_or_else(Vec::new, |s| Tab::offered(s, m))
+            });
             if held.len() > 1 {
                 held
             } else {
@@ -132,6 +130,7 @@ fn FullView() -> impl IntoView {
                         {charts.card(ctx, charts.growth, true)}
                         <Absent chart=charts.growth />
                     }.into_any(),
+                    Tab::Changes => view! { <ChangesTab /> }.into_any(),
                 }}
             </div>
         </main>

@@ -13,6 +13,8 @@ mod state;
 
 // The full build (`staff` feature) adds whole modules: the full view and its panels.
 #[cfg(feature = "staff")]
+mod changes;
+#[cfg(feature = "staff")]
 mod filters;
 #[cfg(feature = "staff")]
 mod full;

@@ -169,3 +169,35 @@ pub fn SeriesAfter(shown: Memo<super::state::SeriesShown>) -> impl IntoView {
     };
     view! { <div class="td-part" inner_html=html></div> }
 }
+
+/// The older snapshot of the "what changed" tab: `None` while it loads.
+#[cfg(feature = "staff")]
+pub type Older = Option<
+    Result<super::state::IdentityArc<crate::snapshot::ValidSnapshot>, crate::snapshot::DataError>,
+>;
+
+/// The "what changed" tab's text: loading the older snapshot, its failure, or the sentence,
+/// cautions and table of the changes from it to the snapshot shown. Full build only.
+#[cfg(feature = "staff")]
+#[component]
+pub fn ChangesPart(older: RwSignal<Older>) -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let labels = ctx.labels.get();
+        let lang = ctx.lang.get();
+        older.with(|o| match o {
+            None => markup::loading(labels).into_string(),
+            Some(Err(e)) => markup::load_error(e, labels).into_string(),
+            Some(Ok(old)) => ctx.snap.with(|s| {
+                let view = browser::timed("__tdChangesMs", || {
+                    s.as_ref().and_then(|s| chart::changes_view(old, s, lang))
+                });
+                match view {
+                    Some(v) => markup::changes(&v).into_string(),
+                    None => markup::changes_absent(labels).into_string(),
+                }
+            }),
+        })
+    };
+    view! { <div class="td-part td-changes-body" inner_html=html></div> }
+}

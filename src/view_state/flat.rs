@@ -39,6 +39,7 @@ pub(super) struct FlatViewState {
     #[serde(with = "codes::growth_spans")]
     growth_spans: Option<SpanGroup>,
     compare: Vec<String>,
+    from: Option<String>,
     embed: bool,
     #[serde(with = "codes::parts")]
     parts: Vec<Part>,
@@ -76,6 +77,7 @@ impl From<FlatViewState> for ViewState {
             },
             growth_spans: f.growth_spans,
             compare: f.compare,
+            from: f.from,
             compact: CompactView {
                 on: f.embed,
                 parts: f.parts,
@@ -111,6 +113,7 @@ impl From<ViewState> for FlatViewState {
             all_units: v.unit_chart.all,
             growth_spans: v.growth_spans,
             compare: v.compare,
+            from: v.from,
             embed: v.compact.on,
             parts: v.compact.parts,
             theme: v.look.theme,

@@ -5,7 +5,7 @@
 
 use super::{Part, Tab, ViewState};
 use crate::format::Labels;
-use crate::snapshot::ValidSnapshot;
+use crate::snapshot::{Manifest, ManifestEntry, ValidSnapshot};
 use crate::tasks::{Status, StatusSet};
 
 impl Tab {
@@ -18,7 +18,26 @@ impl Tab {
             Tab::Growth => s.growth.is_some(),
             // Its reports side by side; which others the manifest has, the view asks it.
             Tab::Series => snap.tasks().is_some(),
+            // And an earlier snapshot of its series with records: [`Tab::offered`].
+            Tab::Changes => !snap.records().is_empty(),
         }
+    }
+
+    /// The tabs the full view offers for `snap`, shown as `manifest`'s entry: those it has
+    /// something for; "over time" only when the manifest has two or more reports in series,
+    /// "what changed" only when its series has an earlier snapshot with records to compare with.
+    pub fn offered(snap: &ValidSnapshot, manifest: Option<&Manifest>) -> Vec<Tab> {
+        let mut tabs = Tab::held(snap);
+        let earlier =
+            manifest.is_some_and(|m| !earlier_in_series(m, &snap.snapshot().id).is_empty());
+        // Reports to set side by side: two or more in the manifest's series.
+        let reports = manifest.is_some_and(|m| super::series_entries(m).nth(1).is_some());
+        tabs.retain(|t| match t {
+            Tab::Changes => earlier,
+            Tab::Series => reports,
+            _ => true,
+        });
+        tabs
     }
 
     /// The tabs `snap` has, in order.
@@ -32,6 +51,7 @@ impl Tab {
             Tab::Documents => labels.tab_documents,
             Tab::Growth => labels.tab_growth,
             Tab::Series => labels.tab_series,
+            Tab::Changes => labels.tab_changes,
         }
     }
 }
@@ -75,6 +95,29 @@ pub fn split_statuses(snap: &ValidSnapshot) -> StatusSet {
             .filter(|s| t.totals.get(*s).is_some())
             .collect()
     })
+}
+
+/// The snapshots the "what changed" tab can compare the manifest's entry `id` with: those of
+/// its series dated before it that have task records, the latest first (the default). A
+/// published entry says whether it has records (a `summary`); an editor's manifest (no
+/// `integrity`) does not, so its entries are offered, and one without records says so.
+pub fn earlier_in_series<'m>(manifest: &'m Manifest, id: &str) -> Vec<&'m ManifestEntry> {
+    let Some(shown) = manifest.snapshots.iter().find(|e| e.id == id) else {
+        return Vec::new();
+    };
+    let Some(series) = &shown.series else {
+        return Vec::new();
+    };
+    let mut earlier: Vec<&ManifestEntry> = manifest
+        .snapshots
+        .iter()
+        .filter(|e| {
+            let records = e.summary.is_some() || e.integrity.is_none();
+            e.series.as_ref() == Some(series) && e.as_of < shown.as_of && records
+        })
+        .collect();
+    crate::order::sort_by_key(&mut earlier, |e| std::cmp::Reverse(e.as_of));
+    earlier
 }
 
 /// Something a link asks for that its snapshot has no figures for.
@@ -141,5 +184,30 @@ impl ViewState {
             }
         }
         missing
+    }
+
+    /// Moves the view off what the manifest's series cannot give the "what changed" tab, for
+    /// `snap` shown: the tab without an earlier snapshot to compare with (told as missing), a
+    /// `from` that is not one of them (told as ignored).
+    pub fn reconcile_series(
+        &mut self,
+        manifest: &Manifest,
+        snap: &ValidSnapshot,
+    ) -> (Vec<super::Ignored>, Vec<Missing>) {
+        let earlier = earlier_in_series(manifest, &snap.snapshot().id);
+        let (mut ignored, mut missing) = (Vec::new(), Vec::new());
+        if let Some(from) = &self.from {
+            if !earlier.iter().any(|e| &e.id == from) {
+                ignored.push(super::Ignored::new("from", from));
+                self.from = None;
+            }
+        }
+        if self.tab == Tab::Changes && earlier.is_empty() {
+            if !self.compact.on {
+                missing.push(Missing::Tab(Tab::Changes));
+            }
+            self.tab = Tab::held(snap).first().copied().unwrap_or_default();
+        }
+        (ignored, missing)
     }
 }

@@ -12,7 +12,7 @@ mod query;
 mod series;
 mod share;
 
-pub use held::{split_statuses, Missing};
+pub use held::{earlier_in_series, split_statuses, Missing};
 pub use query::{decode, encode, Decoded, Ignored, LINK_VERSION, MAX_COMPARED};
 pub use series::{series_entries, SeriesMembers};
 pub use share::{
@@ -36,6 +36,8 @@ coded_enum! {
         Documents => "docs",
         Growth => "growth",
         Series => "series",
+        /// What changed since an earlier snapshot of the series (`from=`).
+        Changes => "changes",
     }
 }
 
@@ -121,6 +123,9 @@ pub struct ViewState {
     /// The reports the series view sets side by side (snapshot ids); empty: the shown
     /// snapshot's series ([`ViewState::series_members`]).
     pub compare: Vec<String>,
+    /// The older snapshot the "what changed" tab compares with (an earlier snapshot of the
+    /// shown one's series, with task records); `None`: the one just before it.
+    pub from: Option<String>,
     pub compact: CompactView,
     pub look: Look,
 }
@@ -420,7 +425,14 @@ impl ViewState {
     pub fn choose_snapshot(&mut self, id: &str, default: &str) {
         self.snapshot = (id != default).then(|| id.to_owned());
         self.pin = None;
+        self.from = None;
         self.reset_filters();
+    }
+
+    /// The "compared with" select of the "what changed" tab: an earlier snapshot's id
+    /// (`default`: the one just before the shown one, kept out of the link).
+    pub fn choose_from(&mut self, id: &str, default: &str) {
+        self.from = (id != default).then(|| id.to_owned());
     }
 
     /// Applies a chart's cross-filtering action: pressing a status (or a unit's status segment)
@@ -517,6 +529,88 @@ mod tests {
         let (ignored, _) = v.reconcile(&snap);
         assert_eq!(ignored, [Ignored::new("gs", "quarter")]);
         assert_eq!(v.growth_spans, None);
+    }
+
+    /// The shipped manifest as `snapshot-tool publish` writes it: entries with records have
+    /// a summary.
+    fn published_manifest() -> crate::snapshot::Manifest {
+        let text = include_str!("../../data/manifest.json");
+        let mut m = crate::snapshot::parse_manifest("manifest.json", text).unwrap();
+        for e in &mut m.snapshots {
+            e.integrity = Some("sha256-x".into());
+            if e.id.starts_with("illustrative-") {
+                e.summary = Some(crate::snapshot::PublishedFile {
+                    path: format!("snapshots/{}.summary.json", e.id),
+                    integrity: "sha256-x".into(),
+                    bytes: 1,
+                });
+            }
+        }
+        m
+    }
+
+    #[test]
+    fn what_changed_compares_with_an_earlier_snapshot_of_the_series() {
+        let m = published_manifest();
+        let ids = |id: &str| -> Vec<String> {
+            earlier_in_series(&m, id)
+                .iter()
+                .map(|e| e.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids("illustrative-2021-q4-1738"),
+            [
+                "illustrative-2021-q3-1738",
+                "illustrative-2021-q2-1738",
+                "illustrative-2021-q1-1738"
+            ]
+        );
+        assert!(ids("illustrative-2021-q1-1738").is_empty());
+        // Another series without records to compare: none.
+        assert!(ids("chinh-phu-2021-8t").is_empty());
+        // An editor's manifest does not say which entries have records: all are offered.
+        let mut editors = m.clone();
+        for e in &mut editors.snapshots {
+            (e.integrity, e.summary) = (None, None);
+        }
+        assert_eq!(earlier_in_series(&editors, "chinh-phu-2021-8t").len(), 2);
+        assert!(ids("no-such-id").is_empty());
+
+        let q2 = include_str!("../../data/snapshots/illustrative-2021-q2-1738.json");
+        let q2 = crate::snapshot::parse_snapshot("q2.json", q2).unwrap();
+        let q1 = include_str!("../../data/snapshots/illustrative-2021-q1-1738.json");
+        let q1 = crate::snapshot::parse_snapshot("q1.json", q1).unwrap();
+        assert!(Tab::offered(&q2, Some(&m)).contains(&Tab::Changes));
+        assert!(!Tab::offered(&q1, Some(&m)).contains(&Tab::Changes));
+        assert!(!Tab::offered(&q2, None).contains(&Tab::Changes));
+
+        // A `from` that is not an earlier snapshot of the series is dropped and told.
+        let mut v =
+            crate::view_state::decode("?v=2&t=changes&from=illustrative-2021-q3-1738").state;
+        let (ignored, missing) = v.reconcile_series(&m, &q2);
+        assert_eq!(ignored, [Ignored::new("from", "illustrative-2021-q3-1738")]);
+        assert!(missing.is_empty());
+        assert_eq!((v.tab, v.from.as_deref()), (Tab::Changes, None));
+        v.from = Some("illustrative-2021-q1-1738".into());
+        assert_eq!(v.reconcile_series(&m, &q2), (vec![], vec![]));
+        assert_eq!(v.from.as_deref(), Some("illustrative-2021-q1-1738"));
+        // The first of the series has nothing to compare with: the tab is told missing.
+        let mut v = crate::view_state::decode("?v=2&t=changes").state;
+        let (_, missing) = v.reconcile_series(&m, &q1);
+        assert_eq!(missing, [Missing::Tab(Tab::Changes)]);
+        assert_eq!(v.tab, Tab::Tasks);
+        // The select: the default (the snapshot just before) stays out of the link.
+        let mut v = ViewState::default();
+        v.choose_from("illustrative-2021-q1-1738", "illustrative-2021-q1-1738");
+        assert_eq!(v.from, None);
+        v.choose_from("illustrative-2021-q2-1738", "illustrative-2021-q3-1738");
+        assert_eq!(
+            crate::view_state::encode(&v),
+            "?v=2&from=illustrative-2021-q2-1738"
+        );
+        v.choose_snapshot("other", "default");
+        assert_eq!(v.from, None);
     }
 
     #[test]
@@ -621,14 +715,14 @@ mod tests {
 
     #[test]
     fn arrow_keys_move_between_tabs_and_wrap_around() {
-        let all = [Tab::Tasks, Tab::Documents, Tab::Growth];
+        let all = [Tab::Tasks, Tab::Documents, Tab::Growth, Tab::Series, Tab::Changes];
         assert_eq!(
             Tab::Tasks.after_key("ArrowRight", &all),
             Some(Tab::Documents)
         );
-        assert_eq!(Tab::Growth.after_key("ArrowRight", &all), Some(Tab::Tasks));
-        assert_eq!(Tab::Tasks.after_key("ArrowLeft", &all), Some(Tab::Growth));
-        assert_eq!(Tab::Documents.after_key("End", &all), Some(Tab::Growth));
+        assert_eq!(Tab::Changes.after_key("ArrowRight", &all), Some(Tab::Tasks));
+        assert_eq!(Tab::Tasks.after_key("ArrowLeft", &all), Some(Tab::Changes));
+        assert_eq!(Tab::Documents.after_key("End", &all), Some(Tab::Changes));
         assert_eq!(Tab::Tasks.after_key("Enter", &all), None);
         // Only among the tabs shown: a snapshot without documents has two.
         let two = [Tab::Tasks, Tab::Growth];

@@ -8,7 +8,7 @@
 //! | `s` | snapshot id from the manifest | manifest default |
 //! | `d` | the data version a shared link was made with: 16 hex digits of the file's SHA-256 | the published one |
 //! | `l` | `vi`, `en` | `vi` |
-//! | `t` | tab: `tasks`, `docs`, `growth`, `series` | `tasks` |
+//! | `t` | tab: `tasks`, `docs`, `growth`, `series`, `changes` | `tasks` |
 //! | `st` | statuses, comma-separated: `ot`, `lt`, `od`, `wd` | all |
 //! | `u` | unit ids, comma-separated | all |
 //! | `k` | unit kind: `dept`, `loc` | both |
@@ -22,6 +22,7 @@
 //! | `ua` | `1`: the unit chart draws every unit, not the first ten (since v2) | off |
 //! | `cmp` | the reports the series view sets side by side: snapshot ids, comma-separated | the shown snapshot's series |
 //! | `gs` | the growth chart's periods: `year`, `quarter`, `part` (6 and 9 months, halves) | all |
+//! | `from` | the snapshot id `t=changes` compares with: an earlier one of the series | the one before |
 //! | `embed` | `1`: compact view for an iframe | off |
 //! | `show` | embed parts: `headline,status,units,table,documents,schemes,growth,series` | `headline,status` |
 //! | `theme` | `light`, `dark` | reader's preference |
@@ -258,6 +259,10 @@ fn apply(s: &mut ViewState, key: &str, value: &str, ignored: &mut Vec<Ignored>) 
                 .filter(|p| (1..=1_000_000).contains(p))
                 .map(|p| if p == 1 { 0 } else { p }),
         ),
+        "from" => set(
+            &mut s.from,
+            is_valid_id(value).then(|| Some(value.to_owned())),
+        ),
         "embed" => set(&mut s.compact.on, (value == "1").then_some(true)),
         "show" => {
             let mut parts: Vec<Part> = Vec::new();
@@ -392,6 +397,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if let Some(g) = state.growth_spans {
         pairs.push(("gs", g.code().into()));
+    }
+    if let Some(from) = &state.from {
+        pairs.push(("from", from.clone()));
     }
     if state.compact.on {
         pairs.push(("embed", "1".into()));

@@ -122,6 +122,7 @@ pub fn default_parts(tab: Tab, snap: &ValidSnapshot) -> Vec<Part> {
             Tab::Documents => &[Part::Documents, Part::Schemes],
             Tab::Growth => &[Part::Growth],
             Tab::Series => &[Part::Series],
+            Tab::Changes => &[],
         };
         parts.iter().copied().filter(|p| p.held_by(snap)).collect()
     };

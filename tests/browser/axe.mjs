@@ -1,5 +1,6 @@
-// axe-core on a page of the widget (served without the CSP header, or with it bypassed, so
-// that the script can be injected: startWidget({ csp: false })).
+// axe-core for the browser tests: every rule it runs by default (WCAG 2.x A and AA and its
+// best practices). The page must be served without the CSP header, its meta CSP bypassed
+// (`startWidget({ csp: false })`), so that axe-core can be injected.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

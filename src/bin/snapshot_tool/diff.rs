@@ -40,7 +40,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         o.id, o.as_of, n.id, n.as_of
     );
     for caution in &c.cautions {
-        println!("caution: {caution}");
+        println!("caution: {}", caution.text());
     }
     if let (Some(a), Some(b)) = (c.old_totals, c.new_totals) {
         println!("statuses: {}", tally_change(&a, &b));
@@ -155,7 +155,7 @@ fn report(c: &Changes, old: (&str, String), new: (&str, String)) -> Value {
     json!({
         "old": { "id": old.0, "as_of": old.1, "totals": c.old_totals.as_ref().map(tally) },
         "new": { "id": new.0, "as_of": new.1, "totals": c.new_totals.as_ref().map(tally) },
-        "cautions": c.cautions,
+        "cautions": c.cautions.iter().map(|c| c.text()).collect::<Vec<_>>(),
         "units": c.units.iter().map(|u| json!({
             "id": u.id, "name": u.name,
             "old": u.old.as_ref().map(tally), "new": u.new.as_ref().map(tally),
@@ -163,6 +163,10 @@ fn report(c: &Changes, old: (&str, String), new: (&str, String)) -> Value {
         "tasks": c.tasks.as_ref().map(|t| json!({
             "newly_completed": t.newly_completed, "newly_overdue": t.newly_overdue,
             "new": t.new, "removed": t.removed,
+            "by_unit": t.by_unit.iter().map(|u| json!({
+                "id": u.id, "newly_completed": u.newly_completed, "newly_overdue": u.newly_overdue,
+                "new": u.new, "removed": u.removed,
+            })).collect::<Vec<_>>(),
         })),
     })
 }
