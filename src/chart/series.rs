@@ -323,7 +323,9 @@ pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
     const PLOT_H: u32 = 170;
     const H: u32 = TOP + PLOT_H + 78;
     // Room for a period's label (three short lines) under each point: the chart is as wide
-    // as its points need, and scales down to its box (`max-width: 100%`).
+    // as its points need, drawn at that size (text never shrinks below the page's) in a box
+    // that scrolls sideways when the card is narrower: focusable (keys scroll it), a group named
+    // by the title (not a second landmark of that name: the card is one).
     const STEP: u32 = 116;
     let n = trend.points.len().max(1) as u32;
     let w_total = LEFT + RIGHT + STEP * n;
@@ -331,6 +333,7 @@ pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
     // f64 → pixel rounding: `as u32` saturates, and a share is within 0–1.
     let y = |share: f64| TOP + PLOT_H - (share.clamp(0.0, 1.0) * f64::from(PLOT_H)).round() as u32;
     let mut w = HtmlWriter::default();
+    w.raw_static("<div class=\"td-trend-scroll\" role=\"group\" tabindex=\"0\" aria-labelledby=\"td-trend-title\">");
     w.open("svg")
         .attrs_static(" class=\"td-trend-svg\" role=\"img\" aria-labelledby=\"td-trend-title\" aria-describedby=\"td-trend-summary\"")
         .attr_num("width", w_total)
@@ -416,9 +419,11 @@ pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
             Some((d, l)) => (d, Some(format!("({l}"))),
             None => (p.label.as_str(), None),
         };
-        let lines: Vec<String> = match dates.split_once('–') {
-            Some((from, to)) => vec![format!("{from}–"), to.to_owned()],
-            None => vec![dates.to_owned()],
+        // "01/01/2017–" over "25/12/2017"; "đến" over "31/03/2021" (no start given).
+        let lines: Vec<String> = match (dates.split_once('–'), dates.split_once(' ')) {
+            (Some((from, to)), _) => vec![format!("{from}–"), to.to_owned()],
+            (None, Some((until, to))) => vec![until.to_owned(), to.to_owned()],
+            (None, None) => vec![dates.to_owned()],
         };
         for (k, line) in lines.iter().chain(length.as_ref()).enumerate() {
             w.open("text")
@@ -430,6 +435,7 @@ pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
         }
     }
     w.close("svg");
+    w.raw_static("</div>");
     // The legend as HTML: swatch and name, like the bar charts'.
     w.raw_static("<ul class=\"td-legend td-trend-legend\">");
     for (class, name) in [
@@ -529,7 +535,46 @@ mod tests {
         assert!(f.notes[0].contains("359 ngày") && f.notes[0].contains("120 ngày"));
         let svg = trend_svg(&trend, Lang::Vi);
         assert!(svg.contains("31,2%") && svg.contains("(120 ngày)"));
-        assert!(svg.starts_with("<svg class=\"td-trend-svg\" role=\"img\""));
+        // Drawn at its own size in a region that scrolls, named by the trend's title.
+        assert!(svg.starts_with("<div class=\"td-trend-scroll\" role=\"group\" tabindex=\"0\""));
+        assert!(svg.contains("<svg class=\"td-trend-svg\" role=\"img\""));
+        // Each period on its lines: first day, last day, length.
+        for line in [">01/01/2021–<", ">30/04/2021<", ">(120 ngày)<"] {
+            assert!(svg.contains(line), "{line}");
+        }
+    }
+
+    // Guards: a period given only by its end reads "đến" over its date, never one long line
+    // that runs into the next point's.
+    #[test]
+    fn a_period_without_a_start_is_labelled_on_two_lines() {
+        let totals = r#"{"completed": 10, "overdue": 1, "within_deadline": 9}"#;
+        let a = snap("q1", "UBND", None, "2021-03-31", totals);
+        let b = snap("q2", "UBND", None, "2021-06-30", totals);
+        let (ta, tb) = (Text::new("Quý I", "Q1"), Text::new("Quý II", "Q2"));
+        let members = [
+            Member {
+                id: "q1",
+                title: &ta,
+                snap: &a,
+            },
+            Member {
+                id: "q2",
+                title: &tb,
+                snap: &b,
+            },
+        ];
+        let body = Text::new("UBND", "UBND");
+        for (lang, until) in [(Lang::Vi, ">đến<"), (Lang::En, ">to<")] {
+            let f = series_figures(&members, Some(&body), lang).expect("figures");
+            let svg = trend_svg(&f.trend.expect("one body"), lang);
+            assert_eq!(svg.matches(until).count(), 2, "{}", svg.as_str());
+            assert!(
+                svg.contains(">31/03/2021<") || svg.contains(">31 Mar 2021<"),
+                "{}",
+                svg.as_str()
+            );
+        }
     }
 
     #[test]

@@ -715,7 +715,13 @@ mod tests {
 
     #[test]
     fn arrow_keys_move_between_tabs_and_wrap_around() {
-        let all = [Tab::Tasks, Tab::Documents, Tab::Growth, Tab::Series, Tab::Changes];
+        let all = [
+            Tab::Tasks,
+            Tab::Documents,
+            Tab::Growth,
+            Tab::Series,
+            Tab::Changes,
+        ];
         assert_eq!(
             Tab::Tasks.after_key("ArrowRight", &all),
             Some(Tab::Documents)

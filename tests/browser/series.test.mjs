@@ -70,6 +70,17 @@ for (const lang of ['vi', 'en']) {
       const svg = await page.locator('svg.td-trend-svg').textContent();
       assert.ok(svg.includes(`(${days[1]})`) && svg.includes('31' + (lang === 'vi' ? ',' : '.') + '2%'), svg);
       assert.equal(await page.locator('svg.td-trend-svg').getAttribute('role'), 'img');
+      // Drawn at its own size (its labels as large as the page's text), scrolling within
+      // its card, not the page, when the card is narrower (a phone).
+      const drawn = await page.locator('svg.td-trend-svg').evaluate((s) => {
+        const box = s.parentElement;
+        return { width: s.getBoundingClientRect().width, attr: Number(s.getAttribute('width')), scrolls: box.scrollWidth > box.clientWidth };
+      });
+      assert.equal(drawn.width, drawn.attr, JSON.stringify(drawn));
+      assert.equal(drawn.scrolls, width === 360, JSON.stringify(drawn));
+      // Each period's last day on a line of its own.
+      const lastDays = await page.locator('svg.td-trend-svg .td-trend-label').allTextContents();
+      assert.ok(lastDays.includes(lang === 'vi' ? '25/12/2017' : '25 Dec 2017'), lastDays.join(' | '));
 
       const note = await page.locator('.td-series-note').first().textContent();
       assert.match(note, lang === 'vi' ? /kỳ dài khác nhau/ : /periods of different lengths/);
