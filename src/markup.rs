@@ -456,7 +456,7 @@ pub fn series_notes(
 /// line chart and its legend), and the source of every report.
 pub fn series_after(
     trend: Option<&Trend>,
-    sources: &[(String, String, Option<HttpUrl>)],
+    sources: &[crate::chart::series::SourceItem],
     lang: Lang,
     labels: &Labels,
 ) -> Html {

@@ -428,8 +428,8 @@ proptest! {
         for base in ["https://example.org/w/index.html", "https://example.org/w/"] {
             same_shape(
                 "embed_snippet",
-                &embed_snippet(base, &benign_state, (false, false), benign, benign),
-                &embed_snippet(base, &state, (false, false), &text, &text),
+                &embed_snippet(base, &benign_state, (false, false), false, benign, benign),
+                &embed_snippet(base, &state, (false, false), false, &text, &text),
                 &[],
             )?;
         }

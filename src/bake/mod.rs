@@ -19,4 +19,6 @@ mod page;
 mod view;
 
 pub use page::{bake_page, main_stylesheet, page_name, Build, PageSpec};
-pub use view::{bakeable_parts, compact_view, full_view_href, Baked, Links};
+pub use view::{
+    bakeable_parts, baked_series, compact_view, full_view_href, Baked, BakedSeries, Links,
+};

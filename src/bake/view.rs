@@ -1,6 +1,7 @@
 //! The baked view: the compact view of a snapshot as HTML text, with the rules that place
 //! its bars.
 
+use crate::chart::series::{series_figures, series_sources, Member, SeriesFigures, SourceItem};
 use crate::chart::{parts, BarChart, BarRow, DataTable, LegendEntry, RowLimit, Tick};
 use crate::format::{labels, Labels, Lang};
 use crate::html::{Html, HtmlWriter};
@@ -8,6 +9,7 @@ use crate::markup;
 use crate::redraw::bars::{
     along, bars_class, percent, row_class, segment_class, Along, RowKind, Shape,
 };
+use crate::snapshot::{Manifest, ValidSnapshot};
 use crate::tasks::IndexedSnapshot;
 use crate::view_state::{full_view_link, Part, ViewState};
 
@@ -21,13 +23,57 @@ pub struct Baked {
 }
 
 /// The parts of [`Part::ALL`] a page of the reader build can show (not the task table, which
-/// the full build draws) that `snap` has figures for.
-pub fn bakeable_parts(snap: &IndexedSnapshot) -> Vec<Part> {
+/// the full build draws) that `snap` has figures for; the series only with `series`.
+pub fn bakeable_parts(snap: &IndexedSnapshot, series: bool) -> Vec<Part> {
     Part::ALL
         .into_iter()
-        // The task table and the series (several reports) are drawn live.
-        .filter(|p| !matches!(p, Part::Table | Part::Series) && p.held_by(snap))
+        .filter(|p| match p {
+            Part::Table => false,
+            Part::Series => series,
+            _ => p.held_by(snap),
+        })
         .collect()
+}
+
+/// The series part of a page (`show=series` without `cmp=`): the reports of the snapshot's
+/// body over time, as the live view draws them.
+pub struct BakedSeries {
+    pub figures: SeriesFigures,
+    pub sources: Vec<SourceItem>,
+}
+
+/// The series part of snapshot `id`'s page in `lang`, from `files` (each snapshot of
+/// `manifest` by id): only when its body has two or more reports, all of them in `files`.
+/// Any other `show=series` link (one report, or reports chosen with `cmp=`) is drawn live.
+pub fn baked_series(
+    manifest: &Manifest,
+    files: &[(&str, &ValidSnapshot)],
+    id: &str,
+    lang: Lang,
+) -> Option<BakedSeries> {
+    let view = ViewState {
+        snapshot: Some(id.to_owned()),
+        ..ViewState::default()
+    };
+    let reports = view.series_members(manifest);
+    if !reports.baked() {
+        return None;
+    }
+    let members = (reports.entries.iter())
+        .map(|e| {
+            let (_, snap) = files.iter().find(|(file, _)| *file == e.id)?;
+            Some(Member {
+                id: &e.id,
+                title: &e.title,
+                snap,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let figures = series_figures(&members, reports.body.map(|b| &b.title), lang)?;
+    Some(BakedSeries {
+        figures,
+        sources: series_sources(&members, lang),
+    })
 }
 
 /// What a baked page links to besides its figures.
@@ -42,7 +88,12 @@ pub struct Links<'a> {
 /// The compact view of `snap` in `lang` with every part it has, as the live view draws it
 /// for a link without filters. Each part is marked `data-part` so `start.js` and the page's
 /// CSS show the parts a link names (every part without JavaScript).
-pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Baked {
+pub fn compact_view(
+    snap: &IndexedSnapshot,
+    lang: Lang,
+    links: &Links<'_>,
+    series: Option<&BakedSeries>,
+) -> Baked {
     let labels = labels(lang);
     let mut view = ViewState {
         lang,
@@ -75,7 +126,7 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
         ))
         .raw_static("</div>");
     w.raw_static(r#"<div class="td-part"></div>"#);
-    let parts = bakeable_parts(snap);
+    let parts = bakeable_parts(snap, series.is_some());
     for &part in &parts {
         let chart = match part {
             Part::Headline => {
@@ -98,7 +149,26 @@ pub fn compact_view(snap: &IndexedSnapshot, lang: Lang, links: &Links<'_>) -> Ba
             Part::Documents => parts::documents_part(snap, lang),
             Part::Schemes => parts::schemes_part(snap, lang),
             Part::Growth => parts::growth_part(snap, None, lang),
-            Part::Table | Part::Series => None,
+            Part::Series => {
+                // As `ui::series::SeriesView` draws it: notes, the chart, the trend and sources.
+                if let Some(series) = series {
+                    let figures = &series.figures;
+                    w.raw_static(r#"<div class="td-part" data-part="series">"#)
+                        .push_html(&markup::series_notes(false, &[], &figures.notes, labels))
+                        .raw_static("</div>");
+                    card(&mut w, &mut css, &figures.chart, part, "", labels);
+                    w.raw_static(r#"<div class="td-part" data-part="series">"#)
+                        .push_html(&markup::series_after(
+                            figures.trend.as_ref(),
+                            &series.sources,
+                            lang,
+                            labels,
+                        ))
+                        .raw_static("</div>");
+                }
+                continue;
+            }
+            Part::Table => None,
         };
         if let Some(chart) = chart {
             // The unit chart's emphasis is the view's status filter, the others' their own.
@@ -378,6 +448,7 @@ mod tests {
                 full_view: Some(&href),
                 others: &[],
             },
+            None,
         );
         let html = baked.body.as_str();
         for text in [
@@ -406,6 +477,84 @@ mod tests {
         );
     }
 
+    // Guards: the page of one of a body's several reports bakes its series (show=series),
+    // oldest first, with the trend and each report's source, as the live view draws it; a
+    // report alone in its series bakes none (such a link is drawn live).
+    #[test]
+    fn a_bodys_reports_bake_their_series() {
+        let manifest = crate::snapshot::parse_manifest(
+            "manifest.json",
+            include_str!("../../data/manifest.json"),
+        )
+        .expect("valid");
+        let file = |id: &str, text: &str| parse_snapshot(id, text).expect("valid");
+        let reports = [
+            file(
+                "2017",
+                include_str!("../../data/snapshots/chinh-phu-2017.json"),
+            ),
+            file(
+                "4t",
+                include_str!("../../data/snapshots/chinh-phu-2021-4t.json"),
+            ),
+            file(
+                "8t",
+                include_str!("../../data/snapshots/chinh-phu-2021-8t.json"),
+            ),
+            file(
+                "qn",
+                include_str!("../../data/snapshots/quang-ninh-2021-q1.json"),
+            ),
+        ];
+        let files: Vec<(&str, &ValidSnapshot)> = reports
+            .iter()
+            .map(|r| (r.snapshot().id.as_str(), r))
+            .collect();
+        assert!(baked_series(&manifest, &files, "quang-ninh-2021-q1", Lang::Vi).is_none());
+        // A report whose file is missing: no series rather than a partial one.
+        assert!(baked_series(&manifest, &files[1..], "chinh-phu-2021-8t", Lang::Vi).is_none());
+
+        let series = baked_series(&manifest, &files, "chinh-phu-2021-8t", Lang::Vi).expect("3");
+        let keys: Vec<&str> = series
+            .figures
+            .chart
+            .rows
+            .iter()
+            .map(|r| r.key.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            ["chinh-phu-2017", "chinh-phu-2021-4t", "chinh-phu-2021-8t"]
+        );
+        assert_eq!(series.sources.len(), 3);
+        let snap = IndexedSnapshot::new(file(
+            "8t",
+            include_str!("../../data/snapshots/chinh-phu-2021-8t.json"),
+        ));
+        let links = Links {
+            full_view: None,
+            others: &[],
+        };
+        let baked = compact_view(&snap, Lang::Vi, &links, Some(&series));
+        assert_eq!(baked.parts.last(), Some(&Part::Series));
+        let html = baked.body.as_str();
+        for text in [
+            r#"<section class="td-card" aria-labelledby="td-series-title" id="td-series" data-part="series">"#,
+            r#"id="td-series-bars""#,
+            r#"<div class="td-part" data-part="series"><p class="td-note td-series-note">"#,
+            r#"class="td-trend-svg""#,
+            "21.914 nhiệm vụ · 1,0% quá hạn",
+            "1270/BC-TCTTTg",
+        ] {
+            assert!(html.contains(text), "{text} missing from {html}");
+        }
+        assert!(
+            baked.css.contains(".td-baked #td-series-bars>"),
+            "{}",
+            baked.css
+        );
+    }
+
     #[test]
     fn a_baked_view_in_english_is_in_english() {
         let snap = official();
@@ -416,6 +565,7 @@ mod tests {
                 full_view: None,
                 others: &[("Other".into(), "index.x.en.html".into())],
             },
+            None,
         );
         let html = baked.body.as_str();
         assert!(html.contains("1,738"), "{html}");
@@ -437,6 +587,7 @@ mod tests {
                 full_view: None,
                 others: &[],
             },
+            None,
         );
         let html = baked.body.as_str();
         // Not "0 nhiệm vụ được giao · 0% · 0%": nothing, and the page says it has no such

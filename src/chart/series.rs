@@ -9,7 +9,7 @@ use super::rows::{fraction, series_label, tally_rows};
 use super::{BarChart, BarRow, Cell, DataTable, LegendEntry, Segment, Series};
 use crate::format::{self, count, date, fill, labels, lowercase, share, Lang};
 use crate::html::{Html, HtmlWriter};
-use crate::snapshot::{Date, Text, ValidSnapshot};
+use crate::snapshot::{Date, HttpUrl, Text, ValidSnapshot};
 use crate::tasks::{Status, StatusTally};
 use crate::text::isolate;
 
@@ -87,6 +87,20 @@ pub struct SeriesFigures {
     /// What a reader must know to compare them: periods of other lengths, other bodies,
     /// illustrative figures among them.
     pub notes: Vec<String>,
+}
+
+/// A report's label, its source line and the source's address, as the view lists them.
+pub type SourceItem = (String, String, Option<HttpUrl>);
+
+/// Each report's source, in the order of `members`.
+pub fn series_sources(members: &[Member<'_>], lang: Lang) -> Vec<SourceItem> {
+    (members.iter())
+        .map(|m| {
+            let source = &m.snap.snapshot().source;
+            let line = super::source_line(source, lang);
+            (m.title.get(lang).to_owned(), line, source.url.clone())
+        })
+        .collect()
 }
 
 /// The reports of `members` side by side, in the order given (the view gives one body's

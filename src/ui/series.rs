@@ -12,8 +12,8 @@ use super::chart::{ChartCard, ExportInfo};
 use super::load::{load_snapshot, Version};
 use super::parts::{SeriesAfter, SeriesNotes};
 use super::state::{use_ctx, IdentityArc, SeriesShown};
-use crate::chart::series::{series_figures, Member};
-use crate::chart::{source_line, BarChart};
+use crate::chart::series::{series_figures, series_sources, Member};
+use crate::chart::BarChart;
 use crate::format::fill;
 use crate::snapshot::{DataError, ManifestEntry, SeriesInfo, ValidSnapshot};
 use crate::view_state::{series_entries, Ignored};
@@ -104,13 +104,7 @@ pub fn SeriesView(controls: bool) -> impl IntoView {
                 .collect();
             shown.figures = series_figures(&members, body.as_ref().map(|b| &b.title), lang);
             shown.illustrative = ready.iter().any(|(_, s)| s.is_illustrative());
-            shown.sources = (ready.iter())
-                .map(|(e, s)| {
-                    let src = &s.snapshot().source;
-                    let line = source_line(src, lang);
-                    (e.title.get(lang).to_owned(), line, src.url.clone())
-                })
-                .collect();
+            shown.sources = series_sources(&members, lang);
             shown
         })
     });

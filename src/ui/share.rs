@@ -113,10 +113,16 @@ pub fn EmbedPanel() -> impl IntoView {
         let has_summary = entry.as_ref().is_some_and(|e| e.summary.is_some());
         let mut view = ctx.shared_view(entry.as_ref());
         view.compact.parts = parts.get();
+        // Whether the snapshot's pages bake its series (its body's several reports).
+        let baked_series = ctx.manifest.with(|m| match m {
+            Some(Ok(m)) => view.series_members(m).baked(),
+            _ => false,
+        });
         embed_snippet(
             &browser::page_base(),
             &view,
             (has_records, has_summary),
+            baked_series,
             &frame_id.get_value(),
             &title,
         )

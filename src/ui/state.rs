@@ -206,7 +206,7 @@ pub struct SeriesShown {
     pub failed: Vec<crate::markup::SeriesFailure>,
     pub figures: Option<crate::chart::series::SeriesFigures>,
     /// Each report's label, source line and the source's address.
-    pub sources: Vec<(String, String, Option<crate::snapshot::HttpUrl>)>,
+    pub sources: Vec<crate::chart::series::SourceItem>,
     /// Whether any report drawn is illustrative (the downloads say so).
     pub illustrative: bool,
 }

@@ -15,6 +15,14 @@ pub struct SeriesMembers<'m> {
     pub unknown: Vec<String>,
 }
 
+impl SeriesMembers<'_> {
+    /// Whether the pages of the shown snapshot bake these reports (`bake::baked_series`):
+    /// one body's, two or more.
+    pub fn baked(&self) -> bool {
+        self.body.is_some() && self.entries.len() > 1
+    }
+}
+
 impl ManifestEntry {
     /// The series this entry belongs to, as the manifest names it.
     pub fn series_in<'m>(&self, manifest: &'m Manifest) -> Option<&'m SeriesInfo> {

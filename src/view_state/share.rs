@@ -60,6 +60,27 @@ pub fn reader_can_draw(state: &ViewState, has_records: bool, has_summary: bool) 
         && (!has_records || (has_summary && !state.needs_records()))
 }
 
+/// Whether `embed` is the series its snapshot's pages bake (`bake::baked_series`, when its
+/// body has several reports): the series of its body (no `cmp=`), with parts the reader
+/// build draws, and nothing else in the link but what a baked page takes as it is (`start.js`:
+/// `v`, `embed`, `s`, `d`, `l`, `show`, `fid`). The reader build's page shows it without any
+/// WASM; another such link goes live there, and on to the full build.
+fn shows_baked_series(embed: &ViewState, has_records: bool, has_summary: bool) -> bool {
+    let mut rest = embed.clone();
+    rest.compact.parts.retain(|p| *p != Part::Series);
+    let plain = encode(embed)
+        .trim_start_matches('?')
+        .split('&')
+        .all(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            matches!(key, "v" | "embed" | "s" | "d" | "l" | "show" | "fid")
+        });
+    embed.compact.parts.contains(&Part::Series)
+        && embed.compare.is_empty()
+        && plain
+        && reader_can_draw(&rest, has_records, has_summary)
+}
+
 impl ViewState {
     /// The view as a shared link (copied, or in a snippet) gives it: naming its snapshot and
     /// the version of the data shown (`entry`'s, when published by hash), so that opened
@@ -146,6 +167,7 @@ pub fn embed_snippet(
     base: &str,
     state: &ViewState,
     (has_records, has_summary): (bool, bool),
+    baked_series: bool,
     frame_id: &str,
     title: &str,
 ) -> String {
@@ -154,7 +176,9 @@ pub fn embed_snippet(
     embed.compact.frame_id = Some(frame_id.to_owned());
     let folder = &base[..base.rfind('/').map_or(0, |i| i + 1)];
     let snapshot = embed.snapshot.as_deref();
-    let page = if reader_can_draw(&embed, has_records, has_summary) {
+    let reader_page = reader_can_draw(&embed, has_records, has_summary)
+        || (baked_series && shows_baked_series(&embed, has_records, has_summary));
+    let page = if reader_page {
         format!("{folder}{}", page_name(Build::Reader, snapshot, embed.lang))
     } else if snapshot.is_none() && embed.lang == Lang::Vi {
         base.to_owned()
@@ -295,6 +319,7 @@ mod tests {
             "https://example.org/widget/index.html",
             &state,
             (false, false),
+            false,
             "td-abc",
             "Tiến độ \"Q1\"",
         );
@@ -318,6 +343,7 @@ mod tests {
             "https://example.org/w/index.html",
             &state,
             (false, false),
+            false,
             "f",
             "T",
         );
@@ -326,14 +352,28 @@ mod tests {
             "{s}"
         );
         // With task records, the full build's page of the snapshot.
-        let s = embed_snippet("https://example.org/w/", &state, (true, false), "f", "T");
+        let s = embed_snippet(
+            "https://example.org/w/",
+            &state,
+            (true, false),
+            false,
+            "f",
+            "T",
+        );
         assert!(
             s.starts_with("<iframe src=\"https://example.org/w/index.q2.en.html?v=2&amp;"),
             "{s}"
         );
         state.lang = Lang::Vi;
         state.snapshot = None;
-        let s = embed_snippet("https://example.org/w/", &state, (false, false), "f", "T");
+        let s = embed_snippet(
+            "https://example.org/w/",
+            &state,
+            (false, false),
+            false,
+            "f",
+            "T",
+        );
         assert!(
             s.starts_with("<iframe src=\"https://example.org/w/embed.html?v=2&amp;embed=1"),
             "{s}"
@@ -345,12 +385,42 @@ mod tests {
         assert_eq!(page_name(Build::Reader, None, Lang::En), "embed.en.html");
     }
 
+    // Guards: an embed of the series goes to the reader build's page when that page bakes
+    // it (the figures without any WASM), to the full build when not, or when the reports
+    // are chosen (`cmp=`) or filtered.
+    #[test]
+    fn a_snippet_of_the_series_names_the_page_that_bakes_it() {
+        let mut state = ViewState {
+            snapshot: Some("cp-8t".into()),
+            compact: CompactView {
+                parts: vec![Part::Series],
+                ..CompactView::default()
+            },
+            ..ViewState::default()
+        };
+        let src = |state: &ViewState, baked: bool| {
+            let s = embed_snippet("https://h/w/", state, (true, true), baked, "f", "T");
+            s.split('"').nth(1).unwrap_or_default().to_owned()
+        };
+        assert_eq!(
+            src(&state, true),
+            "https://h/w/embed.cp-8t.html?v=2&amp;s=cp-8t&amp;embed=1&amp;show=series&amp;fid=f"
+        );
+        assert!(src(&state, false).starts_with("https://h/w/index.cp-8t.html?"));
+        state.compare = vec!["cp-4t".into(), "qn".into()];
+        assert!(src(&state, true).starts_with("https://h/w/index.cp-8t.html?"));
+        state.compare.clear();
+        state.filters.statuses = StatusSet::only(Status::Overdue);
+        assert!(src(&state, true).starts_with("https://h/w/index.cp-8t.html?"));
+    }
+
     #[test]
     fn a_snippet_escapes_its_title_and_frame_id() {
         let s = embed_snippet(
             "https://example.org/w/",
             &ViewState::default(),
             (false, false),
+            false,
             r#"x"><script>a()</script>"#,
             "<b>T</b> & \"U\"",
         );
@@ -374,6 +444,7 @@ mod tests {
             "https://example.org/w/",
             &state,
             (false, false),
+            false,
             "td-abc",
             "T",
         );
@@ -391,6 +462,7 @@ mod tests {
             "https://example.org/w/",
             &state,
             (true, false),
+            false,
             "td-abc",
             "T",
         );

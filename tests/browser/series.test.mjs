@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openWidget, readJson, settledQuery, startWidget } from './widget.mjs';
 import { assertNoAxeViolations } from './axe.mjs';
+import { newPage } from './browser.mjs';
 
 const GOV = ['chinh-phu-2017', 'chinh-phu-2021-4t', 'chinh-phu-2021-8t'];
 const manifest = readJson('data/manifest.json');
@@ -142,6 +143,71 @@ test('the series embedded', async () => {
   assert.equal(await page.locator('svg.td-trend-svg').count(), 1);
   await assertNoAxeViolations(page, 'the series embedded');
   await page.close();
+});
+
+// Guards: the page of one of a body's several reports bakes its series. An embed of it
+// (show=series, the snippet's link) is that page: the three reports' figures, the trend and
+// sources in the first response, no other part, no WASM; without JavaScript too. The same
+// link with a parameter baked pages leave to the WASM is drawn live (the reader build hands
+// it to the full build) with the same text.
+test('the series embed is baked, and reads as the live one', async () => {
+  const query = 'embed.chinh-phu-2021-8t.html?v=2&s=chinh-phu-2021-8t&embed=1&show=series&fid=s1';
+  const expected = GOV.map((id) => entry(id).title.vi);
+  const text = async (page) => (await page.locator('.td-root').first().innerText()).replace(/\s+/g, ' ').trim();
+  for (const width of [360, 1280]) {
+    const viewport = { width, height: 900 };
+    const baked = await newPage(w.browser, { viewport, bypassCSP: true });
+    const wasm = [];
+    baked.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+    await baked.goto(w.url(query), { waitUntil: 'load' });
+    await baked.waitForTimeout(300);
+    assert.deepEqual(wasm, [], 'no WASM');
+    assert.equal(await baked.locator('.td-root.td-baked').count(), 1);
+    const shown = await baked.locator('.td-baked main > [data-part]').evaluateAll((els) =>
+      [...new Set(els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.dataset.part))]);
+    assert.deepEqual(shown, ['series']);
+    assert.deepEqual((await rows(baked)).map((r) => r[0]), expected);
+    assert.equal(await baked.locator('svg.td-trend-svg').count(), 1);
+    const bakedText = await text(baked);
+    assert.match(bakedText, /21\.914 nhiệm vụ · 1,0% quá hạn/);
+    assert.match(bakedText, /kỳ dài khác nhau/);
+    await assertNoAxeViolations(baked, `the baked series at ${width} px`);
+
+    const live = await newPage(w.browser, { viewport });
+    await live.goto(w.url(`${query}&us=overdue`), { waitUntil: 'load' });
+    await live.waitForSelector('.td-root:not(.td-baked) #td-series-bars .td-row', { timeout: 30_000 });
+    await live.waitForTimeout(300);
+    // The live one is the full build's, whose cards have downloads (a baked card, like the
+    // reader build's, has none).
+    assert.equal((await text(live)).replace(' Tải xuống CSV PNG SVG', ''), bakedText, `at ${width} px`);
+    assert.deepEqual([...baked.consoleErrors, ...live.consoleErrors], []);
+    await baked.close();
+    await live.close();
+  }
+  const off = await newPage(w.browser, { javaScriptEnabled: false, url: w.url(query) });
+  assert.deepEqual((await rows(off)).map((r) => r[0]), expected);
+  await off.close();
+});
+
+// Guards: the embed panel's snippet of the series names the reader build's page that bakes
+// it (for one of a body's several reports), and the full build's once reports are chosen.
+test('the snippet of the series points at the page that bakes it', async () => {
+  const page = await openWidget(w, '?v=2&s=chinh-phu-2021-8t', { viewport: { width: 1280, height: 900 } });
+  await page.locator('button[data-action=embed]').click();
+  for (const part of ['headline', 'status']) await page.locator(`input[name=show][value=${part}]`).uncheck();
+  await page.locator('input[name=show][value=series]').check();
+  const snippet = page.locator('textarea.td-snippet');
+  await page.waitForFunction(() => /show=series/.test(document.querySelector('textarea.td-snippet').value));
+  const src = (await snippet.inputValue()).match(/src="([^"]*)"/)[1];
+  assert.match(src, /\/embed\.chinh-phu-2021-8t\.html\?v=2&amp;s=chinh-phu-2021-8t&amp;d=[0-9a-f]{16}&amp;embed=1&amp;show=series&amp;fid=/);
+  await page.close();
+  const chosen = await openSeries('?v=2&s=chinh-phu-2021-8t&t=series&cmp=chinh-phu-2017,quang-nam-2020-7t', 1280);
+  await chosen.locator('button[data-action=embed]').click();
+  await chosen.locator('input[name=show][value=series]').check();
+  await chosen.waitForFunction(() => /show=[a-z,]*series/.test(document.querySelector('textarea.td-snippet').value));
+  assert.match(await chosen.locator('textarea.td-snippet').inputValue(), /src="[^"]*\/index\.chinh-phu-2021-8t\.html\?[^"]*cmp=chinh-phu-2017,quang-nam-2020-7t/);
+  assert.deepEqual(chosen.consoleErrors, []);
+  await chosen.close();
 });
 
 // Guards: a report the manifest does not list is told and dropped from the link, never

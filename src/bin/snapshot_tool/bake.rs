@@ -6,10 +6,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use task_dashboard::bake::{
-    bake_page, compact_view, full_view_href, main_stylesheet, page_name, Build, Links, PageSpec,
+    bake_page, baked_series, compact_view, full_view_href, main_stylesheet, page_name, Build,
+    Links, PageSpec,
 };
 use task_dashboard::format::Lang;
-use task_dashboard::snapshot::{parse_manifest, parse_snapshot};
+use task_dashboard::snapshot::{parse_manifest, parse_snapshot, ValidSnapshot};
 use task_dashboard::tasks::IndexedSnapshot;
 use task_dashboard::view_state::LINK_VERSION;
 
@@ -56,6 +57,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             entry.content_hash().map(str::to_owned),
         ));
     }
+    // Each snapshot's file by id, for the series part of the pages of a body's reports.
+    let files: Vec<(&str, &ValidSnapshot)> = (snapshots.iter())
+        .map(|(s, _, _)| (s.snapshot().id.as_str(), &**s))
+        .collect();
     let default = manifest.default.as_str();
     // The page of a snapshot names it unless it is the default.
     let own = |id: &str| (id != default).then(|| id.to_owned());
@@ -113,7 +118,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     full_view: (build == Build::Reader).then_some(full_view.as_str()),
                     others: &others,
                 };
-                let baked = compact_view(snap, lang, &links);
+                let series = baked_series(&manifest, &files, id, lang);
+                let baked = compact_view(snap, lang, &links, series.as_ref());
                 let css_name =
                     write_hashed(&dist, "bake", "css", &(main_css.clone() + &baked.css))?;
                 let stylesheet = format!("./{css_name}");
