@@ -331,7 +331,8 @@ fn notes(members: &[(Member<'_>, StatusTally)], lang: Lang) -> Vec<String> {
 /// told by their labels and the notes, not by distances a reader would take for time).
 pub fn trend_svg(trend: &Trend, lang: Lang) -> Html {
     let labels = labels(lang);
-    const LEFT: u32 = 44;
+    // Room for "100%" at the ticks' size, right-aligned before the plot (the box clips what overflows).
+    const LEFT: u32 = 54;
     const RIGHT: u32 = 16;
     const TOP: u32 = 24;
     const PLOT_H: u32 = 170;

@@ -79,6 +79,14 @@ for (const lang of ['vi', 'en']) {
       });
       assert.equal(drawn.width, drawn.attr, JSON.stringify(drawn));
       assert.equal(drawn.scrolls, width === 360, JSON.stringify(drawn));
+      // No text cut at the box's left or top edge (it clips: it scrolls).
+      const cut = await page.locator('.td-trend-scroll').evaluate((box) => {
+        const b = box.getBoundingClientRect();
+        return [...box.querySelectorAll('text')]
+          .filter((t) => t.getBoundingClientRect().left < b.left - 0.5 || t.getBoundingClientRect().top < b.top - 0.5)
+          .map((t) => t.textContent);
+      });
+      assert.deepEqual(cut, []);
       // Each period's last day on a line of its own.
       const lastDays = await page.locator('svg.td-trend-svg .td-trend-label').allTextContents();
       assert.ok(lastDays.includes(lang === 'vi' ? '25/12/2017' : '25 Dec 2017'), lastDays.join(' | '));
