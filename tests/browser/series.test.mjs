@@ -142,6 +142,35 @@ for (const lang of ['vi', 'en']) {
   }
 }
 
+// Guards: every series the manifest names opens from each of its reports' view: its reports,
+// oldest first, each with its count of tasks, in both languages at both widths, axe-clean,
+// the page never wider than the screen.
+test('every series of the manifest, from its latest report', async () => {
+  for (const series of manifest.series) {
+    const reports = manifest.snapshots.filter((e) => e.series === series.id).sort((a, b) => a.as_of.localeCompare(b.as_of));
+    const latest = reports[reports.length - 1].id;
+    for (const lang of ['vi', 'en']) {
+      for (const width of [360, 1280]) {
+        const what = `${series.id} (${lang}, ${width} px)`;
+        const page = await openSeries(`?v=2&s=${latest}&t=series${lang === 'en' ? '&l=en' : ''}`, width);
+        const drawn = await rows(page);
+        assert.deepEqual(drawn.map((r) => r[0]), reports.map((e) => e.title[lang]), what);
+        for (const [i, e] of reports.entries()) {
+          const tasks = readJson(`data/${e.path}`).tasks;
+          const total = tasks.totals?.total ?? tasks.records.length;
+          assert.ok(drawn[i][1].startsWith(number(total, lang)), `${what}: ${drawn[i][1]}`);
+        }
+        assert.equal(await page.locator('svg.td-trend-svg').count(), reports.length > 1 ? 1 : 0, what);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${what}: the page scrolls sideways by ${overflow} px`);
+        await assertNoAxeViolations(page, what);
+        assert.deepEqual(page.consoleErrors, [], what);
+        await page.close();
+      }
+    }
+  }
+});
+
 // Guards: an embed of the series (show=series) draws the same chart and trend in the
 // compact view, without the choice of reports.
 test('the series embedded', async () => {
