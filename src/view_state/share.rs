@@ -62,22 +62,21 @@ pub fn reader_can_draw(state: &ViewState, has_records: bool, has_summary: bool) 
 
 /// Whether `embed` is the series its snapshot's pages bake (`bake::baked_series`, when its
 /// body has several reports): the series of its body (no `cmp=`), with parts the reader
-/// build draws, and nothing else in the link but what a baked page takes as it is (`start.js`:
-/// `v`, `embed`, `s`, `d`, `l`, `show`, `fid`). The reader build's page shows it without any
-/// WASM; another such link goes live there, and on to the full build.
+/// build draws, and nothing in the view but what a baked page takes as it is (`start.js`:
+/// `s`, `d`, `l`, `embed`, `show`, `fid`; all else at its default). The reader build's page
+/// shows it without any WASM; another such link goes live there, and on to the full build.
 fn shows_baked_series(embed: &ViewState, has_records: bool, has_summary: bool) -> bool {
+    let as_baked = ViewState {
+        snapshot: embed.snapshot.clone(),
+        pin: embed.pin.clone(),
+        lang: embed.lang,
+        compact: embed.compact.clone(),
+        ..ViewState::default()
+    };
     let mut rest = embed.clone();
     rest.compact.parts.retain(|p| *p != Part::Series);
-    let plain = encode(embed)
-        .trim_start_matches('?')
-        .split('&')
-        .all(|pair| {
-            let key = pair.split('=').next().unwrap_or_default();
-            matches!(key, "v" | "embed" | "s" | "d" | "l" | "show" | "fid")
-        });
     embed.compact.parts.contains(&Part::Series)
-        && embed.compare.is_empty()
-        && plain
+        && *embed == as_baked
         && reader_can_draw(&rest, has_records, has_summary)
 }
 
